@@ -1,0 +1,95 @@
+"""runstrength: a typed, validated model of strength workouts and the timelines they make."""
+
+from __future__ import annotations
+
+from ._document import SCHEMA_VERSION, from_dict, to_dict
+from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
+from ._formats import dump, dumps, load, loads
+from ._model import (
+    Amrap,
+    Block,
+    BlockKind,
+    Emom,
+    Exercise,
+    Intervals,
+    Modification,
+    ModificationKind,
+    Superset,
+    Workout,
+)
+from ._values import (
+    Credit,
+    Distance,
+    DistanceUnit,
+    Duration,
+    Effort,
+    Equipment,
+    Frequency,
+    Ladder,
+    Load,
+    LoadLevel,
+    LoadUnit,
+    MaxReps,
+    Range,
+    RangePoint,
+    Reps,
+    Rest,
+    Side,
+    Sides,
+    Source,
+    Tempo,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amrap",
+    "Block",
+    "BlockKind",
+    "Credit",
+    "Distance",
+    "DistanceUnit",
+    "Duration",
+    "Effort",
+    "Emom",
+    "Equipment",
+    "Exercise",
+    "Frequency",
+    "Intervals",
+    "Ladder",
+    "Load",
+    "LoadLevel",
+    "LoadUnit",
+    "MaxReps",
+    "MissingExtraError",
+    "Modification",
+    "ModificationKind",
+    "Problem",
+    "Range",
+    "RangePoint",
+    "Reps",
+    "Rest",
+    "RunstrengthError",
+    "Side",
+    "Sides",
+    "Source",
+    "Superset",
+    "Tempo",
+    "UnknownNameError",
+    "ValidationError",
+    "Workout",
+    "dump",
+    "dumps",
+    "from_dict",
+    "load",
+    "loads",
+    "to_dict",
+]
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+        return version("runstrength")
+    msg = f"module 'runstrength' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,306 @@
+"""The document format: the model as plain data, and the converter that checks every value.
+
+One cattrs converter turns workouts into plain dicts (defaults omitted, so documents stay
+short) and back.  Structuring never coerces: primitives pass through untouched and the
+model's own rules judge them, so the loader and the constructors share one set of rules.
+Every problem in a document is collected, each with its path.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Callable, Mapping
+from enum import Enum, StrEnum
+from functools import cache
+from typing import Any, Final, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_unstructure_fn
+
+from ._errors import Problem, ValidationError
+from ._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
+from ._rules import Checked, check, describe
+from ._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
+
+SCHEMA_VERSION: Final = 1
+"""The version of the document format this runstrength writes and reads."""
+
+MAX_NODES: Final = 100_000
+MAX_DEPTH: Final = 40
+
+_DOSE_KEYS: Final[dict[str, type]] = {
+    "reps": Reps,
+    "seconds": Duration,
+    "distance": Distance,
+    "max_reps": MaxReps,
+    "ladder": Ladder,
+}
+_ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
+_FORMAT_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
+_TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_FORMAT_TAGS.items())}
+_SCALARS: Final = (int, float, str, bool, type(None))
+
+Hook = Callable[[Any, Any], Any]
+
+
+def _fail(reason: str, *location: str | int) -> ValidationError:
+    return ValidationError([Problem(location, reason)])
+
+
+def _unknown_key(key: object, valid: list[str]) -> Problem:
+    if not isinstance(key, str):
+        return Problem((repr(key),), "unknown field (field names are text)")
+    close = difflib.get_close_matches(key, valid, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(valid)}"
+    return Problem((key,), f"unknown field{hint}")
+
+
+def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
+    """Structure an attrs class field by field, collecting every problem."""
+    if type(data) is not dict:
+        raise _fail(f"expected a mapping of fields, got {describe(data)}")
+    fields = _fields(cls)
+    problems = [_unknown_key(key, list(fields)) for key in data if key not in fields]
+    values: dict[str, Any] = {}
+    for name, (field_type, required) in fields.items():
+        if name not in data:
+            if required:
+                problems.append(Problem((name,), "required field missing"))
+            continue
+        try:
+            values[name] = converter.get_structure_hook(field_type)(data[name], field_type)
+        except ValidationError as error:
+            problems.extend(error.within(name).problems)
+    if problems:
+        # Judge the fields that did structure, so one run reports everything.
+        problems.extend(check(cls, values))
+        raise ValidationError(problems)
+    return cls(**values)
+
+
+@cache
+def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
+    attrs.resolve_types(cls)
+    return {f.name: (f.type, f.default is attrs.NOTHING) for f in attrs.fields(cls)}
+
+
+def _union_dispatch(union: Any) -> Callable[[dict[Any, Any]], type] | None:
+    """How to pick the class a mapping stands for in a union (``None``: plain values only)."""
+    members = [m for m in get_args(union) if m not in _SCALARS]
+    if set(members) <= set(DOSES):
+        return _dose_picker({key: cls for key, cls in _DOSE_KEYS.items() if cls in members})
+    if set(members) == {Exercise, Superset}:
+        return _tagged(_ITEM_TAGS, Exercise, "an exercise (no type) or 'superset'")
+    if set(members) == set(_FORMAT_TAGS.values()):
+        return _tagged(_FORMAT_TAGS, None, "'intervals', 'emom' or 'amrap'")
+    if len(members) > 1:  # pragma: no cover - a model change without a document rule
+        msg = f"no document rule for {union}"
+        raise TypeError(msg)
+    return (lambda _: members[0]) if members else None
+
+
+def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
+    dispatch = _union_dispatch(union)
+    plain = any(m in _SCALARS for m in get_args(union) if m is not type(None))
+    only = [m for m in get_args(union) if m not in _SCALARS]
+    if not plain and len(only) == 1:  # X | None: X's own hook judges anything but None
+        hook = converter.get_structure_hook(only[0])
+        return lambda data, _: None if data is None else hook(data, only[0])
+
+    def structure(data: Any, _: Any) -> Any:
+        if type(data) is not dict or dispatch is None:
+            return data  # the model's rule says what was expected
+        cls = dispatch(data)
+        if cls is MaxReps:
+            data = dict(data)
+            if data.pop("max_reps") is not True:
+                raise _fail("expected true", "max_reps")
+        elif cls in _ITEM_TAGS.values() or cls in _FORMAT_TAGS.values():
+            data = {k: v for k, v in data.items() if k != "type"}
+        return converter.get_structure_hook(cls)(data, cls)
+
+    return structure
+
+
+def _dose_picker(keys: Mapping[str, type]) -> Callable[[dict[Any, Any]], type]:
+    def pick(data: dict[Any, Any]) -> type:
+        found = [key for key in keys if key in data]
+        if not found:
+            guesses = [_unknown_key(key, list(keys)) for key in data]
+            if any("did you mean" in problem.reason for problem in guesses):
+                raise ValidationError(guesses)
+        if len(found) != 1:
+            got = f"got {' and '.join(found)}" if found else f"got {describe(data)}"
+            raise _fail(f"expected exactly one of {', '.join(keys)}; {got}")
+        return keys[found[0]]
+
+    return pick
+
+
+def _tagged(
+    tags: Mapping[str, type], default: type | None, expected: str
+) -> Callable[[dict[Any, Any]], type]:
+    def dispatch(data: dict[Any, Any]) -> type:
+        if "type" not in data:
+            if default is None:
+                raise _fail(f"required field missing: expected {expected}", "type")
+            return default
+        try:
+            return tags[data["type"]]
+        except (KeyError, TypeError):
+            raise _fail(f"expected {expected}, got {describe(data['type'])}", "type") from None
+
+    return dispatch
+
+
+def _structure_tuple(tuple_type: Any, converter: cattrs.Converter) -> Hook:
+    (item_type, _) = get_args(tuple_type)
+    hook = converter.get_structure_hook(item_type)
+
+    def structure(data: Any, _: Any) -> Any:
+        if type(data) is not list:
+            return data
+        values: list[Any] = []
+        problems: list[Problem] = []
+        for index, item in enumerate(data):
+            try:
+                values.append(hook(item, item_type))
+            except ValidationError as error:
+                problems.extend(error.within(index).problems)
+        if problems:
+            raise ValidationError(problems)
+        return tuple(values)
+
+    return structure
+
+
+def _structure_enum(enum: type[Enum]) -> Hook:
+    def structure(data: Any, _: Any) -> Any:
+        try:
+            return enum(data) if type(data) is str else data
+        except ValueError:
+            return data
+
+    return structure
+
+
+def _structure_tempo(data: Any, _: Any) -> Any:
+    if type(data) is not str:
+        return data
+    try:
+        return Tempo(data)
+    except ValidationError as error:
+        raise ValidationError(Problem((), p.reason) for p in error.problems) from None
+
+
+def _is_union(t: Any) -> bool:
+    return get_origin(t) in (typing.Union, types.UnionType)
+
+
+def _is_var_tuple(t: Any) -> bool:
+    return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
+
+
+def _unstructure_fields(
+    cls: type, converter: cattrs.Converter, tag: str | None = None
+) -> Callable[[Any], Any]:
+    """Fields in declaration order, defaults left out, a ``type`` tag first when given."""
+    base: Callable[[Any], dict[str, Any]]
+    base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
+    order = [f.name for f in attrs.fields(cls)]
+    head = {"type": tag} if tag else {}
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        data = base(obj)
+        return head | {name: data[name] for name in order if name in data}
+
+    return unstructure
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter between workouts and plain data (dicts, lists, str, int, float, bool)."""
+    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
+    passthrough: Hook = lambda data, _: data  # noqa: E731
+    for scalar in (int, float, str, bool):
+        converter.register_structure_hook(scalar, passthrough)
+    converter.register_structure_hook(Tempo, _structure_tempo)
+    converter.register_unstructure_hook(Tempo, lambda tempo: tempo.notation)
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum
+    )
+    converter.register_structure_hook_factory(_is_union, lambda t: _structure_union(t, converter))
+    converter.register_structure_hook_factory(_is_var_tuple, lambda t: _structure_tuple(t, converter))
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Checked),
+        lambda cls: lambda data, _: _structure_fields(cls, data, converter),
+    )
+    # StrEnum before str, whose identity hook would otherwise keep the enum member.
+    converter.register_unstructure_hook(StrEnum, lambda member: member.value)
+    converter.register_unstructure_hook(Range, lambda r: {"min": r.min, "max": r.max})
+    max_reps = make_dict_unstructure_fn(MaxReps, converter, _cattrs_omit_if_default=True)
+    converter.register_unstructure_hook(MaxReps, lambda obj: {"max_reps": True, **max_reps(obj)})
+    converter.register_unstructure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, Checked),
+        lambda cls: _unstructure_fields(cls, converter, _TAGS_OF.get(cls)),
+    )
+    return converter
+
+
+_CONVERTER: Final = make_converter()
+_STRUCTURE_WORKOUT: Final = _CONVERTER.get_structure_hook(Workout)
+
+
+def to_dict(workout: Workout) -> dict[str, Any]:
+    """The workout as a document: plain data ready for JSON, YAML or TOML.
+
+    Fields at their default are left out; ``schema_version`` comes first.
+    """
+    return {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(workout, Workout)}
+
+
+def from_dict(data: object) -> Workout:
+    """The workout a document describes.
+
+    Raises:
+        ValidationError: with every problem of the document and its path.
+    """
+    check_size(data)
+    if type(data) is not dict:
+        raise _fail(f"expected a mapping with schema_version and the workout's fields, got {describe(data)}")
+    body = dict(data)
+    problems: list[Problem] = []
+    version = body.pop("schema_version", None)
+    if version is None:
+        problems.append(Problem(("schema_version",), "required field missing"))
+    elif type(version) is not int or version != SCHEMA_VERSION:
+        problems.append(Problem(("schema_version",), f"expected {SCHEMA_VERSION}, got {describe(version)}"))
+    try:
+        workout: Workout = _STRUCTURE_WORKOUT(body, Workout)
+    except ValidationError as error:
+        problems.extend(error.problems)
+    if problems:
+        raise ValidationError(problems)
+    return workout
+
+
+def check_size(data: object) -> None:
+    """Refuse data nested deeper than `MAX_DEPTH` or with more than `MAX_NODES` values.
+
+    Shared values (YAML aliases) count every time they appear, so alias bombs stop here.
+    """
+    stack: list[tuple[object, int]] = [(data, 0)]
+    nodes = 0
+    while stack:
+        value, depth = stack.pop()
+        nodes += 1
+        if nodes > MAX_NODES:
+            raise _fail(f"document too large: more than {MAX_NODES} values")
+        if depth > MAX_DEPTH:
+            raise _fail(f"document nested too deeply: more than {MAX_DEPTH} levels")
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend((v, depth + 1) for v in value)

@@ -1,0 +1,213 @@
+"""Text formats of the document: JSON (stdlib), YAML and TOML (optional extras)."""
+
+from __future__ import annotations
+
+import json
+import math
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final, Literal, TypeAlias
+
+from ._document import from_dict, to_dict
+from ._errors import Problem, ValidationError
+from ._extras import require
+from ._model import Workout
+
+DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
+FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
+SUFFIXES: Final[dict[str, DocumentFormat]] = {
+    ".json": "json",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".toml": "toml",
+}
+MAX_TEXT: Final = 2 * 1024 * 1024
+"""The largest document accepted, in characters."""
+
+
+def _malformed(fmt: str, detail: object) -> ValidationError:
+    return ValidationError([Problem((), f"not valid {fmt.upper()}: {detail}")])
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            msg = f"duplicate key {key!r}"
+            raise ValueError(msg)
+        result[key] = value
+    return result
+
+
+def _json_constant(name: str) -> float:
+    msg = f"{name} is not a number JSON allows"
+    raise ValueError(msg)
+
+
+def _parse_json(text: str) -> Any:
+    try:
+        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
+    except json.JSONDecodeError as error:
+        raise _malformed("json", f"{error.msg} (line {error.lineno}, column {error.colno})") from None
+    except (ValueError, RecursionError) as error:
+        raise _malformed("json", error if isinstance(error, ValueError) else "nested too deeply") from None
+
+
+def _write_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+# --- YAML --------------------------------------------------------------------------------
+
+
+def _parse_yaml(text: str) -> Any:
+    yaml = require("yaml", "yaml")
+
+    class StrictLoader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
+        """Safe loading, refusing duplicate keys."""
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
+            seen = set()
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    duplicate = key in seen
+                except TypeError:
+                    continue
+                if duplicate:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping",
+                        node.start_mark,
+                        f"found duplicate key {key!r}",
+                        key_node.start_mark,
+                    )
+                seen.add(key)
+            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    try:
+        return yaml.load(text, Loader=StrictLoader)
+    except yaml.YAMLError as error:
+        raise _malformed("yaml", " ".join(str(error).split())) from None
+    except RecursionError:
+        raise _malformed("yaml", "nested too deeply") from None
+
+
+def _write_yaml(data: dict[str, Any]) -> str:
+    yaml = require("yaml", "yaml")
+    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return text
+
+
+# --- TOML --------------------------------------------------------------------------------
+
+
+def _parse_toml(text: str) -> Any:
+    try:
+        return tomllib.loads(text, parse_float=_toml_float)
+    except tomllib.TOMLDecodeError as error:
+        raise _malformed("toml", error) from None
+    except (ValueError, RecursionError) as error:
+        raise _malformed("toml", error if isinstance(error, ValueError) else "nested too deeply") from None
+
+
+def _toml_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        msg = f"{text} is not a finite number"
+        raise ValueError(msg)
+    return value
+
+
+def _write_toml(data: dict[str, Any]) -> str:
+    tomli_w = require("tomli_w", "toml")
+    text: str = tomli_w.dumps(data)
+    return text
+
+
+_PARSERS: Final[dict[str, Callable[[str], Any]]] = {
+    "json": _parse_json,
+    "yaml": _parse_yaml,
+    "toml": _parse_toml,
+}
+_WRITERS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
+    "json": _write_json,
+    "yaml": _write_yaml,
+    "toml": _write_toml,
+}
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in _PARSERS:
+        msg = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
+        raise ValueError(msg)
+
+
+def format_of(path: str | Path) -> DocumentFormat:
+    """The document format a file name's suffix stands for.
+
+    Raises:
+        ValueError: the suffix is not .json, .yaml, .yml or .toml.
+    """
+    suffix = Path(path).suffix.lower()
+    try:
+        return SUFFIXES[suffix]
+    except KeyError:
+        msg = f"cannot tell the format of {str(path)!r}: expected a .json, .yaml, .yml or .toml file"
+        raise ValueError(msg) from None
+
+
+def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noqa: A002
+    """Read a workout from a document's text.
+
+    Args:
+        text: the document (bytes are decoded as UTF-8).
+        format: ``"json"``, ``"yaml"`` (extra ``yaml``) or ``"toml"``.
+
+    Raises:
+        ValidationError: the text is malformed or the workout breaks a rule; every
+            problem is listed with its path.
+        MissingExtraError: the format needs an extra that is not installed.
+    """
+    _check_format(format)
+    if isinstance(text, bytes | bytearray):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise _malformed(format, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+    if len(text) > MAX_TEXT:
+        raise ValidationError([Problem((), f"document too large: more than {MAX_TEXT} characters")])
+    return from_dict(_PARSERS[format](text))
+
+
+def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A002
+    """Write a workout as a document's text; the same workout always gives the same text.
+
+    Raises:
+        MissingExtraError: the format needs an extra that is not installed.
+    """
+    _check_format(format)
+    return _WRITERS[format](to_dict(workout))
+
+
+def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # noqa: A002
+    """Read a workout from a file; the format comes from the suffix unless given.
+
+    Raises:
+        ValidationError: as `loads`.
+        OSError: the file cannot be read.
+    """
+    fmt = format or format_of(path)
+    _check_format(fmt)
+    data = Path(path).read_bytes()
+    return loads(data, fmt)
+
+
+def dump(workout: Workout, path: str | Path, format: DocumentFormat | None = None) -> None:  # noqa: A002
+    """Write a workout to a file (UTF-8); the format comes from the suffix unless given."""
+    fmt = format or format_of(path)
+    _check_format(fmt)
+    Path(path).write_text(dumps(workout, fmt), encoding="utf-8")

@@ -1,0 +1,437 @@
+"""The workout model: Exercise, Modification, Superset, Block and Workout."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from enum import StrEnum
+from typing import Any, TypeAlias
+
+import attrs
+
+from ._errors import UnknownNameError
+from ._rules import (
+    Checked,
+    Finding,
+    checked_field,
+    instance,
+    items,
+    member,
+    optional,
+    text,
+    to_enum,
+    to_tuple,
+    url,
+    whole,
+)
+from ._values import (
+    Amount,
+    Dose,
+    Duration,
+    Effort,
+    Equipment,
+    Frequency,
+    Ladder,
+    Load,
+    Range,
+    Rest,
+    Sides,
+    Source,
+    Tempo,
+    amount,
+    dose_rule,
+)
+
+_NAME = text(100)
+_CUE = text(500)
+_NOTES = optional(text(2000))
+_REST = optional(instance(Rest, name="a rest"))
+_EQUIPMENT = items(instance(Equipment, name="equipment"), max_length=30)
+_TAGS = items(text(50), max_length=20, unique=True)
+
+
+class ModificationKind(StrEnum):
+    """What a modification does to its exercise."""
+
+    EASIER = "easier"
+    HARDER = "harder"
+    VARIATION = "variation"
+    """A different version of similar difficulty."""
+    ALTERNATIVE = "alternative"
+    """Another exercise the author allows in its place ("squats or leg press")."""
+
+
+class BlockKind(StrEnum):
+    """The part of a workout a block is."""
+
+    WARM_UP = "warm-up"
+    MAIN = "main"
+    COOL_DOWN = "cool-down"
+    OTHER = "other"
+
+
+def _ladder_fits(dose: Dose, times: Amount, where: str) -> Iterator[Finding]:
+    """A ladder needs exactly one step per time the exercise is done."""
+    if not isinstance(dose, Ladder):
+        return
+    if isinstance(times, Range):
+        yield (), f"a ladder dose needs a fixed number of {where}, got {times}"
+    elif len(dose.ladder) != times:
+        yield ("dose", "ladder"), f"expected {times} steps, one per {where[:-1]}, got {len(dose.ladder)}"
+
+
+@attrs.frozen(kw_only=True)
+class Modification(Checked):
+    """A named variant of one exercise: easier, harder, a variation or an alternative.
+
+    Fields left as ``None`` keep the exercise's own value; ``cues``, when given, replace
+    the exercise's cues.
+    """
+
+    name: str = checked_field(_NAME)
+    kind: ModificationKind = checked_field(member(ModificationKind), converter=to_enum(ModificationKind))
+    dose: Dose | None = checked_field(optional(dose_rule()), default=None)
+    sides: Sides | None = checked_field(optional(member(Sides)), default=None, converter=to_enum(Sides))
+    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
+    effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
+    tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
+    equipment: tuple[Equipment, ...] | None = checked_field(
+        optional(_EQUIPMENT), default=None, converter=to_tuple
+    )
+    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), converter=to_tuple)
+    notes: str | None = checked_field(_NOTES, default=None)
+
+    def apply_to(self, exercise: Exercise) -> Exercise:
+        """The exercise as this modification changes it (it has no modifications of its own)."""
+        changes: dict[str, Any] = {"name": self.name, "modifications": ()}
+        for field in ("dose", "sides", "load", "effort", "tempo", "equipment", "notes"):
+            value = getattr(self, field)
+            if value is not None:
+                changes[field] = value
+        if self.cues:
+            changes["cues"] = self.cues
+        return attrs.evolve(exercise, **changes)
+
+
+@attrs.frozen(kw_only=True)
+class Exercise(Checked):
+    """One exercise and what it asks for.
+
+    ``sets`` > 1 makes straight sets (with ``rest_between_sets``); inside a superset,
+    the superset's rounds repeat the exercise instead.
+
+    >>> from runstrength import Reps, Sides
+    >>> str(Exercise(name="Hammer Curl", dose=Reps(8)))
+    'Hammer Curl: 8 reps'
+    >>> str(Exercise(name="Half-Kneeling Chop", dose=Reps(8), sides=Sides.EACH))
+    'Half-Kneeling Chop: 8 reps per side'
+    """
+
+    name: str = checked_field(_NAME)
+    dose: Dose = checked_field(dose_rule())
+    sides: Sides = checked_field(member(Sides), default=Sides.BOTH, converter=to_enum(Sides))
+    sets: Amount = checked_field(amount(1, 100), default=1)
+    rest_between_sets: Rest | None = checked_field(_REST, default=None)
+    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
+    effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
+    tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
+    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), converter=to_tuple)
+    targets: tuple[str, ...] = checked_field(_TAGS, default=(), converter=to_tuple)
+    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), converter=to_tuple)
+    modifications: tuple[Modification, ...] = checked_field(
+        items(instance(Modification, name="a modification"), max_length=10), default=(), converter=to_tuple
+    )
+    rest_after: Rest | None = checked_field(_REST, default=None)
+    video: str | None = checked_field(optional(url()), default=None)
+    image: str | None = checked_field(optional(url()), default=None)
+    notes: str | None = checked_field(_NOTES, default=None)
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        sets = values.get("sets", 1)
+        if values.get("rest_between_sets") is not None and sets == 1 and "sets" in values:
+            yield ("rest_between_sets",), "only applies to straight sets: set sets above 1"
+        if "dose" in values and "sets" in values and sets != 1:
+            yield from _ladder_fits(values["dose"], sets, "sets")
+        names = [m.name for m in values.get("modifications", ())]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                yield ("modifications", index, "name"), f"duplicate modification name {name!r}"
+
+    def modification(self, name: str) -> Modification:
+        """The modification called ``name``.
+
+        Raises:
+            UnknownNameError: no modification has that name.
+        """
+        found: Modification = _find(self.modifications, name, "modification")
+        return found
+
+    def __str__(self) -> str:
+        per_side = " per side" if self.sides is not Sides.BOTH else ""
+        alternating = ", alternating" if self.sides is Sides.ALTERNATING else ""
+        sets = f"{self.sets} × " if self.sets != 1 else ""
+        return f"{self.name}: {sets}{self.dose}{per_side}{alternating}"
+
+
+@attrs.frozen(kw_only=True)
+class Superset(Checked):
+    """Two or more exercises done back to back, repeated for ``rounds``.
+
+    Also a tri-set, circuit or giant set: ``label`` keeps what the author called it.
+    Rests: ``rest_between_exercises`` inside a round, ``rest_between_rounds`` between
+    rounds (never after the last), ``rest_after`` once the group is done.
+    """
+
+    exercises: tuple[Exercise, ...] = checked_field(
+        items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), converter=to_tuple
+    )
+    rounds: Amount = checked_field(amount(1, 100), default=1)
+    name: str | None = checked_field(optional(_NAME), default=None)
+    label: str | None = checked_field(optional(text(50)), default=None)
+    rest_between_exercises: Rest | None = checked_field(_REST, default=None)
+    rest_between_rounds: Rest | None = checked_field(_REST, default=None)
+    rest_after: Rest | None = checked_field(_REST, default=None)
+    notes: str | None = checked_field(_NOTES, default=None)
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        for index, exercise in enumerate(values.get("exercises", ())):
+            if exercise.sets != 1:
+                yield ("exercises", index, "sets"), "must be 1 inside a superset: set the superset's rounds"
+            if "rounds" in values:
+                for location, reason in _ladder_fits(exercise.dose, values["rounds"], "rounds"):
+                    yield ("exercises", index, *location), reason
+
+    @property
+    def title(self) -> str:
+        """The name, else the label, else ``superset``."""
+        return self.name or self.label or "superset"
+
+
+@attrs.frozen(kw_only=True)
+class Intervals(Checked):
+    """Block format: each exercise for ``work`` seconds, then ``rest`` seconds, every round.
+
+    The rest may be active (``active_rest``, e.g. a plank hold). Tabata is
+    ``Intervals(work=20, rest=10)`` with 8 rounds.
+    """
+
+    work: int = checked_field(whole(1, 3600, " s"))
+    rest: int = checked_field(whole(0, 3600, " s"), default=0)
+    active_rest: Exercise | None = checked_field(
+        optional(instance(Exercise, name="an exercise")), default=None
+    )
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        if values.get("active_rest") is not None and values.get("rest") == 0:
+            yield ("active_rest",), "needs a rest interval above 0 s"
+
+
+@attrs.frozen(kw_only=True)
+class Emom(Checked):
+    """Block format: start an exercise every ``every`` seconds for ``duration`` seconds.
+
+    With several exercises the block rotates (interval 1 the first, 2 the second, …);
+    what is left of each interval after the work is rest.
+    """
+
+    every: int = checked_field(whole(10, 3600, " s"))
+    duration: int = checked_field(whole(10, 14_400, " s"))
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        if {"every", "duration"} <= values.keys() and values["duration"] % values["every"]:
+            yield (
+                ("duration",),
+                f"expected a multiple of every ({values['every']} s), got {values['duration']} s",
+            )
+
+    @property
+    def intervals(self) -> int:
+        """How many intervals the block has."""
+        return self.duration // self.every
+
+
+@attrs.frozen(kw_only=True)
+class Amrap(Checked):
+    """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds."""
+
+    time_cap: int = checked_field(whole(10, 14_400, " s"))
+
+
+Format: TypeAlias = Intervals | Emom | Amrap
+FORMATS = (Intervals, Emom, Amrap)
+Item: TypeAlias = Exercise | Superset
+
+
+@attrs.frozen(kw_only=True)
+class Block(Checked):
+    """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
+
+    ``rounds`` repeats the whole block; ``format`` makes it timed (intervals, EMOM, AMRAP),
+    in which case it holds single-set exercises only.
+    """
+
+    name: str = checked_field(_NAME)
+    kind: BlockKind = checked_field(member(BlockKind), default=BlockKind.MAIN, converter=to_enum(BlockKind))
+    rounds: Amount = checked_field(amount(1, 100), default=1)
+    format: Format | None = checked_field(optional(instance(*FORMATS, name="a block format")), default=None)
+    rest_between_rounds: Rest | None = checked_field(_REST, default=None)
+    rest_after: Rest | None = checked_field(_REST, default=None)
+    notes: str | None = checked_field(_NOTES, default=None)
+    items: tuple[Item, ...] = checked_field(
+        items(instance(Exercise, Superset, name="an exercise or a superset"), min_length=1, max_length=100),
+        converter=to_tuple,
+    )
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        fmt = values.get("format")
+        for index, item in enumerate(values.get("items", ())):
+            for location, reason in _item_fits(item, fmt, values.get("rounds")):
+                yield ("items", index, *location), reason
+        if isinstance(fmt, Emom | Amrap):
+            if values.get("rounds", 1) != 1:
+                yield ("rounds",), f"must be 1 in an {_format_name(fmt)} block: its time sets the length"
+            if values.get("rest_between_rounds") is not None:
+                yield ("rest_between_rounds",), f"does not apply to an {_format_name(fmt)} block"
+
+    def exercises(self) -> Iterator[Exercise]:
+        """Every exercise of the block, in order (supersets opened)."""
+        for item in self.items:
+            if isinstance(item, Superset):
+                yield from item.exercises
+            else:
+                yield item
+
+
+def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> Iterator[Finding]:
+    """The rules an item of a block must follow given the block's format and rounds."""
+    if fmt is None:
+        if isinstance(item, Exercise) and item.sets == 1 and rounds is not None:
+            yield from _ladder_fits(item.dose, rounds, "rounds")
+        return
+    name = _format_name(fmt)
+    if isinstance(item, Superset):
+        yield (), f"an {name} block holds exercises, not supersets"
+        return
+    if item.sets != 1:
+        yield ("sets",), f"must be 1 in an {name} block"
+    if isinstance(fmt, Intervals):
+        if rounds is not None:
+            yield from _ladder_fits(item.dose, rounds, "rounds")
+        if isinstance(item.dose, Duration):
+            seconds = item.dose.seconds
+            if (seconds.max if isinstance(seconds, Range) else seconds) > fmt.work:
+                yield ("dose",), f"longer than the {fmt.work} s work interval"
+    elif isinstance(item.dose, Ladder):
+        yield ("dose",), f"a ladder needs fixed rounds, not an {name} block"
+
+
+def _format_name(fmt: Format | None) -> str:
+    return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(fmt)]
+
+
+@attrs.frozen(kw_only=True)
+class Workout(Checked):
+    """A whole workout: its blocks in order, and what an athlete should know about it.
+
+    ``rest_between_sets`` is the rest the workout prescribes after each superset or
+    straight set, unless the item sets its own.
+    """
+
+    title: str = checked_field(text(200))
+    summary: str | None = checked_field(_NOTES, default=None)
+    frequency: Frequency | None = checked_field(
+        optional(instance(Frequency, name="a frequency")), default=None
+    )
+    rest_between_sets: Rest | None = checked_field(_REST, default=None)
+    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), converter=to_tuple)
+    targets: tuple[str, ...] = checked_field(_TAGS, default=(), converter=to_tuple)
+    benefits: tuple[str, ...] = checked_field(items(text(300), max_length=20), default=(), converter=to_tuple)
+    video: str | None = checked_field(optional(url()), default=None)
+    source: Source | None = checked_field(optional(instance(Source, name="a source")), default=None)
+    notes: str | None = checked_field(_NOTES, default=None)
+    blocks: tuple[Block, ...] = checked_field(
+        items(instance(Block, name="a block"), min_length=1, max_length=50), converter=to_tuple
+    )
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        names = [block.name for block in values.get("blocks", ())]
+        for index, name in enumerate(names):
+            if name in names[:index]:
+                yield ("blocks", index, "name"), f"duplicate block name {name!r}"
+
+    def exercises(self) -> Iterator[Exercise]:
+        """Every exercise, in workout order (supersets opened)."""
+        for block in self.blocks:
+            yield from block.exercises()
+
+    def block(self, name: str) -> Block:
+        """The block called ``name``.
+
+        Raises:
+            UnknownNameError: no block has that name.
+        """
+        found: Block = _find(self.blocks, name, "block")
+        return found
+
+    def exercise(self, name: str) -> Exercise:
+        """The first exercise called ``name``.
+
+        Raises:
+            UnknownNameError: no exercise has that name.
+        """
+        found: Exercise = _find(self.exercises(), name, "exercise")
+        return found
+
+    def variant(
+        self, kind: ModificationKind | str | None = None, *, choose: Mapping[str, str] | None = None
+    ) -> Workout:
+        """A copy with exercises replaced by their modified form.
+
+        Args:
+            kind: apply each exercise's first modification of this kind (``"easier"``,
+                ``"harder"``…); exercises without one stay as they are.
+            choose: exercise name → modification name, applied first, for precise picks.
+
+        Raises:
+            UnknownNameError: ``choose`` names an exercise or modification that does not exist.
+            ValueError: ``kind`` is not a modification kind.
+        """
+        wanted = ModificationKind(kind) if kind is not None else None
+        picks = dict(choose or {})
+        known = {exercise.name for exercise in self.exercises()}
+        for name in picks:
+            if name not in known:
+                _find(self.exercises(), name, "exercise")
+
+        def modify(exercise: Exercise) -> Exercise:
+            if exercise.name in picks:
+                return exercise.modification(picks[exercise.name]).apply_to(exercise)
+            for modification in exercise.modifications:
+                if modification.kind is wanted:
+                    return modification.apply_to(exercise)
+            return exercise
+
+        def modify_item(item: Item) -> Item:
+            if isinstance(item, Superset):
+                return attrs.evolve(item, exercises=tuple(map(modify, item.exercises)))
+            return modify(item)
+
+        blocks = tuple(attrs.evolve(b, items=tuple(map(modify_item, b.items))) for b in self.blocks)
+        return attrs.evolve(self, blocks=blocks)
+
+
+def _find(things: Iterable[Any], name: str, what: str) -> Any:
+    names = []
+    for thing in things:
+        if thing.name == name:
+            return thing
+        names.append(thing.name)
+    close = difflib.get_close_matches(name, names, n=3)
+    hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise UnknownNameError(f"no {what} named {name!r}{hint}")

@@ -1,0 +1,432 @@
+"""Small value types: ranges, sides, doses, rest, load, effort, tempo, equipment, credits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from typing import Any, Final, TypeAlias
+
+import attrs
+
+from ._rules import (
+    Checked,
+    Finding,
+    Rule,
+    checked_field,
+    describe,
+    flag,
+    instance,
+    items,
+    member,
+    number,
+    optional,
+    text,
+    to_enum,
+    to_tuple,
+    url,
+    whole,
+)
+
+Number: TypeAlias = int | float
+
+
+class Sides(StrEnum):
+    """How an exercise uses the left and right side of the body.
+
+    ``EACH`` and ``ALTERNATING`` doses count per side.
+    """
+
+    BOTH = "both"
+    """Both sides together (bilateral), or no side at all."""
+    EACH = "each"
+    """The whole dose on one side, then the whole dose on the other."""
+    ALTERNATING = "alternating"
+    """Left and right interleaved within one effort, the dose counted per side."""
+
+
+class Side(StrEnum):
+    """One side of the body, as a timeline segment names it."""
+
+    LEFT = "left"
+    RIGHT = "right"
+
+
+class RangePoint(StrEnum):
+    """Which point of a range a timeline uses."""
+
+    MIN = "min"
+    TYPICAL = "typical"
+    MAX = "max"
+
+
+class DistanceUnit(StrEnum):
+    """Units of a distance dose."""
+
+    METRES = "m"
+    KILOMETRES = "km"
+    MILES = "mi"
+
+    @property
+    def metres(self) -> float:
+        """How many metres one unit is."""
+        return _METRES[self]
+
+
+_METRES: Final = {DistanceUnit.METRES: 1.0, DistanceUnit.KILOMETRES: 1000.0, DistanceUnit.MILES: 1609.344}
+
+
+class LoadLevel(StrEnum):
+    """A descriptive load, as articles write it."""
+
+    BODYWEIGHT = "bodyweight"
+    LIGHT = "light"
+    MEDIUM = "medium"
+    HEAVY = "heavy"
+
+
+class LoadUnit(StrEnum):
+    """Unit of an absolute or relative load."""
+
+    KG = "kg"
+    LB = "lb"
+    PERCENT_1RM = "%1RM"
+    PERCENT_BODYWEIGHT = "%BW"
+
+
+def _num(value: Number) -> str:
+    return f"{value:g}"
+
+
+def format_seconds(seconds: Number) -> str:
+    """``45 s``, ``2 min``, ``1 min 30 s``."""
+    if seconds < 120 or seconds % 30:
+        return f"{_num(seconds)} s"
+    minutes, rest = divmod(int(seconds), 60)
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
+@attrs.frozen(repr=False)
+class Range(Checked):
+    """An inclusive range of numbers, such as 6–8 reps or 60–90 s of rest.
+
+    >>> Range(6, 8)
+    <Range(6, 8)>
+    >>> str(Range(6, 8))
+    '6–8'
+    """
+
+    min: Number = checked_field(number(0, 1e9))
+    max: Number = checked_field(number(0, 1e9))
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        if "min" in values and "max" in values and values["min"] > values["max"]:
+            yield ("max",), f"expected at least min ({_num(values['min'])}), got {_num(values['max'])}"
+
+    def point(self, which: RangePoint) -> float:
+        """The range's minimum, middle (``TYPICAL``) or maximum."""
+        if which is RangePoint.MIN:
+            return self.min
+        if which is RangePoint.MAX:
+            return self.max
+        return (self.min + self.max) / 2
+
+    def __str__(self) -> str:
+        return f"{_num(self.min)}–{_num(self.max)}"
+
+    def __repr__(self) -> str:
+        return f"<Range({self.min!r}, {self.max!r})>"
+
+
+Amount: TypeAlias = int | Range
+"""A whole number, or a range of whole numbers."""
+
+
+def amount(lo: int, hi: int, unit: str = "") -> Rule:
+    """A whole number in ``[lo, hi]``, or a `Range` whose ends are."""
+    single = whole(lo, hi, unit)
+
+    def rule(value: object) -> Iterator[Finding]:
+        if isinstance(value, Range):
+            for end in ("min", "max"):
+                for location, reason in single(getattr(value, end)):
+                    yield (end, *location), reason
+        elif type(value) is int:
+            yield from single(value)
+        else:
+            yield (
+                (),
+                f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}",
+            )
+
+    return rule
+
+
+def quantity(lo: float, hi: float, unit: str = "") -> Rule:
+    """A number in ``[lo, hi]``, or a `Range` whose ends are."""
+    single = number(lo, hi, unit)
+
+    def rule(value: object) -> Iterator[Finding]:
+        if isinstance(value, Range):
+            for end in ("min", "max"):
+                for location, reason in single(getattr(value, end)):
+                    yield (end, *location), reason
+        else:
+            yield from single(value)
+
+    return rule
+
+
+def point(value: Number | Range, which: RangePoint) -> float:
+    """A plain number, or the chosen point of a range."""
+    return value.point(which) if isinstance(value, Range) else value
+
+
+# --- doses ---------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Reps(Checked):
+    """A number of repetitions, or a range such as 6–8.
+
+    >>> str(Reps(8)), str(Reps(Range(6, 8)))
+    ('8 reps', '6–8 reps')
+    """
+
+    reps: Amount = checked_field(amount(1, 1000))
+
+    def __str__(self) -> str:
+        return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
+
+
+@attrs.frozen
+class Duration(Checked):
+    """A time to work or hold, in seconds, or a range such as 30–45 s."""
+
+    seconds: Amount = checked_field(amount(1, 14_400, " s"))
+
+    def __str__(self) -> str:
+        if isinstance(self.seconds, Range):
+            return f"{self.seconds} s"
+        return format_seconds(self.seconds)
+
+
+@attrs.frozen
+class Distance(Checked):
+    """A distance to cover, such as a 400 m run between rounds."""
+
+    distance: Number = checked_field(number(0, 100_000, above=True))
+    unit: DistanceUnit = checked_field(
+        member(DistanceUnit), default=DistanceUnit.METRES, converter=to_enum(DistanceUnit)
+    )
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        if {"distance", "unit"} <= values.keys() and values["distance"] * values["unit"].metres > 100_000:
+            yield ("distance",), f"expected at most 100 km, got {_num(values['distance'])} {values['unit']}"
+
+    @property
+    def metres(self) -> float:
+        """The distance in metres."""
+        return self.distance * self.unit.metres
+
+    def __str__(self) -> str:
+        return f"{_num(self.distance)} {self.unit}"
+
+
+@attrs.frozen
+class MaxReps(Checked):
+    """As many reps as you can, optionally within a time cap (seconds)."""
+
+    time_cap: int | None = checked_field(optional(whole(1, 3600, " s")), default=None)
+
+    def __str__(self) -> str:
+        return "max reps" + (f" in {format_seconds(self.time_cap)}" if self.time_cap else "")
+
+
+SingleDose: TypeAlias = Reps | Duration | Distance | MaxReps
+_SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
+
+
+@attrs.frozen
+class Ladder(Checked):
+    """A dose that changes by round: a ladder or pyramid such as 10-8-6 reps.
+
+    Step *i* is the dose of the *i*-th time the exercise is done.
+    """
+
+    ladder: tuple[SingleDose, ...] = checked_field(
+        items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), converter=to_tuple
+    )
+
+    def __str__(self) -> str:
+        if all(isinstance(step, Reps) for step in self.ladder):
+            return "-".join(str(step.reps) for step in self.ladder) + " reps"  # type: ignore[union-attr]
+        return ", ".join(map(str, self.ladder))
+
+
+Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder
+DOSES: Final = (*_SINGLE_DOSES, Ladder)
+
+
+def dose_rule() -> Rule:
+    """A dose of any kind."""
+    return instance(*DOSES, name="a dose (reps, seconds, distance, max_reps or ladder)")
+
+
+# --- rest, load, effort, tempo -----------------------------------------------------------
+
+
+@attrs.frozen
+class Rest(Checked):
+    """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
+
+    >>> str(Rest.between(60, 90)), str(Rest(30)), str(Rest.between(30, 90, as_needed=True))
+    ('60–90 s', '30 s', 'as needed (30–90 s)')
+    """
+
+    seconds: Amount = checked_field(amount(0, 3600, " s"))
+    as_needed: bool = checked_field(flag(), default=False)
+
+    @classmethod
+    def between(cls, low: int, high: int, *, as_needed: bool = False) -> Rest:
+        """A rest range from ``low`` to ``high`` seconds."""
+        return cls(Range(low, high), as_needed=as_needed)
+
+    def __str__(self) -> str:
+        base = f"{self.seconds} s" if isinstance(self.seconds, Range) else format_seconds(self.seconds)
+        return f"as needed ({base})" if self.as_needed else base
+
+
+@attrs.frozen
+class Load(Checked):
+    """What to lift: a level (light, medium…), an amount with a unit, or both.
+
+    >>> str(Load(LoadLevel.LIGHT)), str(Load(amount=Range(8, 10), unit=LoadUnit.LB))
+    ('light', '8–10 lb')
+    """
+
+    level: LoadLevel | None = checked_field(
+        optional(member(LoadLevel)), default=None, converter=to_enum(LoadLevel)
+    )
+    amount: Number | Range | None = checked_field(optional(quantity(0, 10_000)), default=None)
+    unit: LoadUnit | None = checked_field(
+        optional(member(LoadUnit)), default=None, converter=to_enum(LoadUnit)
+    )
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        level, amount_, unit = (values.get(k, ...) for k in ("level", "amount", "unit"))
+        if level is None and amount_ is None and unit is None:
+            yield (), "expected a level, or an amount with a unit"
+        if amount_ is None and unit not in (None, ...):
+            yield ("amount",), f"expected an amount for the unit {unit}"
+        if unit is None and amount_ not in (None, ...):
+            yield ("unit",), "expected a unit for the amount (kg, lb, %1RM or %BW)"
+
+    def __str__(self) -> str:
+        parts = [str(self.level)] if self.level else []
+        if self.amount is not None:
+            sep = "" if self.unit in (LoadUnit.PERCENT_1RM, LoadUnit.PERCENT_BODYWEIGHT) else " "
+            unit = str(self.unit).replace("%", "% ") if sep == "" else str(self.unit)
+            parts.append(f"{self.amount}{sep}{unit}")
+        return " ".join(parts)
+
+
+@attrs.frozen
+class Effort(Checked):
+    """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
+
+    rpe: Number | Range | None = checked_field(optional(quantity(1, 10)), default=None)
+    rir: Amount | None = checked_field(optional(amount(0, 10)), default=None)
+
+    @classmethod
+    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
+        if values.get("rpe", ...) is None and values.get("rir", ...) is None:
+            yield (), "expected rpe, rir or both"
+
+    def __str__(self) -> str:
+        parts = [f"RPE {self.rpe}"] if self.rpe is not None else []
+        if self.rir is not None:
+            parts.append(f"{self.rir} RIR")
+        return ", ".join(parts)
+
+
+_TEMPO = re.compile(r"(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)")
+EXPLOSIVE_SECONDS: Final = 1.0
+"""How long an explosive (``X``) tempo phase counts for."""
+
+
+def _tempo_rule(value: object) -> Iterator[Finding]:
+    if not isinstance(value, str) or not _TEMPO.fullmatch(value):
+        yield (
+            (),
+            f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}",
+        )
+
+
+@attrs.frozen
+class Tempo(Checked):
+    """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
+
+    notation: str = checked_field(_tempo_rule)
+
+    @property
+    def seconds_per_rep(self) -> float:
+        """One repetition's length (an ``X`` phase counts as `EXPLOSIVE_SECONDS`)."""
+        return sum(EXPLOSIVE_SECONDS if p == "X" else int(p) for p in self.notation.split("-"))
+
+    def __str__(self) -> str:
+        return self.notation
+
+
+# --- equipment and credits ---------------------------------------------------------------
+
+
+@attrs.frozen
+class Equipment(Checked):
+    """A piece of equipment, how many, and optionally its load."""
+
+    name: str = checked_field(text())
+    quantity: int = checked_field(whole(1, 100), default=1)
+    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
+
+    def __str__(self) -> str:
+        base = f"{self.quantity} × {self.name}" if self.quantity > 1 else self.name
+        return f"{base} ({self.load})" if self.load else base
+
+
+@attrs.frozen
+class Credit(Checked):
+    """A person credited for a workout and their role."""
+
+    name: str = checked_field(text(200))
+    role: str = checked_field(text(200))
+
+
+@attrs.frozen
+class Source(Checked):
+    """Where a workout was published, and who made it."""
+
+    title: str = checked_field(text(300))
+    publisher: str | None = checked_field(optional(text(200)), default=None)
+    url: str | None = checked_field(optional(url()), default=None)
+    credits: tuple[Credit, ...] = checked_field(
+        items(instance(Credit, name="a credit"), max_length=20), default=(), converter=to_tuple
+    )
+    notes: str | None = checked_field(optional(text(2000)), default=None)
+
+
+@attrs.frozen
+class Frequency(Checked):
+    """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
+
+    per_week: Amount = checked_field(amount(1, 14))
+    at_least: bool = checked_field(flag(), default=False)
+    note: str | None = checked_field(optional(text(500)), default=None)
+
+    def __str__(self) -> str:
+        n = self.per_week
+        times = "once" if n == 1 else "twice" if n == 2 else f"{n} times"
+        return ("at least " if self.at_least else "") + f"{times} a week"
