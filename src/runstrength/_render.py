@@ -1,0 +1,139 @@
+"""Timelines as text: a table for people, Markdown, CSV and JSON for other tools."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Final, Literal, TypeAlias
+
+from ._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
+
+TimelineFormat: TypeAlias = Literal["table", "markdown", "csv", "json"]
+TIMELINE_FORMATS: Final[tuple[TimelineFormat, ...]] = ("table", "markdown", "csv", "json")
+COLUMNS: Final = ("clock", "block", "round", "exercise", "target", "duration")
+
+
+def clock(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from an hour on (whole seconds, rounded down)."""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def length(seconds: float, *, estimate: bool = False) -> str:
+    """A segment's length: ``30 s``, ``~24 s`` when estimated."""
+    return f"{'~' if estimate else ''}{seconds:.4g} s"
+
+
+_NAMES: Final = {
+    SegmentKind.REST: "Rest",
+    SegmentKind.TRANSITION: "Transition",
+    SegmentKind.SWITCH_SIDES: "Switch sides",
+}
+
+
+def cells(segment: Segment) -> tuple[str, ...]:
+    """A segment's cells under `COLUMNS`."""
+    block = f"{segment.block} / {segment.superset}" if segment.superset else segment.block
+    if segment.superset_round is not None:
+        round_ = f"{segment.superset_round}/{segment.superset_rounds}"
+    elif segment.set_number is not None:
+        round_ = f"set {segment.set_number}/{segment.sets}"
+    else:
+        round_ = f"{segment.block_round}/{segment.block_rounds}" if segment.block_rounds > 1 else ""
+    if segment.kind is SegmentKind.WORK:
+        what = f"{segment.exercise} ({segment.side})" if segment.side else str(segment.exercise)
+        target = segment.target
+    else:
+        what = _NAMES[segment.kind]
+        target = segment.target if segment.kind is SegmentKind.REST else ""
+    return (
+        clock(segment.start),
+        block,
+        round_,
+        what,
+        target,
+        length(segment.duration, estimate=segment.estimate),
+    )
+
+
+def headline(timeline: Timeline) -> list[str]:
+    """Title, total and range, and the work/rest split."""
+    low, high = timeline.total_range
+    span = f" (range {clock(low)}–{clock(high)})" if low != high else ""
+    return [
+        timeline.workout.title,
+        (
+            f"Total {clock(timeline.total)}{span} · {len(timeline)} segments · "
+            f"work {clock(timeline.work_total)} · rest and changes {clock(timeline.rest_total)}"
+        ),
+    ]
+
+
+def _table(timeline: Timeline) -> str:
+    rows = [COLUMNS, *(cells(s) for s in timeline)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    right = {0, len(COLUMNS) - 1}
+
+    def line(row: tuple[str, ...]) -> str:
+        parts = (
+            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        )
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([*headline(timeline), "", *map(line, rows)]) + "\n"
+
+
+def _markdown(timeline: Timeline) -> str:
+    title, total = headline(timeline)
+
+    def line(row: tuple[str, ...]) -> str:
+        return "| " + " | ".join(c.replace("|", "\\|") for c in row) + " |"
+
+    rule = "| " + " | ".join("---:" if c in ("clock", "duration") else "---" for c in COLUMNS) + " |"
+    body = [line(COLUMNS), rule, *(line(cells(s)) for s in timeline)]
+    return "\n".join([f"## {title}", "", total, "", *body]) + "\n"
+
+
+def _csv(timeline: Timeline) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=ROW_KEYS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(timeline.to_rows())
+    return out.getvalue()
+
+
+def _json(timeline: Timeline) -> str:
+    low, high = timeline.total_range
+    data = {
+        "title": timeline.workout.title,
+        "total": timeline.total,
+        "total_range": [low, high],
+        "segments": timeline.to_rows(),
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+_RENDERERS: Final[dict[str, Callable[[Timeline], str]]] = {
+    "table": _table,
+    "markdown": _markdown,
+    "csv": _csv,
+    "json": _json,
+}
+
+
+def render(timeline: Timeline, fmt: TimelineFormat = "table") -> str:
+    """The timeline as text in one of `TIMELINE_FORMATS`.
+
+    Raises:
+        ValueError: ``fmt`` is not one of them.
+    """
+    try:
+        renderer = _RENDERERS[fmt]
+    except KeyError:
+        msg = f"unknown timeline format {fmt!r}: expected one of {', '.join(TIMELINE_FORMATS)}"
+        raise ValueError(msg) from None
+    return renderer(timeline)
