@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import catalog
 from ._document import SCHEMA_VERSION, from_dict, to_dict
 from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
 from ._formats import dump, dumps, load, loads
@@ -17,6 +18,8 @@ from ._model import (
     Superset,
     Workout,
 )
+from ._pacing import Pacing
+from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 from ._values import (
     Credit,
     Distance,
@@ -63,20 +66,26 @@ __all__ = [
     "MissingExtraError",
     "Modification",
     "ModificationKind",
+    "Pacing",
     "Problem",
     "Range",
     "RangePoint",
     "Reps",
     "Rest",
     "RunstrengthError",
+    "Segment",
+    "SegmentKind",
     "Side",
     "Sides",
     "Source",
     "Superset",
     "Tempo",
+    "Timeline",
     "UnknownNameError",
     "ValidationError",
     "Workout",
+    "build_timeline",
+    "catalog",
     "dump",
     "dumps",
     "from_dict",

@@ -425,6 +425,11 @@ class Workout(Checked):
         blocks = tuple(attrs.evolve(b, items=tuple(map(modify_item, b.items))) for b in self.blocks)
         return attrs.evolve(self, blocks=blocks)
 
+    def _repr_html_(self) -> str:
+        from ._notebook import workout_html  # noqa: PLC0415 - only in notebooks
+
+        return workout_html(self)
+
 
 def _find(things: Iterable[Any], name: str, what: str) -> Any:
     names = []

@@ -508,6 +508,31 @@ class Timeline:
             for s in self.segments
         ]
 
+    def to_dataframe(self) -> Any:
+        """The rows as a pandas DataFrame indexed by segment (extra ``pandas``).
+
+        Raises:
+            MissingExtraError: pandas is not installed.
+        """
+        from ._notebook import to_dataframe  # noqa: PLC0415 - optional dependency, loaded on use
+
+        return to_dataframe(self)
+
+    def plot(self, ax: Any = None) -> Any:
+        """Draw a Gantt-style chart on ``ax`` (new figure if ``None``) and return the axes (extra ``plot``).
+
+        Raises:
+            MissingExtraError: matplotlib is not installed.
+        """
+        from ._notebook import plot  # noqa: PLC0415 - optional dependency, loaded on use
+
+        return plot(self, ax)
+
+    def _repr_html_(self) -> str:
+        from ._notebook import timeline_html  # noqa: PLC0415 - only in notebooks
+
+        return timeline_html(self)
+
     def __len__(self) -> int:
         return len(self.segments)
 

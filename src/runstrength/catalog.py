@@ -1,0 +1,70 @@
+"""The built-in workouts that ship with runstrength.
+
+Each is a TOML document in the package, read through the same loader as any other
+document, so a built-in workout obeys every rule a user's workout does.
+
+>>> from runstrength import catalog
+>>> catalog.names()
+('upper-body-for-runners',)
+>>> workout = catalog.get("upper-body-for-runners")
+>>> [str(exercise) for exercise in workout.block("Strength").exercises()][:2]
+['Half-Kneeling Chop: 8 reps per side', 'Bear Plank Lateral Walk: 8 reps']
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import NamedTuple
+
+from ._formats import loads
+from ._model import Workout, _find
+
+__all__ = ["get", "names"]
+
+_SUFFIX = ".toml"
+
+
+class _Entry(NamedTuple):
+    """A workout document in the package, named by its file name without the suffix."""
+
+    name: str
+    file: Traversable
+
+
+@cache
+def _entries() -> tuple[_Entry, ...]:
+    folder = files("runstrength").joinpath("workouts")
+    found = (
+        _Entry(item.name.removesuffix(_SUFFIX), item)
+        for item in folder.iterdir()
+        if item.name.endswith(_SUFFIX) and item.is_file()
+    )
+    return tuple(sorted(found, key=lambda entry: entry.name))
+
+
+def names() -> tuple[str, ...]:
+    """The names of the built-in workouts, sorted."""
+    return tuple(entry.name for entry in _entries())
+
+
+def get(name: str) -> Workout:
+    """A built-in workout by name.
+
+    Args:
+        name: one of `names`, such as ``"upper-body-for-runners"``.
+
+    Returns:
+        The workout; it is read once, and later calls return the same (immutable) object.
+
+    Raises:
+        UnknownNameError: no built-in workout has that name; the message suggests close ones.
+    """
+    return _load(name)
+
+
+@cache
+def _load(name: str) -> Workout:
+    entry: _Entry = _find(_entries(), name, "built-in workout")
+    return loads(entry.file.read_bytes(), "toml")

@@ -1,0 +1,351 @@
+"""The schedule builder: hand-checked timelines and the semantics of every block format."""
+
+from __future__ import annotations
+
+import math
+
+import attrs
+import pytest
+
+from runstrength import (
+    Amrap,
+    Block,
+    Distance,
+    Duration,
+    Emom,
+    Exercise,
+    Intervals,
+    Ladder,
+    MaxReps,
+    Pacing,
+    Range,
+    Reps,
+    Rest,
+    SegmentKind,
+    Side,
+    Superset,
+    Tempo,
+    Timeline,
+    ValidationError,
+    Workout,
+    build_timeline,
+    catalog,
+)
+from runstrength._timeline import ROW_KEYS
+
+ARTICLE = "upper-body-for-runners"
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    """The built-in workout's timeline at the default pacing."""
+    return build_timeline(catalog.get(ARTICLE))
+
+
+def workout(*blocks: Block, **fields: object) -> Workout:
+    """A workout of these blocks."""
+    return Workout(title="Test", blocks=blocks, **fields)  # type: ignore[arg-type]
+
+
+def block(*items: Exercise | Superset, **fields: object) -> Block:
+    """A block of these items (named Main unless given)."""
+    return Block(name=str(fields.pop("name", "Main")), items=items, **fields)  # type: ignore[arg-type]
+
+
+def move(name: str = "Squat", dose: object = None, **fields: object) -> Exercise:
+    """An exercise, 8 reps unless given."""
+    return Exercise(name=name, dose=dose or Reps(8), **fields)  # type: ignore[arg-type]
+
+
+def work_of(timeline: Timeline, exercise: str) -> list[float]:
+    """The work segments' lengths of one exercise."""
+    return [s.duration for s in timeline if s.kind is SegmentKind.WORK and s.exercise == exercise]
+
+
+class TestBuiltInWorkout:
+    """The article's workout at the default pacing, worked out by hand."""
+
+    def test_total(self, timeline: Timeline) -> None:
+        """Warm-up twice, three supersets of three rounds, a cool-down: 1591 s at the defaults."""
+        per_side, switch, transition, rep = 30, 5, 10, 3.0
+        warm_round = (2 * per_side + switch) + transition + 30 + transition + (2 * per_side + switch)
+        warm_up = 2 * warm_round + 30 + 60  # a 30 s rest between rounds, then 60 s to the next block
+        as_needed = (30 + 120) / 2
+        superset_1 = 3 * ((2 * 8 * rep + switch) + transition + 8 * rep) + 2 * 30
+        superset_2 = 3 * ((2 * 8 * rep) + transition + 8 * rep) + 2 * 30  # alternating: 8 per side
+        superset_3 = 3 * (8 * rep + transition + 8 * rep) + 2 * 30
+        strength = superset_1 + as_needed + superset_2 + as_needed + superset_3 + 60
+        cool_down = 30 + transition + 30
+        assert warm_up + strength + cool_down == timeline.total
+        assert {"Warm-up": warm_up, "Strength": strength, "Cool-down": cool_down} == timeline.block_totals()
+
+    def test_total_range(self, timeline: Timeline) -> None:
+        """Only "rest as needed" is a range: 30 s or 120 s after superset 1 and 2."""
+        assert (timeline.total - 2 * 45, timeline.total + 2 * 45) == timeline.total_range
+
+    @pytest.mark.parametrize(
+        ("exercise", "count"),
+        [
+            ("Thread the Needle", 4),
+            ("Dynamic Child's Pose", 2),
+            ("Half-Kneeling Rainbow", 4),
+            ("Half-Kneeling Chop", 6),
+            ("Bear Plank Lateral Walk", 3),
+            ("Reciprocal Row", 3),
+            ("Chest Fly", 3),
+            ("Bent-Over Wide Row", 3),
+            ("Hammer Curl", 3),
+            ("Standing Shoulder Stretch", 1),
+            ("Child's Pose", 1),
+        ],
+    )
+    def test_work_segments(self, timeline: Timeline, exercise: str, count: int) -> None:
+        """Each exercise appears rounds × sides times."""
+        assert count == len(work_of(timeline, exercise))
+
+    def test_warm_up_twice_every_side(self, timeline: Timeline) -> None:
+        """The warm-up runs two rounds, each per-side move right then left."""
+        needle = [
+            (s.block_round, s.side)
+            for s in timeline
+            if s.exercise == "Thread the Needle" and s.kind is SegmentKind.WORK
+        ]
+        assert [(1, Side.RIGHT), (1, Side.LEFT), (2, Side.RIGHT), (2, Side.LEFT)] == needle
+
+    def test_superset_rounds(self, timeline: Timeline) -> None:
+        """Superset 2 alternates row and fly for three rounds, with rests between rounds only."""
+        rows = [s for s in timeline if s.superset == "Superset 2"]
+        kinds = [(s.kind, s.exercise, s.superset_round) for s in rows]
+        work, rest, change = SegmentKind.WORK, SegmentKind.REST, SegmentKind.TRANSITION
+        expected = []
+        for number in (1, 2, 3):
+            expected += [
+                (work, "Reciprocal Row", number),
+                (change, None, number),
+                (work, "Chest Fly", number),
+            ]
+            if number < 3:
+                expected.append((rest, None, number))
+        assert expected == kinds
+        assert {3} == {s.superset_rounds for s in rows}
+
+    def test_rest_as_needed_after_supersets(self, timeline: Timeline) -> None:
+        """The article's rest as needed sits between supersets, at its typical 75 s."""
+        rests = [s for s in timeline if s.target == "as needed (30–120 s)"]
+        assert [75.0, 75.0] == [s.duration for s in rests]
+        assert all(s.estimate for s in rests)
+
+    def test_easier_variant(self) -> None:
+        """The easier variant swaps in the single-arm row: 6–8 per side, one side then the other."""
+        easier = build_timeline(catalog.get(ARTICLE).variant("easier"))
+        rows = [s for s in easier if s.exercise == "Single-Arm Bent-Over Row" and s.kind is SegmentKind.WORK]
+        assert [Side.RIGHT, Side.LEFT] * 3 == [s.side for s in rows]
+        assert {7 * 3.0} == {s.duration for s in rows}
+        original = build_timeline(catalog.get(ARTICLE))
+        # Per round the row goes from 48 s alternating to 21 + 5 + 21 = 47 s.
+        assert original.total - 3 == easier.total
+
+
+class TestSides:
+    """Each, alternating and both sides."""
+
+    def test_each(self) -> None:
+        """Each: right, a side switch, left."""
+        timeline = build_timeline(workout(block(move(sides="each"))))
+        expected = [(SegmentKind.WORK, Side.RIGHT, 24.0), (SegmentKind.SWITCH_SIDES, None, 5.0)]
+        expected.append((SegmentKind.WORK, Side.LEFT, 24.0))
+        assert expected == [(s.kind, s.side, s.duration) for s in timeline]
+
+    def test_alternating(self) -> None:
+        """Alternating: one effort covering both sides' reps."""
+        timeline = build_timeline(workout(block(move(sides="alternating"))))
+        assert [(SegmentKind.WORK, None, 48.0, "8 reps per side, alternating")] == [
+            (s.kind, s.side, s.duration, s.target) for s in timeline
+        ]
+
+
+class TestDoses:
+    """Each kind of dose takes its own time."""
+
+    @pytest.mark.parametrize(
+        ("dose", "tempo", "seconds", "estimate"),
+        [
+            (Reps(8), None, 24.0, True),
+            (Reps(8), Tempo("3-1-1-0"), 40.0, True),
+            (Reps(8), Tempo("2-0-X-0"), 24.0, True),
+            (Reps(Range(6, 9)), None, 22.5, True),
+            (Duration(45), None, 45.0, False),
+            (Duration(Range(30, 45)), None, 37.5, True),
+            (Distance(400), None, 144.0, True),
+            (Distance(1, "mi"), None, 1.609344 * 360, True),
+            (MaxReps(), None, 36.0, True),
+            (MaxReps(time_cap=60), None, 60.0, False),
+        ],
+    )
+    def test_work_time(self, dose: object, tempo: Tempo | None, seconds: float, estimate: bool) -> None:  # noqa: FBT001
+        """Reps × seconds per rep (tempo first), times as given, distance at the run pace."""
+        (segment,) = build_timeline(workout(block(move(dose=dose, tempo=tempo))))
+        assert math.isclose(seconds, segment.duration)
+        assert estimate == segment.estimate
+
+    @pytest.mark.parametrize(("which", "seconds"), [("min", 18.0), ("typical", 21.0), ("max", 24.0)])
+    def test_range_point(self, which: str, seconds: float) -> None:
+        """The pacing's range point picks a rep range's end or middle."""
+        (segment,) = build_timeline(workout(block(move(dose=Reps(Range(6, 8))))), Pacing(range_point=which))
+        assert seconds == segment.duration
+
+    def test_ladder(self) -> None:
+        """A ladder gives each set its own dose."""
+        exercise = move(dose=Ladder([Reps(10), Reps(8), Reps(6)]), sets=3, rest_between_sets=Rest(60))
+        timeline = build_timeline(workout(block(exercise)))
+        assert [30.0, 60.0, 24.0, 60.0, 18.0] == [s.duration for s in timeline]
+        assert [1, 1, 2, 2, 3] == [s.set_number for s in timeline]
+
+
+class TestRests:
+    """What the workout prescribes wins over the pacing."""
+
+    def test_straight_sets(self) -> None:
+        """Straight sets rest between sets, not after the last."""
+        exercise = move(sets=3, rest_between_sets=Rest.between(60, 90))
+        timeline = build_timeline(workout(block(exercise)))
+        assert [24.0, 75.0, 24.0, 75.0, 24.0] == [s.duration for s in timeline]
+        assert (24 * 3 + 120.0, 24 * 3 + 180.0) == timeline.total_range
+
+    def test_workout_rest_between_sets(self) -> None:
+        """Without its own rest, a superset is followed by the workout's rest between sets."""
+        pair = Superset(exercises=[move("A"), move("B")])
+        timeline = build_timeline(workout(block(pair, move("C")), rest_between_sets=Rest(45)))
+        assert [SegmentKind.WORK, SegmentKind.TRANSITION, SegmentKind.WORK, SegmentKind.REST] == [
+            s.kind for s in timeline[:4]
+        ]
+        assert 45.0 == timeline[3].duration
+
+    def test_superset_rests(self) -> None:
+        """A superset's own rests replace transitions and the pacing's rest between rounds."""
+        pair = Superset(
+            exercises=[move("A"), move("B")],
+            rounds=2,
+            rest_between_exercises=Rest(15),
+            rest_between_rounds=Rest(90),
+        )
+        timeline = build_timeline(workout(block(pair)))
+        assert [24.0, 15.0, 24.0, 90.0, 24.0, 15.0, 24.0] == [s.duration for s in timeline]
+
+    def test_pacing_fills_gaps(self) -> None:
+        """Unprescribed gaps take the pacing's values."""
+        pacing = Pacing(transition=20, rest_between_rounds=40, rest_between_blocks=90)
+        first = block(move("A"), move("B"), rounds=2, name="One")
+        timeline = build_timeline(workout(first, block(move("C"), name="Two")), pacing)
+        assert [24.0, 20.0, 24.0, 40.0, 24.0, 20.0, 24.0, 90.0, 24.0] == [s.duration for s in timeline]
+
+    def test_rounds_range(self) -> None:
+        """Rounds as a range: typical rounds half up; the total range spans both ends."""
+        timeline = build_timeline(workout(block(move(), rounds=Range(2, 3))))
+        assert 3 == timeline[-1].block_rounds
+        assert (24 * 2 + 30.0, 24 * 3 + 60.0) == timeline.total_range
+
+
+class TestFormats:
+    """Intervals, Tabata, EMOM and AMRAP blocks."""
+
+    def test_tabata(self) -> None:
+        """Tabata: 8 × (20 s work, 10 s rest) lasts exactly 4 minutes."""
+        tabata = block(move(dose=MaxReps()), rounds=8, format=Intervals(work=20, rest=10))
+        timeline = build_timeline(workout(tabata))
+        assert 240.0 == timeline.total
+        assert [20.0, 10.0] * 8 == [s.duration for s in timeline]
+        assert (240.0, 240.0) == timeline.total_range
+
+    def test_active_rest(self) -> None:
+        """An active rest names its exercise in the rest interval."""
+        fmt = Intervals(work=50, rest=10, active_rest=move("Plank", Duration(10)))
+        timeline = build_timeline(workout(block(move("A"), move("B"), format=fmt)))
+        assert ["A", "Plank", "B", "Plank"] == [s.exercise for s in timeline]
+        assert "active rest: 10 s" == timeline[1].target
+
+    def test_emom_rotates(self) -> None:
+        """A rotating EMOM alternates exercises and rests out each minute."""
+        emom = block(
+            move("Swing", Reps(15)), move("Lunge", Reps(6), sides="each"), format=Emom(every=60, duration=240)
+        )
+        timeline = build_timeline(workout(emom))
+        assert 240.0 == timeline.total
+        work = [(s.exercise, s.block_round) for s in timeline if s.kind is SegmentKind.WORK]
+        assert [("Swing", 1), ("Lunge", 2), ("Lunge", 2), ("Swing", 3), ("Lunge", 4), ("Lunge", 4)] == work
+        swing, lunge = 15 * 3.0, 6 * 3.0 + 5 + 6 * 3.0
+        assert [60 - swing, 60 - lunge] == [s.duration for s in timeline if s.kind is SegmentKind.REST][:2]
+
+    def test_emom_overflow(self) -> None:
+        """Work that cannot fit the interval is an error pointing at the exercise."""
+        emom = block(move("A"), move("B", Reps(30)), format=Emom(every=60, duration=120))
+        with pytest.raises(ValidationError) as caught:
+            build_timeline(workout(emom))
+        (problem,) = caught.value.problems
+        assert "blocks[0].items[1]" == problem.path
+        assert "90 s does not fit the 60 s EMOM interval" in problem.reason
+
+    def test_amrap(self) -> None:
+        """An AMRAP lasts its cap; the last round is cut short and counted."""
+        amrap = block(move("A", Reps(10)), move("B", Reps(10)), format=Amrap(time_cap=140))
+        timeline = build_timeline(workout(amrap))
+        assert 140.0 == timeline.total
+        # A round is 30 + 10 + 30, then a 10 s transition: round 2's B starts at 120, cut at 140.
+        last = timeline[-1]
+        assert ("B", 20.0, 2) == (last.exercise, last.duration, last.block_round)
+        assert last.target.endswith("(cut at the time cap)")
+        assert {2} == {s.block_rounds for s in timeline}
+
+
+class TestBounds:
+    """Absurd expansions are refused, not attempted."""
+
+    def test_max_segments(self) -> None:
+        """A timeline over the pacing's segment limit raises ValidationError."""
+        huge = workout(block(move(sets=100), rounds=100))
+        with pytest.raises(ValidationError, match="more than 1000 timeline segments"):
+            build_timeline(huge, Pacing(max_segments=1000))
+
+    def test_not_a_workout(self) -> None:
+        """Passing something else is a TypeError."""
+        with pytest.raises(TypeError, match="expected a Workout"):
+            build_timeline({"title": "x"})  # type: ignore[arg-type]
+
+
+class TestTimeline:
+    """The Timeline API."""
+
+    def test_sequence(self, timeline: Timeline) -> None:
+        """len, indexing, slicing and iteration agree."""
+        assert len(timeline) == len(list(timeline))
+        assert timeline[0] is next(iter(timeline))
+        assert tuple(timeline)[1:3] == timeline[1:3]
+
+    @pytest.mark.parametrize("t", [0.0, 29.999, 30.0, 100.5])
+    def test_at(self, timeline: Timeline, t: float) -> None:
+        """at(t) is the segment whose [start, end) holds t."""
+        segment = timeline.at(t)
+        assert segment is not None
+        assert segment.start <= t < segment.end
+
+    @pytest.mark.parametrize("t", [-1.0, "end", 1e9])
+    def test_at_outside(self, timeline: Timeline, t: float | str) -> None:
+        """Outside [0, total) there is no segment."""
+        assert timeline.at(timeline.total if t == "end" else float(t)) is None
+
+    def test_rows(self, timeline: Timeline) -> None:
+        """to_rows gives plain values under stable keys."""
+        rows = timeline.to_rows()
+        assert [list(ROW_KEYS)] == [list(r) for r in rows[:1]]
+        assert {"work", "rest", "transition", "switch_sides"} == {r["kind"] for r in rows}
+        assert {"right", "left", None} == {r["side"] for r in rows}
+
+    def test_work_and_rest(self, timeline: Timeline) -> None:
+        """Work and everything else add up to the total."""
+        assert math.isclose(timeline.total, timeline.work_total + timeline.rest_total)
+
+    def test_equality(self, timeline: Timeline) -> None:
+        """Timelines of the same workout and pacing are equal and hash alike."""
+        again = build_timeline(catalog.get(ARTICLE))
+        assert (again, hash(again)) == (timeline, hash(timeline))
+        assert timeline != build_timeline(catalog.get(ARTICLE), attrs.evolve(Pacing(), seconds_per_rep=4))
