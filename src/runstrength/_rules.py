@@ -22,6 +22,28 @@ Finding = tuple[Location, str]
 Rule = Callable[[object], Iterator[Finding]]
 
 _RULE = "runstrength.rule"
+_SCHEMAS: dict[Rule, dict[str, Any]] = {}
+
+TEXT_PATTERN = r"^\S(?:[\s\S]*\S)?$"
+"""Text that neither starts nor ends with whitespace (JSON Schema and Python agree on it)."""
+
+
+def described(rule: Rule, schema: dict[str, Any]) -> Rule:
+    """Record the JSON Schema of the values ``rule`` accepts (class references as ``$ref``)."""
+    _SCHEMAS[rule] = schema
+    return rule
+
+
+def schema_of(rule: Rule) -> dict[str, Any]:
+    """The JSON Schema recorded for a rule (``{}``: anything)."""
+    return _SCHEMAS.get(rule, {})
+
+
+def class_ref(cls: type) -> dict[str, Any]:
+    """A JSON Schema reference to a model class's definition."""
+    return {"$ref": f"#/$defs/{cls.__name__}"}
+
+
 MISSING: Any = attrs.NOTHING
 
 
@@ -42,7 +64,7 @@ def whole(lo: int, hi: int, unit: str = "") -> Rule:
         if type(value) is not int or not lo <= value <= hi:
             yield (), f"expected a whole number {_quantity(lo, hi, unit)}, got {describe(value)}"
 
-    return rule
+    return described(rule, {"type": "integer", "minimum": lo, "maximum": hi})
 
 
 def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule:
@@ -57,7 +79,8 @@ def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule
         if not ok:
             yield (), f"expected a number from {low} to {hi:g}{unit}, got {describe(value)}"
 
-    return rule
+    low_key = "exclusiveMinimum" if above else "minimum"
+    return described(rule, {"type": "number", low_key: lo, "maximum": hi})
 
 
 def text(max_length: int = 100) -> Rule:
@@ -73,7 +96,8 @@ def text(max_length: int = 100) -> Rule:
         elif len(value) > max_length:
             yield (), f"expected at most {max_length} characters, got {len(value)}"
 
-    return rule
+    schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
+    return described(rule, schema)
 
 
 def url() -> Rule:
@@ -87,7 +111,9 @@ def url() -> Rule:
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
             yield (), f"expected an http(s) URL, got {describe(value)}"
 
-    return rule
+    return described(
+        rule, {"type": "string", "format": "uri", "pattern": "^https?://\\S+$", "maxLength": 2000}
+    )
 
 
 def member(enum: type[Enum]) -> Rule:
@@ -98,7 +124,7 @@ def member(enum: type[Enum]) -> Rule:
         if not isinstance(value, enum):
             yield (), f"expected one of {choices}, got {describe(value)}"
 
-    return rule
+    return described(rule, {"enum": [m.value for m in enum]})
 
 
 def instance(*classes: type, name: str) -> Rule:
@@ -108,7 +134,8 @@ def instance(*classes: type, name: str) -> Rule:
         if not isinstance(value, classes):
             yield (), f"expected {name}, got {describe(value)}"
 
-    return rule
+    refs = [class_ref(cls) for cls in classes]
+    return described(rule, refs[0] if len(refs) == 1 else {"anyOf": refs})
 
 
 def flag() -> Rule:
@@ -118,7 +145,7 @@ def flag() -> Rule:
         if type(value) is not bool:
             yield (), f"expected true or false, got {describe(value)}"
 
-    return rule
+    return described(rule, {"type": "boolean"})
 
 
 def optional(inner: Rule) -> Rule:
@@ -128,10 +155,10 @@ def optional(inner: Rule) -> Rule:
         if value is not None:
             yield from inner(value)
 
-    return rule
+    return described(rule, {"anyOf": [schema_of(inner), {"type": "null"}]})
 
 
-def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:
+def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:  # noqa: C901
     """A tuple whose items each pass ``inner``."""
     size = f"at least {min_length}" if min_length else "at most"
 
@@ -157,7 +184,12 @@ def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = F
                 if duplicate:
                     yield (index,), f"duplicate of an earlier item: {describe(item)}"
 
-    return rule
+    schema: dict[str, Any] = {"type": "array", "items": schema_of(inner), "maxItems": max_length}
+    if min_length:
+        schema["minItems"] = min_length
+    if unique:
+        schema["uniqueItems"] = True
+    return described(rule, schema)
 
 
 def to_tuple(value: object) -> object:

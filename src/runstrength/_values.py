@@ -15,12 +15,14 @@ from ._rules import (
     Rule,
     checked_field,
     describe,
+    described,
     flag,
     instance,
     items,
     member,
     number,
     optional,
+    schema_of,
     text,
     to_enum,
     to_tuple,
@@ -160,7 +162,7 @@ def amount(lo: int, hi: int, unit: str = "") -> Rule:
                 f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}",
             )
 
-    return rule
+    return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
 
 
 def quantity(lo: float, hi: float, unit: str = "") -> Rule:
@@ -175,7 +177,17 @@ def quantity(lo: float, hi: float, unit: str = "") -> Rule:
         else:
             yield from single(value)
 
-    return rule
+    return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
+
+
+def _range_schema(end: Rule) -> dict[str, Any]:
+    """A ``{min, max}`` mapping whose ends follow ``end``."""
+    return {
+        "type": "object",
+        "properties": {"min": schema_of(end), "max": schema_of(end)},
+        "required": ["min", "max"],
+        "additionalProperties": False,
+    }
 
 
 def point(value: Number | Range, which: RangePoint) -> float:
@@ -364,6 +376,13 @@ def _tempo_rule(value: object) -> Iterator[Finding]:
             (),
             f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}",
         )
+    elif all(phase == "0" for phase in value.split("-")):
+        yield (), f"expected a repetition to take some time, got {describe(value)}"
+
+
+described(
+    _tempo_rule, {"type": "string", "pattern": f"^{_TEMPO.pattern}$", "not": {"pattern": "^0+-0+-0+-0+$"}}
+)
 
 
 @attrs.frozen
