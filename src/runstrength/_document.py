@@ -228,9 +228,8 @@ def make_converter() -> cattrs.Converter:
         converter.register_structure_hook(scalar, passthrough)
     converter.register_structure_hook(Tempo, _structure_tempo)
     converter.register_unstructure_hook(Tempo, lambda tempo: tempo.notation)
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Enum), _structure_enum
-    )
+    # StrEnum before str (singledispatch follows the MRO), so enum fields get their members.
+    converter.register_structure_hook(StrEnum, lambda data, cls: _structure_enum(cls)(data, cls))
     converter.register_structure_hook_factory(_is_union, lambda t: _structure_union(t, converter))
     converter.register_structure_hook_factory(_is_var_tuple, lambda t: _structure_tuple(t, converter))
     converter.register_structure_hook_factory(

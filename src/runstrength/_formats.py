@@ -22,8 +22,12 @@ SUFFIXES: Final[dict[str, DocumentFormat]] = {
     ".yml": "yaml",
     ".toml": "toml",
 }
-MAX_TEXT: Final = 2 * 1024 * 1024
-"""The largest document accepted, in characters."""
+MAX_SIZE: Final = 2 * 1024 * 1024
+"""The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
+
+
+def _too_large() -> ValidationError:
+    return ValidationError([Problem((), f"document too large: more than {MAX_SIZE // 1024 // 1024} MiB")])
 
 
 def _malformed(fmt: str, detail: object) -> ValidationError:
@@ -174,12 +178,14 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     """
     _check_format(format)
     if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_SIZE:
+            raise _too_large()
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError as error:
             raise _malformed(format, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
-    if len(text) > MAX_TEXT:
-        raise ValidationError([Problem((), f"document too large: more than {MAX_TEXT} characters")])
+    if len(text) > MAX_SIZE:
+        raise _too_large()
     return from_dict(_PARSERS[format](text))
 
 
@@ -202,7 +208,8 @@ def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # 
     """
     fmt = format or format_of(path)
     _check_format(fmt)
-    data = Path(path).read_bytes()
+    with Path(path).open("rb") as file:
+        data = file.read(MAX_SIZE + 1)  # enough to know it is too large, never more
     return loads(data, fmt)
 
 

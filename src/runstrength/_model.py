@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from typing import Any, TypeAlias
 
 import attrs
 
-from ._errors import UnknownNameError
+from ._errors import UnknownNameError, ValidationError
 from ._rules import (
     Checked,
     Finding,
@@ -417,18 +417,30 @@ class Workout(Checked):
                     return modification.apply_to(exercise)
             return exercise
 
-        def modify_item(item: Item) -> Item:
-            if isinstance(item, Superset):
-                return attrs.evolve(item, exercises=tuple(map(modify, item.exercises)))
-            return modify(item)
-
-        blocks = tuple(attrs.evolve(b, items=tuple(map(modify_item, b.items))) for b in self.blocks)
-        return attrs.evolve(self, blocks=blocks)
+        return attrs.evolve(self, blocks=tuple(_modified_blocks(self.blocks, modify)))
 
     def _repr_html_(self) -> str:
         from ._notebook import workout_html  # noqa: PLC0415 - only in notebooks
 
         return workout_html(self)
+
+
+def _modified_blocks(blocks: Iterable[Block], modify: Callable[[Exercise], Exercise]) -> Iterator[Block]:
+    """Blocks with every exercise passed through ``modify``; errors carry workout paths."""
+    for b, block in enumerate(blocks):
+        items: list[Item] = []
+        for i, item in enumerate(block.items):
+            try:
+                if isinstance(item, Superset):
+                    items.append(attrs.evolve(item, exercises=tuple(map(modify, item.exercises))))
+                else:
+                    items.append(modify(item))
+            except ValidationError as error:  # say where in the workout the change broke a rule
+                raise error.within("blocks", b, "items", i) from None
+        try:
+            yield attrs.evolve(block, items=tuple(items))
+        except ValidationError as error:
+            raise error.within("blocks", b) from None
 
 
 def _find(things: Iterable[Any], name: str, what: str) -> Any:

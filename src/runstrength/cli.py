@@ -1,0 +1,351 @@
+"""The ``runstrength`` command: show, validate and time workouts from a shell.
+
+A workout argument is the name of a built-in workout, a file (``.json``, ``.yaml``,
+``.yml`` or ``.toml``), or ``-`` for standard input.  Errors go to standard error.
+Exit status: 0 success, 1 invalid input (a workout that breaks a rule, a file that
+cannot be read), 2 usage error, 130 interrupted, 141 output closed early (as for a
+program stopped by SIGPIPE, e.g. ``runstrength timeline | head -1``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import difflib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from . import catalog
+from ._errors import MissingExtraError, Problem, ValidationError
+from ._formats import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
+from ._model import Workout
+from ._pacing import Pacing
+from ._render import render
+from ._summary import summary
+from ._timeline import build_timeline
+from ._values import RangePoint
+
+__all__ = ["main"]
+
+PROG: Final = "runstrength"
+DEFAULT_WORKOUT: Final = "upper-body-for-runners"
+STDIN: Final = "-"
+STDIN_LABEL: Final = "<stdin>"
+
+EXIT_OK: Final = 0
+EXIT_INVALID: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_INTERRUPTED: Final = 130
+EXIT_BROKEN_PIPE: Final = 141
+
+_TIMELINE_FORMATS: Final = ("table", "markdown", "csv", "json")
+_VARIANTS: Final = ("easier", "harder")
+_PACING_FLAGS: Final = {
+    "seconds_per_rep": "seconds one repetition takes",
+    "switch_sides": "seconds to change sides",
+    "transition": "seconds to move to the next exercise",
+    "rest_between_rounds": "rest between rounds where the workout gives none",
+    "rest_between_sets": "rest after a superset or straight set where the workout gives none",
+    "rest_between_blocks": "rest between blocks",
+}
+
+
+class _InvalidInputError(Exception):
+    """An input that gave no usable workout, with every problem found."""
+
+    def __init__(self, label: str, problems: Iterable[Problem], verdict: str = "invalid") -> None:
+        self.label = label
+        self.problems = tuple(problems)
+        self.verdict = verdict
+        super().__init__(f"{label}: {verdict}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``runstrength`` command.
+
+    Args:
+        argv: the arguments after the program name; ``None`` means ``sys.argv[1:]``.
+
+    Returns:
+        The exit status: 0 success, 1 invalid input, 2 usage error, 130 interrupted,
+        141 standard output closed before everything was written.
+    """
+    try:
+        status = _run(argv)
+        # Flush here, not at exit, so that a closed pipe is handled below.
+        sys.stdout.flush()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    return status
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser, commands = _parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "validate" and args.files.count(STDIN) > 1:
+            commands["validate"].error("standard input (-) can be read only once")
+        if args.command == "timeline":
+            args.pacing = _pacing(args, commands["timeline"])
+    except SystemExit as exit_:  # argparse's own exit: --help, --version or a usage error
+        code = exit_.code
+        return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
+    run: Callable[[argparse.Namespace], int] = _COMMANDS[args.command]
+    try:
+        return run(args)
+    except _InvalidInputError as invalid:
+        _report(invalid, prefix=f"{PROG}: ")
+    except MissingExtraError as error:
+        _complain(str(error))
+    return EXIT_INVALID
+
+
+# --- the commands --------------------------------------------------------------------------
+
+
+def _show(args: argparse.Namespace) -> int:
+    workout = _read(args.workout, args.input_format)
+    if args.format == "text":
+        _write(summary(workout))
+    else:
+        _write(dumps(workout, args.format))
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for source in args.files:
+        try:
+            _read(source, args.input_format)
+        except _InvalidInputError as invalid:
+            status = EXIT_INVALID
+            label, problems = invalid.label, invalid.problems
+            if args.format == "text":
+                _report(invalid)
+        else:
+            label, problems = _label(source), ()
+            if args.format == "text":
+                _write(f"{label}: OK")
+        if args.format == "json":
+            found = [{"path": problem.path, "reason": problem.reason} for problem in problems]
+            _write(json.dumps({"file": label, "valid": not problems, "problems": found}))
+    return status
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    workout = _read(args.workout, args.input_format)
+    label = _label(args.workout or DEFAULT_WORKOUT)
+    if args.variant:
+        try:
+            workout = workout.variant(args.variant)
+        except ValidationError as error:
+            raise _InvalidInputError(
+                label, error.problems, f"its {args.variant} variant is invalid"
+            ) from None
+    try:
+        timeline = build_timeline(workout, args.pacing)
+    except ValidationError as error:
+        raise _InvalidInputError(label, error.problems, "cannot make a timeline") from None
+    _write(render(timeline, args.format))
+    return EXIT_OK
+
+
+_COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
+    "show": _show,
+    "validate": _validate,
+    "timeline": _timeline,
+}
+
+
+# --- input ---------------------------------------------------------------------------------
+
+
+def _read(source: str | None, input_format: DocumentFormat | None) -> Workout:
+    """The workout an argument stands for: a built-in name, a file, or ``-`` for standard input.
+
+    Raises:
+        _InvalidInputError: the input cannot be read or is not a valid workout.
+    """
+    source = source or DEFAULT_WORKOUT
+    label = _label(source)
+    try:
+        if source == STDIN:
+            return loads(_stdin(), input_format or "json")
+        if source in catalog.names():
+            return catalog.get(source)
+        path = Path(source)
+        if input_format is None and path.suffix.lower() not in SUFFIXES and not path.exists():
+            raise _InvalidInputError(label, [Problem((), _not_found(source))])
+        return load(path, input_format)
+    except ValidationError as error:
+        raise _InvalidInputError(label, error.problems) from None
+    except OSError as error:
+        reason = f"cannot read the file: {error.strerror or error}"
+        raise _InvalidInputError(label, [Problem((), reason)]) from None
+    except (ValueError, MissingExtraError) as error:  # an unknown suffix, or YAML not installed
+        raise _InvalidInputError(label, [Problem((), str(error))]) from None
+
+
+def _stdin() -> str | bytes:
+    # Read bytes when there are any, so the document is decoded as UTF-8 whatever the locale.
+    buffer = getattr(sys.stdin, "buffer", None)
+    data: str | bytes = buffer.read() if buffer is not None else sys.stdin.read()
+    return data
+
+
+def _label(source: str) -> str:
+    return STDIN_LABEL if source == STDIN else source
+
+
+def _not_found(source: str) -> str:
+    names = list(catalog.names())
+    close = difflib.get_close_matches(source, names, n=3)
+    hint = f"did you mean {' or '.join(map(repr, close))}?" if close else f"built in: {', '.join(names)}"
+    return f"no built-in workout or file named {source!r}; {hint}"
+
+
+def _pacing(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Pacing:
+    """The pacing the flags ask for; a bad value is a usage error, judged by the pacing's rules."""
+    given: dict[str, Any] = {name: getattr(args, name) for name in (*_PACING_FLAGS, "range_point")}
+    try:
+        return Pacing(**{name: value for name, value in given.items() if value is not None})
+    except ValidationError as error:
+        parser.error("; ".join(map(_flag_problem, error.problems)))
+
+
+def _flag_problem(problem: Problem) -> str:
+    field = problem.location[0] if problem.location else None
+    flag = "--rest" if field == "range_point" else f"--{field}".replace("_", "-")
+    return f"argument {flag}: {problem.reason}" if isinstance(field, str) else str(problem)
+
+
+# --- output --------------------------------------------------------------------------------
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _complain(message: str) -> None:
+    sys.stderr.write(f"{PROG}: {message}\n")
+
+
+def _report(invalid: _InvalidInputError, prefix: str = "") -> None:
+    lines = [f"{prefix}{invalid.label}: {invalid.verdict}"]
+    lines += [f"  {problem}" for problem in invalid.problems]
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _discard_stdout() -> None:
+    # Python flushes stdout once more on exit; aim it at the null device so that flush
+    # cannot fail again and print an "Exception ignored" message.
+    with contextlib.suppress(OSError, ValueError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(null, sys.stdout.fileno())
+        finally:
+            os.close(null)
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+
+def _number(text: str) -> int | float:
+    """A number as typed: whole numbers stay whole, so the pacing's rules can judge them."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
+_number.__name__ = "number"  # argparse names the type in its messages: "invalid number value"
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Show, validate and time strength workouts.",
+        epilog="Exit status: 0 ok, 1 invalid input, 2 usage error.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    workout_help = f"a built-in workout's name, a file, or - for standard input (default {DEFAULT_WORKOUT})"
+    input_format = argparse.ArgumentParser(add_help=False)
+    input_format.add_argument(
+        "--input-format",
+        choices=FORMATS,
+        help="the format of the input (default: from the file's suffix; json for standard input)",
+    )
+
+    show = subparsers.add_parser(
+        "show",
+        parents=[input_format],
+        help="print a workout as readable text or as a document",
+        description="Print a workout as readable text, or as a JSON, YAML or TOML document.",
+    )
+    show.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
+    show.add_argument(
+        "--format", choices=("text", *FORMATS), default="text", help="what to print (default text)"
+    )
+
+    validate = subparsers.add_parser(
+        "validate",
+        parents=[input_format],
+        help="check workout documents and list every problem",
+        description="Check workout documents: print FILE: OK for each valid one, and every "
+        "problem of each invalid one (on standard error).",
+        epilog="Exit status: 0 all valid, 1 any invalid or unreadable, 2 usage error.",
+    )
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="a workout document, or - for standard input"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people, or json: one object per file on standard output (default text)",
+    )
+
+    timeline = subparsers.add_parser(
+        "timeline",
+        parents=[input_format],
+        help="print a workout's timeline",
+        description="Print the timeline a workout expands into: every work, rest, transition and "
+        "side switch with its start and end.",
+    )
+    timeline.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
+    timeline.add_argument(
+        "--format", choices=_TIMELINE_FORMATS, default="table", help="how to print it (default table)"
+    )
+    timeline.add_argument(
+        "--variant", choices=_VARIANTS, help="use each exercise's easier or harder modification"
+    )
+    pacing = timeline.add_argument_group("pacing (the workout's own rests and tempos take precedence)")
+    defaults = attrs.fields_dict(Pacing)
+    for name, text in _PACING_FLAGS.items():
+        help_ = f"{text} (default {defaults[name].default:g})"
+        pacing.add_argument(f"--{name.replace('_', '-')}", type=_number, metavar="S", help=help_)
+    pacing.add_argument(
+        "--rest",
+        dest="range_point",
+        choices=[point.value for point in RangePoint],
+        help=f"which point of every range to use: min, the middle or max (default {Pacing().range_point})",
+    )
+    return parser, {"show": show, "validate": validate, "timeline": timeline}
+
+
+def _version() -> str:
+    try:
+        return version(PROG)
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree that is not installed
+        return "unknown"
