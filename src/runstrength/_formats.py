@@ -96,8 +96,8 @@ def _parse_yaml(text: str) -> Any:
         return yaml.load(text, Loader=StrictLoader)
     except yaml.YAMLError as error:
         raise _malformed("yaml", " ".join(str(error).split())) from None
-    except RecursionError:
-        raise _malformed("yaml", "nested too deeply") from None
+    except (ValueError, RecursionError) as error:
+        raise _malformed("yaml", error if isinstance(error, ValueError) else "nested too deeply") from None
 
 
 def _write_yaml(data: dict[str, Any]) -> str:
@@ -146,22 +146,22 @@ _WRITERS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
 
 def _check_format(fmt: str) -> None:
     if fmt not in _PARSERS:
-        msg = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
-        raise ValueError(msg)
+        reason = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
+        raise ValidationError([Problem((), reason)])
 
 
 def format_of(path: str | Path) -> DocumentFormat:
     """The document format a file name's suffix stands for.
 
     Raises:
-        ValueError: the suffix is not .json, .yaml, .yml or .toml.
+        ValidationError: the suffix is not .json, .yaml, .yml or .toml.
     """
     suffix = Path(path).suffix.lower()
     try:
         return SUFFIXES[suffix]
     except KeyError:
-        msg = f"cannot tell the format of {str(path)!r}: expected a .json, .yaml, .yml or .toml file"
-        raise ValueError(msg) from None
+        reason = f"cannot tell the format of {str(path)!r}: expected a .json, .yaml, .yml or .toml file"
+        raise ValidationError([Problem((), reason)]) from None
 
 
 def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noqa: A002
@@ -181,7 +181,7 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         if len(text) > MAX_SIZE:
             raise _too_large()
         try:
-            text = bytes(text).decode("utf-8")
+            text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise _malformed(format, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     if len(text) > MAX_SIZE:

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from ._errors import UnknownNameError, ValidationError
+from ._errors import Problem, UnknownNameError, ValidationError
 from ._rules import (
     Checked,
     Finding,
@@ -75,9 +75,10 @@ def _ladder_fits(dose: Dose, times: Amount, where: str) -> Iterator[Finding]:
     if not isinstance(dose, Ladder):
         return
     if isinstance(times, Range):
-        yield (), f"a ladder dose needs a fixed number of {where}, got {times}"
+        yield ("dose",), f"a ladder needs a fixed number of {where}, got {times}"
     elif len(dose.ladder) != times:
-        yield ("dose", "ladder"), f"expected {times} steps, one per {where[:-1]}, got {len(dose.ladder)}"
+        steps = "step" if times == 1 else "steps"
+        yield ("dose", "ladder"), f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}"
 
 
 @attrs.frozen(kw_only=True)
@@ -400,9 +401,14 @@ class Workout(Checked):
 
         Raises:
             UnknownNameError: ``choose`` names an exercise or modification that does not exist.
-            ValueError: ``kind`` is not a modification kind.
+            ValidationError: ``kind`` is not a modification kind, or a modification breaks a
+                rule where it is used (a ladder that does not fit the rounds, say).
         """
-        wanted = ModificationKind(kind) if kind is not None else None
+        try:
+            wanted = ModificationKind(kind) if kind is not None else None
+        except ValueError:
+            choices = ", ".join(k.value for k in ModificationKind)
+            raise ValidationError([Problem((), f"expected one of {choices}, got {kind!r}")]) from None
         picks = dict(choose or {})
         known = {exercise.name for exercise in self.exercises()}
         for name in picks:

@@ -49,6 +49,9 @@ MISSING: Any = attrs.NOTHING
 
 def describe(value: object) -> str:
     """A short repr of a found value for messages."""
+    if type(value) is int and value.bit_length() > 64:
+        # repr() of a huge int can exceed Python's digit limit and raise.
+        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

@@ -101,7 +101,7 @@ def _num(value: Number) -> str:
 
 
 def format_seconds(seconds: Number) -> str:
-    """``45 s``, ``2 min``, ``1 min 30 s``."""
+    """``45 s``, ``90 s``, ``2 min``, ``2 min 30 s``: whole minutes from two minutes on."""
     if seconds < 120 or seconds % 30:
         return f"{_num(seconds)} s"
     minutes, rest = divmod(int(seconds), 60)
@@ -376,7 +376,7 @@ def _tempo_rule(value: object) -> Iterator[Finding]:
             (),
             f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}",
         )
-    elif all(phase == "0" for phase in value.split("-")):
+    elif all(set(phase) == {"0"} for phase in value.split("-")):
         yield (), f"expected a repetition to take some time, got {describe(value)}"
 
 

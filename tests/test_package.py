@@ -1,0 +1,109 @@
+import importlib.metadata
+import importlib.resources
+import json
+import subprocess
+import sys
+
+import pytest
+
+import runstrength
+from runstrength import MissingExtraError, RunstrengthError
+from runstrength._extras import require
+
+HEAVY = ("hypothesis", "yaml", "tomli_w", "pandas", "matplotlib", "numpy")
+
+
+class TestImport:
+    """What ``import runstrength`` costs."""
+
+    def test_imports_nothing_heavy(self) -> None:
+        """Importing the package loads no optional or test dependency."""
+        code = (
+            "import json, sys, runstrength\n"
+            f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+        )
+        result = subprocess.run(  # noqa: S603 - our own interpreter and code
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+
+        expected: list[str] = []
+        assert expected == json.loads(result.stdout)
+
+
+class TestAll:
+    """The public names."""
+
+    def test_sorted(self) -> None:
+        """``__all__`` is sorted as ruff sorts it: constants, then classes, then functions."""
+
+        def key(name: str) -> tuple[int, str]:
+            kind = 0 if name.isupper() else 1 if name[0].isupper() else 2
+            return kind, name
+
+        assert sorted(runstrength.__all__, key=key) == runstrength.__all__
+
+    def test_unique(self) -> None:
+        """No name is listed twice."""
+        assert len(set(runstrength.__all__)) == len(runstrength.__all__)
+
+    @pytest.mark.parametrize("name", runstrength.__all__)
+    def test_exists(self, name: str) -> None:
+        """Every listed name is an attribute of the package."""
+        assert hasattr(runstrength, name)
+
+    @pytest.mark.parametrize("name", [n for n in runstrength.__all__ if callable(getattr(runstrength, n))])
+    def test_documented(self, name: str) -> None:
+        """Every public class and function has a docstring."""
+        assert getattr(runstrength, name).__doc__
+
+    def test_nothing_private_exported(self) -> None:
+        """No private name is public."""
+        expected: list[str] = []
+        assert expected == [name for name in runstrength.__all__ if name.startswith("_")]
+
+
+class TestVersion:
+    """The package version."""
+
+    def test_matches_metadata(self) -> None:
+        """``__version__`` is the installed distribution's version."""
+        assert importlib.metadata.version("runstrength") == runstrength.__version__
+
+    def test_unknown_attribute(self) -> None:
+        """Other missing attributes raise AttributeError as usual."""
+        with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
+            _ = runstrength.nonexistent
+
+
+class TestTyped:
+    """The package declares that it ships type information."""
+
+    def test_py_typed_ships(self) -> None:
+        """``py.typed`` sits in the package."""
+        assert importlib.resources.files("runstrength").joinpath("py.typed").is_file()
+
+
+class TestMissingExtra:
+    """Features that need an optional dependency."""
+
+    def test_names_the_extra(self) -> None:
+        """A missing optional module raises MissingExtraError with the install command."""
+        with pytest.raises(MissingExtraError, match=r"pip install 'runstrength\[fit\]'"):
+            require("runstrength_no_such_module.encoder", "fit")
+
+    def test_names_the_module(self) -> None:
+        """The message names the top-level module that is missing."""
+        with pytest.raises(MissingExtraError, match=r"^this feature needs runstrength_no_such_module: "):
+            require("runstrength_no_such_module.encoder", "fit")
+
+    def test_catchable(self) -> None:
+        """The error is an ImportError and a RunstrengthError."""
+        with pytest.raises(MissingExtraError) as info:
+            require("runstrength_no_such_module", "fit")
+
+        assert isinstance(info.value, ImportError)
+        assert isinstance(info.value, RunstrengthError)
+
+    def test_installed_module(self) -> None:
+        """An installed module is returned."""
+        assert json is require("json", "none")
