@@ -368,7 +368,7 @@ class TestShow:
                 "upper-body",
                 "no built-in workout or file named 'upper-body'; did you mean 'upper-body-for-runners'?",
             ),
-            ("squats", "no built-in workout or file named 'squats'; built in: upper-body-for-runners"),
+            ("squats", "no built-in workout or file named 'squats'; built in: " + ", ".join(catalog.names())),
         ],
     )
     def test_unreadable(self, run: Run, argument: str, reason: str) -> None:

@@ -445,8 +445,8 @@ class TestFromDict:
                 [("blocks[0].items[0].dose", ONE_DOSE_EXPECTED + "reps and seconds")],
             ),
             (DOSE, {}, [("blocks[0].items[0].dose", ONE_DOSE_EXPECTED + "{}")]),
-            (DOSE, {"max_reps": False}, [("blocks[0].items[0].dose.max_reps", "expected true")]),
-            (DOSE, {"max_reps": 1}, [("blocks[0].items[0].dose.max_reps", "expected true")]),
+            (DOSE, {"max_reps": False}, [("blocks[0].items[0].dose.max_reps", "expected true, got False")]),
+            (DOSE, {"max_reps": 1}, [("blocks[0].items[0].dose.max_reps", "expected true, got 1")]),
             # Inside a ladder, only single doses are possible.
             (
                 DOSE,

@@ -62,16 +62,18 @@ def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
     """Structure an attrs class field by field, collecting every problem."""
     if type(data) is not dict:
         raise _fail(f"expected a mapping of fields, got {describe(data)}")
-    fields = _fields(cls)
-    problems = [_unknown_key(key, list(fields)) for key in data if key not in fields]
+    fields, names, tag = _field_plan(cls, converter)
+    extra = data.keys() - names
+    problems = [_unknown_key(key, [f[0] for f in fields]) for key in extra if key != tag]
     values: dict[str, Any] = {}
-    for name, (field_type, required) in fields.items():
-        if name not in data:
+    for name, field_type, required, hook in fields:
+        raw = data.get(name, _MISSING)
+        if raw is _MISSING:
             if required:
                 problems.append(Problem((name,), "required field missing"))
             continue
         try:
-            values[name] = converter.get_structure_hook(field_type)(data[name], field_type)
+            values[name] = hook(raw, field_type)
         except ValidationError as error:
             problems.extend(error.within(name).problems)
     if problems:
@@ -81,10 +83,30 @@ def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
     return cls(**values)
 
 
+_MISSING: Final = object()
+_FieldPlan = tuple[tuple[tuple[str, Any, bool, Hook], ...], frozenset[str], str | None]
+_PLANS: dict[type, _FieldPlan] = {}
+
+
 @cache
 def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
+    """Each field's resolved type, and whether it is required."""
     attrs.resolve_types(cls)
     return {f.name: (f.type, f.default is attrs.NOTHING) for f in attrs.fields(cls)}
+
+
+def _field_plan(cls: type, converter: cattrs.Converter) -> _FieldPlan:
+    """Each field's name, type, whether it is required, and its hook; the names; the tag key."""
+    try:
+        return _PLANS[cls]
+    except KeyError:
+        fields = tuple(
+            (name, field_type, required, converter.get_structure_hook(field_type))
+            for name, (field_type, required) in _fields(cls).items()
+        )
+        tag = "max_reps" if cls is MaxReps else "type" if cls in _TAGS_OF else None
+        _PLANS[cls] = plan = (fields, frozenset(f[0] for f in fields), tag)
+        return plan
 
 
 def _union_dispatch(union: Any) -> Callable[[dict[Any, Any]], type] | None:
@@ -114,12 +136,8 @@ def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
         if type(data) is not dict or dispatch is None:
             return data  # the model's rule says what was expected
         cls = dispatch(data)
-        if cls is MaxReps:
-            data = dict(data)
-            if data.pop("max_reps") is not True:
-                raise _fail("expected true", "max_reps")
-        elif cls in _ITEM_TAGS.values() or cls in _FORMAT_TAGS.values():
-            data = {k: v for k, v in data.items() if k != "type"}
+        if cls is MaxReps and data["max_reps"] is not True:
+            raise _fail(f"expected true, got {describe(data['max_reps'])}", "max_reps")
         return converter.get_structure_hook(cls)(data, cls)
 
     return structure
@@ -290,16 +308,17 @@ def check_size(data: object) -> None:
 
     Shared values (YAML aliases) count every time they appear, so alias bombs stop here.
     """
-    stack: list[tuple[object, int]] = [(data, 0)]
-    nodes = 0
+    containers = (dict, list, tuple)
+    if type(data) not in containers:
+        return
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    nodes = 1
     while stack:
         value, depth = stack.pop()
-        nodes += 1
+        if depth >= MAX_DEPTH:
+            raise _fail(f"document nested too deeply: more than {MAX_DEPTH} levels")
+        children = value.values() if type(value) is dict else value
+        nodes += len(children)
         if nodes > MAX_NODES:
             raise _fail(f"document too large: more than {MAX_NODES} values")
-        if depth > MAX_DEPTH:
-            raise _fail(f"document nested too deeply: more than {MAX_DEPTH} levels")
-        if isinstance(value, dict):
-            stack.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list | tuple):
-            stack.extend((v, depth + 1) for v in value)
+        stack.extend((child, depth + 1) for child in children if type(child) in containers)

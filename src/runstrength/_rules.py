@@ -1,7 +1,7 @@
 """Field rules: declared once on the model, run by constructors and by the loader.
 
-A rule is a callable taking a field's value and yielding ``(location, reason)``
-findings relative to that field.  ``checked_field`` attaches one to an attrs
+A rule is a callable taking a field's value and returning ``(location, reason)``
+findings relative to that field (none when the value is fine).  ``checked_field`` attaches one to an attrs
 field; ``Checked`` runs them all (every problem, not just the first) after
 ``__init__`` and raises one `ValidationError`.
 """
@@ -9,7 +9,7 @@ field; ``Checked`` runs them all (every problem, not just the first) after
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,8 @@ import attrs
 from ._errors import Location, Problem, ValidationError
 
 Finding = tuple[Location, str]
-Rule = Callable[[object], Iterator[Finding]]
+Rule = Callable[[object], Sequence[Finding]]
+"""A rule returns no findings (an empty sequence) for a value it accepts."""
 
 _RULE = "runstrength.rule"
 _SCHEMAS: dict[Rule, dict[str, Any]] = {}
@@ -60,12 +61,17 @@ def _quantity(lo: float, hi: float, unit: str) -> str:
     return f"from {lo:g} to {hi:g}{unit}"
 
 
+def _found(reason: str) -> list[Finding]:
+    return [((), reason)]
+
+
 def whole(lo: int, hi: int, unit: str = "") -> Rule:
     """A whole number (not a bool, not a float) in ``[lo, hi]``."""
 
-    def rule(value: object) -> Iterator[Finding]:
-        if type(value) is not int or not lo <= value <= hi:
-            yield (), f"expected a whole number {_quantity(lo, hi, unit)}, got {describe(value)}"
+    def rule(value: object) -> Sequence[Finding]:
+        if type(value) is int and lo <= value <= hi:
+            return ()
+        return _found(f"expected a whole number {_quantity(lo, hi, unit)}, got {describe(value)}")
 
     return described(rule, {"type": "integer", "minimum": lo, "maximum": hi})
 
@@ -74,13 +80,12 @@ def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule
     """A finite int or float in ``[lo, hi]`` (``(lo, hi]`` when ``above``)."""
     low = f"above {lo:g}" if above else f"{lo:g}"
 
-    def rule(value: object) -> Iterator[Finding]:
-        ok = type(value) in (int, float) and math.isfinite(value)  # type: ignore[arg-type]
-        if ok:
+    def rule(value: object) -> Sequence[Finding]:
+        if type(value) in (int, float) and math.isfinite(value):  # type: ignore[arg-type]
             v: float = value  # type: ignore[assignment]
-            ok = (v > lo if above else v >= lo) and v <= hi
-        if not ok:
-            yield (), f"expected a number from {low} to {hi:g}{unit}, got {describe(value)}"
+            if (v > lo if above else v >= lo) and v <= hi:
+                return ()
+        return _found(f"expected a number from {low} to {hi:g}{unit}, got {describe(value)}")
 
     low_key = "exclusiveMinimum" if above else "minimum"
     return described(rule, {"type": "number", low_key: lo, "maximum": hi})
@@ -89,15 +94,16 @@ def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule
 def text(max_length: int = 100) -> Rule:
     """Non-empty text of at most ``max_length`` characters, without surrounding spaces."""
 
-    def rule(value: object) -> Iterator[Finding]:
+    def rule(value: object) -> Sequence[Finding]:
         if not isinstance(value, str):
-            yield (), f"expected text, got {describe(value)}"
-        elif not value.strip():
-            yield (), "must not be empty"
-        elif value != value.strip():
-            yield (), f"must not start or end with whitespace, got {describe(value)}"
-        elif len(value) > max_length:
-            yield (), f"expected at most {max_length} characters, got {len(value)}"
+            return _found(f"expected text, got {describe(value)}")
+        if value and len(value) <= max_length and not value[0].isspace() and not value[-1].isspace():
+            return ()
+        if not value.strip():
+            return _found("must not be empty")
+        if value != value.strip():
+            return _found(f"must not start or end with whitespace, got {describe(value)}")
+        return _found(f"expected at most {max_length} characters, got {len(value)}")
 
     schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
     return described(rule, schema)
@@ -106,26 +112,26 @@ def text(max_length: int = 100) -> Rule:
 def url() -> Rule:
     """An absolute http(s) URL."""
 
-    def rule(value: object) -> Iterator[Finding]:
+    def rule(value: object) -> Sequence[Finding]:
         if not isinstance(value, str) or len(value) > 2000:
-            yield (), f"expected a URL, got {describe(value)}"
-            return
+            return _found(f"expected a URL, got {describe(value)}")
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
-            yield (), f"expected an http(s) URL, got {describe(value)}"
+            return _found(f"expected an http(s) URL, got {describe(value)}")
+        return ()
 
-    return described(
-        rule, {"type": "string", "format": "uri", "pattern": "^https?://\\S+$", "maxLength": 2000}
-    )
+    schema = {"type": "string", "format": "uri", "pattern": "^https?://\\S+$", "maxLength": 2000}
+    return described(rule, schema)
 
 
 def member(enum: type[Enum]) -> Rule:
     """One of an enum's members."""
     choices = ", ".join(str(m.value) for m in enum)
 
-    def rule(value: object) -> Iterator[Finding]:
-        if not isinstance(value, enum):
-            yield (), f"expected one of {choices}, got {describe(value)}"
+    def rule(value: object) -> Sequence[Finding]:
+        if isinstance(value, enum):
+            return ()
+        return _found(f"expected one of {choices}, got {describe(value)}")
 
     return described(rule, {"enum": [m.value for m in enum]})
 
@@ -133,9 +139,10 @@ def member(enum: type[Enum]) -> Rule:
 def instance(*classes: type, name: str) -> Rule:
     """An instance of one of ``classes`` (nested objects validate themselves)."""
 
-    def rule(value: object) -> Iterator[Finding]:
-        if not isinstance(value, classes):
-            yield (), f"expected {name}, got {describe(value)}"
+    def rule(value: object) -> Sequence[Finding]:
+        if isinstance(value, classes):
+            return ()
+        return _found(f"expected {name}, got {describe(value)}")
 
     refs = [class_ref(cls) for cls in classes]
     return described(rule, refs[0] if len(refs) == 1 else {"anyOf": refs})
@@ -144,9 +151,10 @@ def instance(*classes: type, name: str) -> Rule:
 def flag() -> Rule:
     """``True`` or ``False``."""
 
-    def rule(value: object) -> Iterator[Finding]:
-        if type(value) is not bool:
-            yield (), f"expected true or false, got {describe(value)}"
+    def rule(value: object) -> Sequence[Finding]:
+        if type(value) is bool:
+            return ()
+        return _found(f"expected true or false, got {describe(value)}")
 
     return described(rule, {"type": "boolean"})
 
@@ -154,38 +162,30 @@ def flag() -> Rule:
 def optional(inner: Rule) -> Rule:
     """``None``, or whatever ``inner`` accepts."""
 
-    def rule(value: object) -> Iterator[Finding]:
-        if value is not None:
-            yield from inner(value)
+    def rule(value: object) -> Sequence[Finding]:
+        return () if value is None else inner(value)
 
     return described(rule, {"anyOf": [schema_of(inner), {"type": "null"}]})
 
 
-def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:  # noqa: C901
+def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:
     """A tuple whose items each pass ``inner``."""
     size = f"at least {min_length}" if min_length else "at most"
 
-    def rule(value: object) -> Iterator[Finding]:
+    def rule(value: object) -> Sequence[Finding]:
         if not isinstance(value, tuple):
-            yield (), f"expected a list, got {describe(value)}"
-            return
-        if len(value) < min_length:
-            yield (), f"expected {size} item{'s' if min_length > 1 else ''}, got {len(value)}"
+            return _found(f"expected a list, got {describe(value)}")
         if len(value) > max_length:
-            yield (), f"expected at most {max_length} items, got {len(value)}"
-            return
-        seen: set[object] = set()
+            return _found(f"expected at most {max_length} items, got {len(value)}")
+        findings: list[Finding] = []
+        if len(value) < min_length:
+            findings += _found(f"expected {size} item{'s' if min_length > 1 else ''}, got {len(value)}")
         for index, item in enumerate(value):
             for location, reason in inner(item):
-                yield (index, *location), reason
-            if unique:
-                try:
-                    duplicate = item in seen
-                    seen.add(item)
-                except TypeError:
-                    duplicate = False
-                if duplicate:
-                    yield (index,), f"duplicate of an earlier item: {describe(item)}"
+                findings.append(((index, *location), reason))
+        if unique:
+            findings += _duplicates(value)
+        return findings
 
     schema: dict[str, Any] = {"type": "array", "items": schema_of(inner), "maxItems": max_length}
     if min_length:
@@ -193,6 +193,20 @@ def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = F
     if unique:
         schema["uniqueItems"] = True
     return described(rule, schema)
+
+
+def _duplicates(values: tuple[object, ...]) -> list[Finding]:
+    seen: set[object] = set()
+    findings: list[Finding] = []
+    for index, item in enumerate(values):
+        try:
+            duplicate = item in seen
+            seen.add(item)
+        except TypeError:  # unhashable: its own rule reports the wrong type
+            continue
+        if duplicate:
+            findings.append(((index,), f"duplicate of an earlier item: {describe(item)}"))
+    return findings
 
 
 def to_tuple(value: object) -> object:
@@ -226,10 +240,16 @@ class Checked:
 
     def __attrs_post_init__(self) -> None:
         cls = type(self)
-        values = {name: getattr(self, name) for name, _ in field_rules(cls)}
-        problems = check(cls, values)
-        if problems:
-            raise ValidationError(problems)
+        rules, relations = _plan(cls)
+        for name, rule in rules:
+            if rule(getattr(self, name)):
+                break
+        else:
+            if not relations:
+                return
+            if not any(True for _ in cls._relations({name: getattr(self, name) for name, _ in rules})):
+                return
+        raise ValidationError(check(cls, {name: getattr(self, name) for name, _ in rules}))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:  # noqa: ARG003 - for subclasses
@@ -239,30 +259,38 @@ class Checked:
 
 def field_rules(cls: type) -> tuple[tuple[str, Rule], ...]:
     """The (field name, rule) pairs declared on an attrs class, in field order."""
+    return _plan(cls)[0]
+
+
+def _plan(cls: type) -> tuple[tuple[tuple[str, Rule], ...], bool]:
+    """A class's field rules, and whether it declares relations of its own."""
     try:
-        return _RULES_BY_CLASS[cls]
+        return _PLANS[cls]
     except KeyError:
-        pairs = tuple((f.name, f.metadata[_RULE]) for f in attrs.fields(cls) if _RULE in f.metadata)
-        _RULES_BY_CLASS[cls] = pairs
-        return pairs
+        rules = tuple((f.name, f.metadata[_RULE]) for f in attrs.fields(cls) if _RULE in f.metadata)
+        own = getattr(cls, "_relations", None)
+        relations = getattr(own, "__func__", None) is not Checked.__dict__["_relations"].__func__
+        _PLANS[cls] = plan = (rules, relations)
+        return plan
 
 
-_RULES_BY_CLASS: dict[type, tuple[tuple[str, Rule], ...]] = {}
+_PLANS: dict[type, tuple[tuple[tuple[str, Rule], ...], bool]] = {}
 
 
 def check(cls: type, values: Mapping[str, Any]) -> list[Problem]:
     """Every problem of ``values`` (a field name → value mapping, possibly partial) for ``cls``."""
     problems: list[Problem] = []
     passed: dict[str, Any] = {}
-    for name, rule in field_rules(cls):
+    rules, relations = _plan(cls)
+    for name, rule in rules:
         if name not in values:
             continue
         value = values[name]
-        findings = list(rule(value))
+        findings = rule(value)
         if findings:
             problems.extend(Problem((name, *location), reason) for location, reason in findings)
         else:
             passed[name] = value
-    if issubclass(cls, Checked):
-        problems.extend(Problem(location, reason) for location, reason in cls._relations(passed))
+    if relations:
+        problems.extend(Problem(location, reason) for location, reason in cls._relations(passed))  # type: ignore[attr-defined]
     return problems

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, Final, TypeAlias
 
@@ -149,18 +149,13 @@ def amount(lo: int, hi: int, unit: str = "") -> Rule:
     """A whole number in ``[lo, hi]``, or a `Range` whose ends are."""
     single = whole(lo, hi, unit)
 
-    def rule(value: object) -> Iterator[Finding]:
+    def rule(value: object) -> Sequence[Finding]:
+        if type(value) is int:
+            return single(value)
         if isinstance(value, Range):
-            for end in ("min", "max"):
-                for location, reason in single(getattr(value, end)):
-                    yield (end, *location), reason
-        elif type(value) is int:
-            yield from single(value)
-        else:
-            yield (
-                (),
-                f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}",
-            )
+            return _ends(value, single)
+        reason = f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}"
+        return [((), reason)]
 
     return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
 
@@ -169,15 +164,15 @@ def quantity(lo: float, hi: float, unit: str = "") -> Rule:
     """A number in ``[lo, hi]``, or a `Range` whose ends are."""
     single = number(lo, hi, unit)
 
-    def rule(value: object) -> Iterator[Finding]:
-        if isinstance(value, Range):
-            for end in ("min", "max"):
-                for location, reason in single(getattr(value, end)):
-                    yield (end, *location), reason
-        else:
-            yield from single(value)
+    def rule(value: object) -> Sequence[Finding]:
+        return _ends(value, single) if isinstance(value, Range) else single(value)
 
     return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
+
+
+def _ends(value: Range, single: Rule) -> list[Finding]:
+    """A range's ends judged by the rule of a single value."""
+    return [((end, *loc), reason) for end in ("min", "max") for loc, reason in single(getattr(value, end))]
 
 
 def _range_schema(end: Rule) -> dict[str, Any]:
@@ -370,14 +365,15 @@ EXPLOSIVE_SECONDS: Final = 1.0
 """How long an explosive (``X``) tempo phase counts for."""
 
 
-def _tempo_rule(value: object) -> Iterator[Finding]:
+def _tempo_rule(value: object) -> Sequence[Finding]:
     if not isinstance(value, str) or not _TEMPO.fullmatch(value):
-        yield (
-            (),
-            f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}",
+        reason = (
+            f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}"
         )
-    elif all(set(phase) == {"0"} for phase in value.split("-")):
-        yield (), f"expected a repetition to take some time, got {describe(value)}"
+        return [((), reason)]
+    if all(set(phase) == {"0"} for phase in value.split("-")):
+        return [((), f"expected a repetition to take some time, got {describe(value)}")]
+    return ()
 
 
 described(
