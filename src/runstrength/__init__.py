@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from . import catalog
+from ._batch import ValidationResult, validate_many
+from ._calendar import Session, export_ics, plan
 from ._document import SCHEMA_VERSION, from_dict, to_dict
 from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
+from ._fit import export_fit
 from ._formats import dump, dumps, load, loads
 from ._model import (
     Amrap,
@@ -19,6 +22,7 @@ from ._model import (
     Workout,
 )
 from ._pacing import Pacing
+from ._schema import json_schema
 from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 from ._values import (
     Credit,
@@ -75,6 +79,7 @@ __all__ = [
     "RunstrengthError",
     "Segment",
     "SegmentKind",
+    "Session",
     "Side",
     "Sides",
     "Source",
@@ -83,15 +88,21 @@ __all__ = [
     "Timeline",
     "UnknownNameError",
     "ValidationError",
+    "ValidationResult",
     "Workout",
     "build_timeline",
     "catalog",
     "dump",
     "dumps",
+    "export_fit",
+    "export_ics",
     "from_dict",
+    "json_schema",
     "load",
     "loads",
+    "plan",
     "to_dict",
+    "validate_many",
 ]
 
 

@@ -58,6 +58,52 @@ def _unknown_key(key: object, valid: list[str]) -> Problem:
     return Problem((key,), f"unknown field{hint}")
 
 
+def _passthrough(data: Any, _: Any) -> Any:
+    """Leave a plain value as it is: the model's rules judge it."""
+    return data
+
+
+def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
+    """One function structuring a valid mapping into ``cls`` straight away.
+
+    Anything unexpected (not a mapping, an unknown key, a missing field, a problem in a
+    field) goes to `_structure_fields`, which collects every problem: this is only the fast
+    path of the same hooks and the same constructor.
+    """
+    fields, names, tag = _field_plan(cls, converter)
+    defaults = {f.name: f.default for f in attrs.fields(cls)}
+    scope: dict[str, Any] = {
+        "_cls": cls,
+        "_names": names | {tag} if tag else names,
+        "_M": _MISSING,
+        "_slow": lambda data: _structure_fields(cls, data, converter),
+        "_VE": ValidationError,
+    }
+    arguments = []
+    for index, (name, field_type, required, hook) in enumerate(fields):
+        scope[f"_t{index}"], scope[f"_h{index}"], scope[f"_d{index}"] = field_type, hook, defaults[name]
+        raw = f'data["{name}"]' if required else f'data.get("{name}", _d{index})'
+        if hook is _passthrough:
+            arguments.append(f"{name}={raw}")
+        elif required:
+            arguments.append(f"{name}=_h{index}({raw}, _t{index})")
+        else:
+            value = f"_h{index}(_x, _t{index})"
+            arguments.append(f'{name}=(_d{index} if (_x := data.get("{name}", _M)) is _M else {value})')
+    lines = [
+        "def structure(data, _):",
+        "    if type(data) is not dict or not data.keys() <= _names:",
+        "        return _slow(data)",
+        "    try:",
+        f"        return _cls({', '.join(arguments)})",
+        "    except (KeyError, _VE):",
+        "        return _slow(data)",
+    ]
+    exec("\n".join(lines), scope)  # noqa: S102 - code built from the model's own fields
+    structure: Hook = scope["structure"]
+    return structure
+
+
 def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
     """Structure an attrs class field by field, collecting every problem."""
     if type(data) is not dict:
@@ -132,8 +178,11 @@ def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
         hook = converter.get_structure_hook(only[0])
         return lambda data, _: None if data is None else hook(data, only[0])
 
+    if dispatch is None:
+        return _passthrough
+
     def structure(data: Any, _: Any) -> Any:
-        if type(data) is not dict or dispatch is None:
+        if type(data) is not dict:
             return data  # the model's rule says what was expected
         cls = dispatch(data)
         if cls is MaxReps and data["max_reps"] is not True:
@@ -195,12 +244,13 @@ def _structure_tuple(tuple_type: Any, converter: cattrs.Converter) -> Hook:
     return structure
 
 
+@cache
 def _structure_enum(enum: type[Enum]) -> Hook:
+    members = {member.value: member for member in enum}
+
     def structure(data: Any, _: Any) -> Any:
-        try:
-            return enum(data) if type(data) is str else data
-        except ValueError:
-            return data
+        # A value that names no member passes through for the model's rule to report.
+        return members.get(data, data) if type(data) is str else data
 
     return structure
 
@@ -241,9 +291,8 @@ def _unstructure_fields(
 def make_converter() -> cattrs.Converter:
     """The converter between workouts and plain data (dicts, lists, str, int, float, bool)."""
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
-    passthrough: Hook = lambda data, _: data  # noqa: E731
     for scalar in (int, float, str, bool):
-        converter.register_structure_hook(scalar, passthrough)
+        converter.register_structure_hook(scalar, _passthrough)
     converter.register_structure_hook(Tempo, _structure_tempo)
     converter.register_unstructure_hook(Tempo, lambda tempo: tempo.notation)
     # StrEnum before str (singledispatch follows the MRO), so enum fields get their members.
@@ -252,7 +301,7 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook_factory(_is_var_tuple, lambda t: _structure_tuple(t, converter))
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Checked),
-        lambda cls: lambda data, _: _structure_fields(cls, data, converter),
+        lambda cls: _compile_structure(cls, converter),
     )
     # StrEnum before str, whose identity hook would otherwise keep the enum member.
     converter.register_unstructure_hook(StrEnum, lambda member: member.value)
@@ -285,6 +334,14 @@ def from_dict(data: object) -> Workout:
         ValidationError: with every problem of the document and its path.
     """
     check_size(data)
+    return structure_workout(data)
+
+
+def structure_workout(data: object) -> Workout:
+    """`from_dict` for data known to be a plain tree (parsed JSON or TOML): no size check.
+
+    Parsed text has no shared values, so its size is bounded by the text's.
+    """
     if type(data) is not dict:
         raise _fail(f"expected a mapping with schema_version and the workout's fields, got {describe(data)}")
     body = dict(data)

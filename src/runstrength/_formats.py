@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from ._document import from_dict, to_dict
+from ._document import from_dict, structure_workout, to_dict
 from ._errors import Problem, ValidationError
 from ._extras import require
 from ._model import Workout
@@ -38,12 +38,12 @@ def _malformed(fmt: str, detail: object) -> ValidationError:
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            msg = f"duplicate key {key!r}"
-            raise ValueError(msg)
-        result[key] = value
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        msg = f"duplicate key {duplicate!r}"
+        raise ValueError(msg)
     return result
 
 
@@ -186,7 +186,9 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
             raise _malformed(format, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     if len(text) > MAX_SIZE:
         raise _too_large()
-    return from_dict(_PARSERS[format](text))
+    data = _PARSERS[format](text)
+    # YAML aliases can share one value many times over: count them. JSON and TOML cannot.
+    return from_dict(data) if format == "yaml" else structure_workout(data)
 
 
 def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A002

@@ -9,6 +9,7 @@ field; ``Checked`` runs them all (every problem, not just the first) after
 from __future__ import annotations
 
 import math
+import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any
@@ -35,6 +36,31 @@ def described(rule: Rule, schema: dict[str, Any]) -> Rule:
     return rule
 
 
+Namer = Callable[[object], str]
+"""Gives a generated function a global name for an object it refers to."""
+Fast = Callable[[str, Namer], str]
+"""Writes a Python expression, true only for values a rule accepts, about a variable."""
+_FAST: dict[Rule, Fast] = {}
+
+
+def fast(rule: Rule, expression: Fast) -> Rule:
+    """Record an inline expression that accepts (a subset of) what ``rule`` accepts.
+
+    Checking a value runs the expression; only when it is false does the rule itself run,
+    to confirm and explain.  An expression may be conservative, never more lenient.
+    """
+    _FAST[rule] = expression
+    return rule
+
+
+def fast_expression(rule: Rule, variable: str, name: Namer) -> str:
+    """The rule's inline expression about ``variable``, or a call of the rule itself."""
+    expression = _FAST.get(rule)
+    if expression is None:
+        return f"not {name(rule)}({variable})"
+    return expression(variable, name)
+
+
 def schema_of(rule: Rule) -> dict[str, Any]:
     """The JSON Schema recorded for a rule (``{}``: anything)."""
     return _SCHEMAS.get(rule, {})
@@ -48,12 +74,16 @@ def class_ref(cls: type) -> dict[str, Any]:
 MISSING: Any = attrs.NOTHING
 
 
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 60, 60  # deep or huge input stays cheap to show
+
+
 def describe(value: object) -> str:
     """A short repr of a found value for messages."""
     if type(value) is int and value.bit_length() > 64:
         # repr() of a huge int can exceed Python's digit limit and raise.
         return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
-    text = repr(value)
+    text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -73,6 +103,7 @@ def whole(lo: int, hi: int, unit: str = "") -> Rule:
             return ()
         return _found(f"expected a whole number {_quantity(lo, hi, unit)}, got {describe(value)}")
 
+    fast(rule, lambda v, _: f"(type({v}) is int and {lo!r} <= {v} <= {hi!r})")
     return described(rule, {"type": "integer", "minimum": lo, "maximum": hi})
 
 
@@ -87,6 +118,8 @@ def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule
                 return ()
         return _found(f"expected a number from {low} to {hi:g}{unit}, got {describe(value)}")
 
+    below = "<" if above else "<="
+    fast(rule, lambda v, _: f"((type({v}) is int or type({v}) is float) and {lo!r} {below} {v} <= {hi!r})")
     low_key = "exclusiveMinimum" if above else "minimum"
     return described(rule, {"type": "number", low_key: lo, "maximum": hi})
 
@@ -105,6 +138,13 @@ def text(max_length: int = 100) -> Rule:
             return _found(f"must not start or end with whitespace, got {describe(value)}")
         return _found(f"expected at most {max_length} characters, got {len(value)}")
 
+    fast(
+        rule,
+        lambda v, _: (
+            f"(type({v}) is str and 0 < len({v}) <= {max_length} "
+            f"and not {v}[0].isspace() and not {v}[-1].isspace())"
+        ),
+    )
     schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
     return described(rule, schema)
 
@@ -133,6 +173,7 @@ def member(enum: type[Enum]) -> Rule:
             return ()
         return _found(f"expected one of {choices}, got {describe(value)}")
 
+    fast(rule, lambda v, name: f"(type({v}) is {name(enum)})")
     return described(rule, {"enum": [m.value for m in enum]})
 
 
@@ -144,6 +185,7 @@ def instance(*classes: type, name: str) -> Rule:
             return ()
         return _found(f"expected {name}, got {describe(value)}")
 
+    fast(rule, lambda v, name: f"isinstance({v}, {name(classes)})")
     refs = [class_ref(cls) for cls in classes]
     return described(rule, refs[0] if len(refs) == 1 else {"anyOf": refs})
 
@@ -156,6 +198,7 @@ def flag() -> Rule:
             return ()
         return _found(f"expected true or false, got {describe(value)}")
 
+    fast(rule, lambda v, _: f"(type({v}) is bool)")
     return described(rule, {"type": "boolean"})
 
 
@@ -165,10 +208,11 @@ def optional(inner: Rule) -> Rule:
     def rule(value: object) -> Sequence[Finding]:
         return () if value is None else inner(value)
 
+    fast(rule, lambda v, name: f"({v} is None or {fast_expression(inner, v, name)})")
     return described(rule, {"anyOf": [schema_of(inner), {"type": "null"}]})
 
 
-def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:
+def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = False) -> Rule:  # noqa: C901
     """A tuple whose items each pass ``inner``."""
     size = f"at least {min_length}" if min_length else "at most"
 
@@ -183,16 +227,33 @@ def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = F
         for index, item in enumerate(value):
             for location, reason in inner(item):
                 findings.append(((index, *location), reason))
-        if unique:
+        if unique and _has_duplicates(value):
             findings += _duplicates(value)
         return findings
 
+    def expression(v: str, name: Namer) -> str:
+        each = f"all({fast_expression(inner, '_item', name)} for _item in {v})"
+        distinct = f" and {name(_distinct)}({v})" if unique else ""
+        return f"(type({v}) is tuple and {min_length} <= len({v}) <= {max_length} and {each}{distinct})"
+
+    fast(rule, expression)
     schema: dict[str, Any] = {"type": "array", "items": schema_of(inner), "maxItems": max_length}
     if min_length:
         schema["minItems"] = min_length
     if unique:
         schema["uniqueItems"] = True
     return described(rule, schema)
+
+
+def _distinct(values: tuple[object, ...]) -> bool:
+    return not _has_duplicates(values)
+
+
+def _has_duplicates(values: tuple[object, ...]) -> bool:
+    try:
+        return len(set(values)) != len(values)
+    except TypeError:  # unhashable items: look closer
+        return True
 
 
 def _duplicates(values: tuple[object, ...]) -> list[Finding]:
@@ -240,21 +301,53 @@ class Checked:
 
     def __attrs_post_init__(self) -> None:
         cls = type(self)
-        rules, relations = _plan(cls)
-        for name, rule in rules:
-            if rule(getattr(self, name)):
-                break
-        else:
-            if not relations:
-                return
-            if not any(True for _ in cls._relations({name: getattr(self, name) for name, _ in rules})):
-                return
-        raise ValidationError(check(cls, {name: getattr(self, name) for name, _ in rules}))
+        try:
+            validate = _VALIDATORS[cls]
+        except KeyError:
+            validate = _VALIDATORS[cls] = _compile_validator(cls)
+        validate(self)
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:  # noqa: ARG003 - for subclasses
         """Rules between fields; ``values`` holds only the fields that passed their own rule."""
         return iter(())
+
+
+_VALIDATORS: dict[type, Callable[[Any], None]] = {}
+
+
+def _full_check(obj: Any) -> None:
+    """Run every rule of an object the quick check doubted; raise if any finds a problem."""
+    cls = type(obj)
+    problems = check(cls, {name: getattr(obj, name) for name, _ in field_rules(cls)})
+    if problems:
+        raise ValidationError(problems)
+
+
+def _compile_validator(cls: type) -> Callable[[Any], None]:
+    """One function checking every field of ``cls`` inline; the rules explain failures.
+
+    The same rules, compiled: each rule's quick expression runs first, and anything it
+    doubts goes through `check`, so behaviour is that of the rules alone.
+    """
+    rules, relations = _plan(cls)
+    names: dict[str, object] = {"_full_check": _full_check}
+
+    def name(obj: object) -> str:
+        key = f"_g{len(names)}"
+        names[key] = obj
+        return key
+
+    reads = [f"    v_{field} = self.{field}" for field, _ in rules]
+    quick = " and ".join(fast_expression(rule, f"v_{field}", name) for field, rule in rules) or "True"
+    lines = ["def validate(self):", *reads, f"    if not ({quick}):", "        return _full_check(self)"]
+    if relations:
+        values = ", ".join(f"{field!r}: v_{field}" for field, _ in rules)
+        lines += [f"    for _ in {name(cls)}._relations({{{values}}}):", "        return _full_check(self)"]
+    lines.append("    return None")
+    exec("\n".join(lines), names)  # noqa: S102 - code built from our own rule declarations
+    validate: Callable[[Any], None] = names["validate"]  # type: ignore[assignment]
+    return validate
 
 
 def field_rules(cls: type) -> tuple[tuple[str, Rule], ...]:

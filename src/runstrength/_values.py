@@ -16,6 +16,7 @@ from ._rules import (
     checked_field,
     describe,
     described,
+    fast,
     flag,
     instance,
     items,
@@ -157,6 +158,7 @@ def amount(lo: int, hi: int, unit: str = "") -> Rule:
         reason = f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}"
         return [((), reason)]
 
+    fast(rule, lambda v, name: f"((type({v}) is int and {lo!r} <= {v} <= {hi!r}) or not {name(rule)}({v}))")
     return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
 
 
