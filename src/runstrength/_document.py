@@ -8,7 +8,6 @@ Every problem in a document is collected, each with its path.
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -53,6 +52,8 @@ def _fail(reason: str, *location: str | int) -> ValidationError:
 def _unknown_key(key: object, valid: list[str]) -> Problem:
     if not isinstance(key, str):
         return Problem((repr(key),), "unknown field (field names are text)")
+    import difflib  # noqa: PLC0415 - only when reporting a problem
+
     close = difflib.get_close_matches(key, valid, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(valid)}"
     return Problem((key,), f"unknown field{hint}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
@@ -110,11 +109,11 @@ def _write_yaml(data: dict[str, Any]) -> str:
 
 
 def _parse_toml(text: str) -> Any:
+    import tomllib  # noqa: PLC0415 - a stdlib parser few sessions need
+
     try:
         return tomllib.loads(text, parse_float=_toml_float)
-    except tomllib.TOMLDecodeError as error:
-        raise _malformed("toml", error) from None
-    except (ValueError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # TOMLDecodeError is a ValueError
         raise _malformed("toml", error if isinstance(error, ValueError) else "nested too deeply") from None
 
 

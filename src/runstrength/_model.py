@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
 from typing import Any, TypeAlias
@@ -455,6 +454,8 @@ def _find(things: Iterable[Any], name: str, what: str) -> Any:
         if thing.name == name:
             return thing
         names.append(thing.name)
+    import difflib  # noqa: PLC0415 - only when reporting a problem
+
     close = difflib.get_close_matches(name, names, n=3)
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise UnknownNameError(f"no {what} named {name!r}{hint}")

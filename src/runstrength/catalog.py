@@ -4,8 +4,8 @@ Each is a TOML document in the package, read through the same loader as any othe
 document, so a built-in workout obeys every rule a user's workout does.
 
 >>> from runstrength import catalog
->>> catalog.names()
-('upper-body-for-runners',)
+>>> "upper-body-for-runners" in catalog.names()
+True
 >>> workout = catalog.get("upper-body-for-runners")
 >>> [str(exercise) for exercise in workout.block("Strength").exercises()][:2]
 ['Half-Kneeling Chop: 8 reps per side', 'Bear Plank Lateral Walk: 8 reps']
@@ -14,12 +14,13 @@ document, so a built-in workout obeys every rule a user's workout does.
 from __future__ import annotations
 
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ._formats import loads
 from ._model import Workout, _find
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["get", "names"]
 
@@ -35,6 +36,8 @@ class _Entry(NamedTuple):
 
 @cache
 def _entries() -> tuple[_Entry, ...]:
+    from importlib.resources import files  # noqa: PLC0415 - needed only when the catalogue is read
+
     folder = files("runstrength").joinpath("workouts")
     found = (
         _Entry(item.name.removesuffix(_SUFFIX), item)
