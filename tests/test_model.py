@@ -509,14 +509,20 @@ class TestBlock:
         ("fmt", "name"),
         [
             (Intervals(work=40, rest=20), "interval"),
-            (Emom(every=60, duration=600), "EMOM"),
             (Amrap(time_cap=600), "AMRAP"),
         ],
     )
-    def test_no_supersets_in_timed_blocks(self, fmt: Intervals | Emom | Amrap, name: str) -> None:
-        """Timed blocks hold exercises only."""
+    def test_no_supersets_in_timed_blocks(self, fmt: Intervals | Amrap, name: str) -> None:
+        """Interval and AMRAP blocks hold exercises only."""
         expected = [("items[1]", f"an {name} block holds exercises, not supersets")]
         assert expected == problems_of(lambda: block(format=fmt, items=(curl(), pair())))
+
+    def test_emom_superset_once_per_interval(self) -> None:
+        """An EMOM may hold a superset of one round, done once through per interval."""
+        emom = Emom(every=60, duration=600)
+        assert (pair(rounds=1),) == block(format=emom, items=(pair(rounds=1),)).items
+        expected = [("items[0].rounds", "must be 1 in an EMOM block: the superset is done once per interval")]
+        assert expected == problems_of(lambda: block(format=emom, items=(pair(rounds=3),)))
 
     @pytest.mark.parametrize(
         ("fmt", "name"),

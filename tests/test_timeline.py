@@ -349,3 +349,28 @@ class TestTimeline:
         again = build_timeline(catalog.get(ARTICLE))
         assert (again, hash(again)) == (timeline, hash(timeline))
         assert timeline != build_timeline(catalog.get(ARTICLE), attrs.evolve(Pacing(), seconds_per_rep=4))
+
+
+class TestEmomSupersets:
+    """An EMOM interval may hold a superset, done once through."""
+
+    def test_chelsea_style(self) -> None:
+        """Every minute: 5, 10 and 15 reps back to back, then rest out the minute."""
+        trio = Superset(
+            exercises=[move("Pull-up", Reps(5)), move("Push-up", Reps(10)), move("Squat", Reps(15))]
+        )
+        pacing = Pacing(seconds_per_rep=1.5, transition=5)
+        timeline = build_timeline(workout(block(trio, format=Emom(every=60, duration=180))), pacing)
+        work = (5 + 10 + 15) * 1.5
+        changes = 2 * 5  # two transitions inside the superset
+        assert 180.0 == timeline.total
+        assert [60 - work - changes] * 3 == [s.duration for s in timeline if s.kind is SegmentKind.REST]
+        assert {"Pull-up", "Push-up", "Squat"} == {s.exercise for s in timeline if s.kind is SegmentKind.WORK}
+
+    def test_amrap_round_counts_from_first_work(self) -> None:
+        """A cap reached while moving back to the first exercise does not start a new round."""
+        amrap = block(move("A", Reps(10)), move("B", Reps(10)), format=Amrap(time_cap=155))
+        timeline = build_timeline(workout(amrap))
+        # Each round: 30 + 10 + 30, then 10 s back to the start; the cap falls in round 2's return.
+        assert {2} == {s.block_rounds for s in timeline}
+        assert SegmentKind.TRANSITION is timeline[-1].kind

@@ -271,7 +271,8 @@ class Block(Checked):
     """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
 
     ``rounds`` repeats the whole block; ``format`` makes it timed (intervals, EMOM, AMRAP),
-    in which case it holds single-set exercises only.
+    in which case it holds single-set exercises only (an EMOM may also hold supersets of one
+    round, done once through per interval).
     """
 
     name: str = checked_field(_NAME)
@@ -307,7 +308,7 @@ class Block(Checked):
                 yield item
 
 
-def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> Iterator[Finding]:
+def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> Iterator[Finding]:  # noqa: C901
     """The rules an item of a block must follow given the block's format and rounds."""
     if fmt is None:
         if isinstance(item, Exercise) and item.sets == 1 and rounds is not None:
@@ -315,7 +316,10 @@ def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> Iterato
         return
     name = _format_name(fmt)
     if isinstance(item, Superset):
-        yield (), f"an {name} block holds exercises, not supersets"
+        if not isinstance(fmt, Emom):
+            yield (), f"an {name} block holds exercises, not supersets"
+        elif item.rounds != 1:
+            yield ("rounds",), "must be 1 in an EMOM block: the superset is done once per interval"
         return
     if item.sets != 1:
         yield ("sets",), f"must be 1 in an {name} block"

@@ -16,8 +16,10 @@ Expansion rules (the documentation's "How expansion works" spells them out):
   rounds and sets, take the pacing's range point (typical rounds half up to a whole round).
 - Intervals: every exercise (each side) gets ``work`` seconds then ``rest`` seconds, the last
   rest included.  EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest;
-  work that does not fit is an error.  AMRAP: rounds repeat until the cap; the last segment is
-  cut at the cap and the block lasts exactly the cap.
+  work that does not fit is an error; an EMOM item may be a superset done once through per
+  interval.  AMRAP: rounds repeat until the cap, with a transition back to the first exercise
+  ending each round; the last segment is cut at the cap, the block lasts exactly the cap, and a
+  round counts once its first work has started.
 """
 
 from __future__ import annotations
@@ -330,22 +332,33 @@ class _Builder:
 
     def run_emom_intervals(self, index: int, block: Block, fmt: Emom) -> None:
         self.block_rounds = fmt.intervals
+        titles = _superset_titles(block)
         for number in range(fmt.intervals):
             self.block_round = number + 1
             position = number % len(block.items)
-            exercise = block.items[position]
-            assert isinstance(exercise, Exercise)  # noqa: S101 - the model guarantees it
-            dose = _step(exercise.dose, 0)
-            work = self.effort_seconds(exercise, dose)
+            item = block.items[position]
+            work = self.item_seconds(item)
             if work > fmt.every:
                 reason = (
                     f"estimated work of {work:g} s does not fit the {fmt.every} s EMOM interval "
                     "at this pacing; lower the dose or lengthen the interval"
                 )
                 raise ValidationError([Problem(("blocks", index, "items", position), reason)])
-            self.effort(exercise, dose)
+            if isinstance(item, Superset):
+                self.run_superset(item, titles[position])
+            else:
+                self.effort(item, _step(item.dose, 0))
             rest = fmt.every - work
             self.emit(SegmentKind.REST, rest, target=f"until the next {fmt.every} s mark", estimate=True)
+
+    def item_seconds(self, item: Exercise | Superset) -> float:
+        """How long one pass of an item takes (a superset once through, with its changes)."""
+        if isinstance(item, Exercise):
+            return self.effort_seconds(item, _step(item.dose, 0))
+        change = item.rest_between_exercises
+        between = point(change.seconds, self.point) if change else self.pacing.transition
+        efforts = sum(self.effort_seconds(e, _step(e.dose, 0)) for e in item.exercises)
+        return efforts + between * (len(item.exercises) - 1)
 
     def run_amrap(self, block: Block, fmt: Amrap) -> None:
         start = len(self.segments_so_far())
@@ -356,10 +369,12 @@ class _Builder:
                 number += 1
                 self.block_round = self.block_rounds = number
                 for position, exercise in enumerate(block.items):
-                    if position or number > 1:
+                    if position:
                         self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
                     assert isinstance(exercise, Exercise)  # noqa: S101 - the model guarantees it
                     self.effort(exercise, _step(exercise.dose, 0))
+                # Back to the first exercise: still this round, so a round counts once work starts.
+                self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
         except _CapReached:
             pass
         self.limit = math.inf
