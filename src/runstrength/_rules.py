@@ -9,6 +9,7 @@ field; ``Checked`` runs them all (every problem, not just the first) after
 from __future__ import annotations
 
 import math
+import re
 import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
@@ -26,8 +27,11 @@ Rule = Callable[[object], Sequence[Finding]]
 _RULE = "runstrength.rule"
 _SCHEMAS: dict[Rule, dict[str, Any]] = {}
 
-TEXT_PATTERN = r"^\S(?:[\s\S]*\S)?$"
-"""Text that neither starts nor ends with whitespace (JSON Schema and Python agree on it)."""
+_CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_UNWRITABLE = re.compile(f"[{_CONTROLS}\ud800-\udfff]")
+"""Control characters (other than tab and line breaks) and lone surrogates: text no file can carry."""
+TEXT_PATTERN = r"^(?![\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f])\S(?:[\s\S]*\S)?$"
+"""Text that neither starts nor ends with whitespace and has no control characters."""
 
 
 def described(rule: Rule, schema: dict[str, Any]) -> Rule:
@@ -74,15 +78,24 @@ def class_ref(cls: type) -> dict[str, Any]:
 MISSING: Any = attrs.NOTHING
 
 
-_SHORT = reprlib.Repr()
-_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 60, 60  # deep or huge input stays cheap to show
+class _Short(reprlib.Repr):
+    """Brief reprs: deep or huge input stays cheap to show, and huge ints never raise."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel, self.maxstring, self.maxother = 3, 60, 60
+
+    def repr_int(self, x: int, level: int) -> str:
+        if x.bit_length() > 64:  # repr() of a huge int can exceed Python's digit limit and raise
+            return f"<an integer of about {int(x.bit_length() * 0.30103) + 1} digits>"
+        return super().repr_int(x, level)
+
+
+_SHORT = _Short()
 
 
 def describe(value: object) -> str:
     """A short repr of a found value for messages."""
-    if type(value) is int and value.bit_length() > 64:
-        # repr() of a huge int can exceed Python's digit limit and raise.
-        return f"an integer of about {int(value.bit_length() * 0.30103) + 1} digits"
     text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
@@ -130,33 +143,41 @@ def text(max_length: int = 100) -> Rule:
     def rule(value: object) -> Sequence[Finding]:
         if not isinstance(value, str):
             return _found(f"expected text, got {describe(value)}")
-        if value and len(value) <= max_length and not value[0].isspace() and not value[-1].isspace():
-            return ()
         if not value.strip():
             return _found("must not be empty")
         if value != value.strip():
             return _found(f"must not start or end with whitespace, got {describe(value)}")
-        return _found(f"expected at most {max_length} characters, got {len(value)}")
+        if len(value) > max_length:
+            return _found(f"expected at most {max_length} characters, got {len(value)}")
+        if bad := _UNWRITABLE.search(value):
+            return _found(f"must not contain control characters or lone surrogates, found {bad[0]!r}")
+        return ()
 
     fast(
         rule,
-        lambda v, _: (
+        lambda v, name: (
             f"(type({v}) is str and 0 < len({v}) <= {max_length} "
-            f"and not {v}[0].isspace() and not {v}[-1].isspace())"
+            f"and not {v}[0].isspace() and not {v}[-1].isspace() and {name(_UNWRITABLE.search)}({v}) is None)"
         ),
     )
     schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
     return described(rule, schema)
 
 
+_SPACE = re.compile(r"\s")
+
+
 def url() -> Rule:
-    """An absolute http(s) URL."""
+    """An absolute http(s) URL (lowercase scheme, no whitespace anywhere)."""
 
     def rule(value: object) -> Sequence[Finding]:
         if not isinstance(value, str) or len(value) > 2000:
             return _found(f"expected a URL, got {describe(value)}")
-        parts = urlsplit(value)
-        if parts.scheme not in ("http", "https") or not parts.netloc or " " in value:
+        try:
+            parts = urlsplit(value)
+        except ValueError:  # e.g. a host that changes under NFKC normalization
+            return _found(f"expected an http(s) URL, got {describe(value)}")
+        if not value.startswith(("http://", "https://")) or not parts.netloc or _SPACE.search(value):
             return _found(f"expected an http(s) URL, got {describe(value)}")
         return ()
 

@@ -232,8 +232,10 @@ class Distance(Checked):
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if {"distance", "unit"} <= values.keys() and values["distance"] * values["unit"].metres > 100_000:
-            yield ("distance",), f"expected at most 100 km, got {_num(values['distance'])} {values['unit']}"
+        if {"distance", "unit"} <= values.keys() and not 1 <= values["distance"] * values[
+            "unit"
+        ].metres <= 100_000:
+            yield ("distance",), f"expected 1 m to 100 km, got {_num(values['distance'])} {values['unit']}"
 
     @property
     def metres(self) -> float:

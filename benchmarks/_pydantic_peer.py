@@ -1,0 +1,515 @@
+"""A strict pydantic v2 model of the workout document, for comparison benchmarks only.
+
+It mirrors runstrength's classes and rules as closely as pydantic allows: strict types
+(no coercion: ``"8"``, ``8.9`` and ``true`` are not 8 reps), unknown keys refused,
+bounds as ``Field`` constraints, cross-field rules as ``model_validator`` s, and doses
+told apart by their key (``{"reps": 8}``, ``{"seconds": 30}``…) like runstrength's
+loader does.  ``Workout.model_validate_json`` reads the same documents as
+``runstrength.loads``, and ``model_dump_json(exclude_defaults=True)`` writes the same data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Annotated, Any, Literal, Self, TypeAlias, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
+
+from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, ModificationKind, Sides
+
+__all__ = ["Workout"]
+
+# Text without surrounding whitespace, never empty (runstrength's ``text`` rule).
+_TRIMMED = r"^\S(?:[\s\S]*\S)?$"
+Name: TypeAlias = Annotated[str, StringConstraints(max_length=100, pattern=_TRIMMED)]
+Label: TypeAlias = Annotated[str, StringConstraints(max_length=50, pattern=_TRIMMED)]
+Cue: TypeAlias = Annotated[str, StringConstraints(max_length=500, pattern=_TRIMMED)]
+Title: TypeAlias = Annotated[str, StringConstraints(max_length=200, pattern=_TRIMMED)]
+Benefit: TypeAlias = Annotated[str, StringConstraints(max_length=300, pattern=_TRIMMED)]
+Note: TypeAlias = Annotated[str, StringConstraints(max_length=500, pattern=_TRIMMED)]
+Notes: TypeAlias = Annotated[str, StringConstraints(max_length=2000, pattern=_TRIMMED)]
+Url: TypeAlias = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s/?#]+\S*$")]
+TempoNotation: TypeAlias = Annotated[
+    str, StringConstraints(pattern=r"^(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)$")
+]
+
+T = TypeVar("T")
+
+
+class Model(BaseModel):
+    """Strict, closed and immutable, like runstrength's attrs classes."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+def _unique(values: tuple[T, ...]) -> tuple[T, ...]:
+    seen: set[Hashable] = set()
+    for value in values:
+        if value in seen:
+            msg = f"duplicate of an earlier item: {value!r}"
+            raise ValueError(msg)
+        seen.add(value)
+    return values
+
+
+Tag_: TypeAlias = Annotated[str, StringConstraints(max_length=50, pattern=_TRIMMED)]
+Tags: TypeAlias = Annotated[tuple[Tag_, ...], Field(max_length=20), AfterValidator(_unique)]
+
+
+# --- ranges and amounts ------------------------------------------------------------------
+
+
+class NumberRange(Model):
+    """An inclusive range of numbers."""
+
+    min: Annotated[int, Field(ge=0, le=10**9)] | Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
+    max: Annotated[int, Field(ge=0, le=10**9)] | Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.min > self.max:
+            msg = f"max: expected at least min ({self.min}), got {self.max}"
+            raise ValueError(msg)
+        return self
+
+
+class WholeRange(NumberRange):
+    """An inclusive range of whole numbers."""
+
+    min: Annotated[int, Field(ge=0, le=10**9)]
+    max: Annotated[int, Field(ge=0, le=10**9)]
+
+
+R = TypeVar("R", bound=NumberRange)
+
+
+def _ends_within(lo: float, hi: float) -> Callable[[R], R]:
+    def check(value: R) -> R:
+        if not (lo <= value.min <= hi and lo <= value.max <= hi):
+            msg = f"expected both ends from {lo:g} to {hi:g}"
+            raise ValueError(msg)
+        return value
+
+    return check
+
+
+# runstrength's ``amount(lo, hi)``: a whole number, or a range of them, within bounds.
+Amount1To1000: TypeAlias = (
+    Annotated[int, Field(ge=1, le=1000)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 1000))]
+)
+Amount1To100: TypeAlias = (
+    Annotated[int, Field(ge=1, le=100)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 100))]
+)
+Amount1To14: TypeAlias = (
+    Annotated[int, Field(ge=1, le=14)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 14))]
+)
+Amount0To10: TypeAlias = (
+    Annotated[int, Field(ge=0, le=10)] | Annotated[WholeRange, AfterValidator(_ends_within(0, 10))]
+)
+Seconds: TypeAlias = (
+    Annotated[int, Field(ge=1, le=14_400)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 14_400))]
+)
+RestSeconds: TypeAlias = (
+    Annotated[int, Field(ge=0, le=3600)] | Annotated[WholeRange, AfterValidator(_ends_within(0, 3600))]
+)
+# runstrength's ``quantity(lo, hi)``: a number, or a range of numbers, within bounds.
+LoadAmount: TypeAlias = (
+    Annotated[int, Field(ge=0, le=10_000)]
+    | Annotated[float, Field(ge=0, le=10_000, allow_inf_nan=False)]
+    | Annotated[NumberRange, AfterValidator(_ends_within(0, 10_000))]
+)
+Rpe: TypeAlias = (
+    Annotated[int, Field(ge=1, le=10)]
+    | Annotated[float, Field(ge=1, le=10, allow_inf_nan=False)]
+    | Annotated[NumberRange, AfterValidator(_ends_within(1, 10))]
+)
+
+
+# --- doses -------------------------------------------------------------------------------
+
+
+class Reps(Model):
+    """A number of repetitions, or a range."""
+
+    reps: Amount1To1000
+
+
+class Duration(Model):
+    """A time to work or hold, in seconds, or a range."""
+
+    seconds: Seconds
+
+
+class Distance(Model):
+    """A distance to cover."""
+
+    distance: (
+        Annotated[int, Field(gt=0, le=100_000)]
+        | Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)]
+    )
+    unit: DistanceUnit = DistanceUnit.METRES
+
+    @model_validator(mode="after")
+    def _at_most_100_km(self) -> Self:
+        if self.distance * self.unit.metres > 100_000:
+            msg = "distance: expected at most 100 km"
+            raise ValueError(msg)
+        return self
+
+
+class MaxReps(Model):
+    """As many reps as possible, optionally within a time cap."""
+
+    max_reps: Literal[True]
+    time_cap: Annotated[int, Field(ge=1, le=3600)] | None = None
+
+
+_DOSE_TAGS: dict[str, type[Model]] = {
+    "reps": Reps,
+    "seconds": Duration,
+    "distance": Distance,
+    "max_reps": MaxReps,
+}
+
+
+def _dose_tag(keys: tuple[str, ...]) -> Callable[[Any], str | None]:
+    """Tell doses apart by the one key they hold, as runstrength's loader does."""
+
+    def tag(value: Any) -> str | None:
+        if isinstance(value, dict):
+            found = [key for key in keys if key in value]
+            return found[0] if len(found) == 1 else None
+        own = _TAG_OF.get(type(value))
+        return own if own in keys else None
+
+    return tag
+
+
+SingleDose: TypeAlias = Annotated[
+    Annotated[Reps, Tag("reps")]
+    | Annotated[Duration, Tag("seconds")]
+    | Annotated[Distance, Tag("distance")]
+    | Annotated[MaxReps, Tag("max_reps")],
+    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps"))),
+]
+
+
+class Ladder(Model):
+    """A dose that changes by round."""
+
+    ladder: Annotated[tuple[SingleDose, ...], Field(min_length=2, max_length=100)]
+
+
+Dose: TypeAlias = Annotated[
+    Annotated[Reps, Tag("reps")]
+    | Annotated[Duration, Tag("seconds")]
+    | Annotated[Distance, Tag("distance")]
+    | Annotated[MaxReps, Tag("max_reps")]
+    | Annotated[Ladder, Tag("ladder")],
+    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder"))),
+]
+
+_TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {Ladder: "ladder"}
+
+
+# --- rest, load, effort, tempo, equipment, credits ---------------------------------------
+
+
+class Rest(Model):
+    """A rest: fixed seconds or a range; ``as_needed`` when the athlete decides."""
+
+    seconds: RestSeconds
+    as_needed: bool = False
+
+
+class Load(Model):
+    """What to lift: a level, an amount with a unit, or both."""
+
+    level: LoadLevel | None = None
+    amount: LoadAmount | None = None
+    unit: LoadUnit | None = None
+
+    @model_validator(mode="after")
+    def _level_or_amount(self) -> Self:
+        if self.level is None and self.amount is None and self.unit is None:
+            msg = "expected a level, or an amount with a unit"
+            raise ValueError(msg)
+        if (self.amount is None) != (self.unit is None):
+            msg = "expected an amount and a unit together"
+            raise ValueError(msg)
+        return self
+
+
+class Effort(Model):
+    """RPE and/or reps in reserve."""
+
+    rpe: Rpe | None = None
+    rir: Amount0To10 | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if self.rpe is None and self.rir is None:
+            msg = "expected rpe, rir or both"
+            raise ValueError(msg)
+        return self
+
+
+class Equipment(Model):
+    """A piece of equipment, how many, and optionally its load."""
+
+    name: Name
+    quantity: Annotated[int, Field(ge=1, le=100)] = 1
+    load: Load | None = None
+
+
+class Credit(Model):
+    """A person credited for a workout."""
+
+    name: Title
+    role: Title
+
+
+class Source(Model):
+    """Where a workout was published, and who made it."""
+
+    title: Annotated[str, StringConstraints(max_length=300, pattern=_TRIMMED)]
+    publisher: Title | None = None
+    url: Url | None = None
+    credits: Annotated[tuple[Credit, ...], Field(max_length=20)] = ()
+    notes: Notes | None = None
+
+
+class Frequency(Model):
+    """Sessions per week."""
+
+    per_week: Amount1To14
+    at_least: bool = False
+    note: Note | None = None
+
+
+EquipmentList: TypeAlias = Annotated[tuple[Equipment, ...], Field(max_length=30)]
+Cues: TypeAlias = Annotated[tuple[Cue, ...], Field(max_length=30)]
+
+
+# --- exercises and supersets -------------------------------------------------------------
+
+
+def _ladder_fits(dose: object, times: object, where: str) -> None:
+    if not isinstance(dose, Ladder):
+        return
+    if isinstance(times, WholeRange):
+        msg = f"a ladder dose needs a fixed number of {where}"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns only ValueError into a validation error
+    if len(dose.ladder) != times:
+        msg = f"expected {times} ladder steps, one per {where[:-1]}, got {len(dose.ladder)}"
+        raise ValueError(msg)
+
+
+class Modification(Model):
+    """A named variant of one exercise."""
+
+    name: Name
+    kind: ModificationKind
+    dose: Dose | None = None
+    sides: Sides | None = None
+    load: Load | None = None
+    effort: Effort | None = None
+    tempo: TempoNotation | None = None
+    equipment: EquipmentList | None = None
+    cues: Cues = ()
+    notes: Notes | None = None
+
+
+class Exercise(Model):
+    """One exercise and what it asks for."""
+
+    name: Name
+    dose: Dose
+    sides: Sides = Sides.BOTH
+    sets: Amount1To100 = 1
+    rest_between_sets: Rest | None = None
+    load: Load | None = None
+    effort: Effort | None = None
+    tempo: TempoNotation | None = None
+    equipment: EquipmentList = ()
+    targets: Tags = ()
+    cues: Cues = ()
+    modifications: Annotated[tuple[Modification, ...], Field(max_length=10)] = ()
+    rest_after: Rest | None = None
+    video: Url | None = None
+    image: Url | None = None
+    notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _relations(self) -> Self:
+        if self.rest_between_sets is not None and self.sets == 1:
+            msg = "rest_between_sets only applies to straight sets: set sets above 1"
+            raise ValueError(msg)
+        if self.sets != 1:
+            _ladder_fits(self.dose, self.sets, "sets")
+        names = [modification.name for modification in self.modifications]
+        if len(set(names)) != len(names):
+            msg = "duplicate modification name"
+            raise ValueError(msg)
+        return self
+
+
+class Superset(Model):
+    """Two or more exercises done back to back, repeated for rounds."""
+
+    type: Literal["superset"]
+    exercises: Annotated[tuple[Exercise, ...], Field(min_length=2, max_length=20)]
+    rounds: Amount1To100 = 1
+    name: Name | None = None
+    label: Label | None = None
+    rest_between_exercises: Rest | None = None
+    rest_between_rounds: Rest | None = None
+    rest_after: Rest | None = None
+    notes: Notes | None = None
+
+    @model_validator(mode="after")
+    def _relations(self) -> Self:
+        for exercise in self.exercises:
+            if exercise.sets != 1:
+                msg = "sets must be 1 inside a superset: set the superset's rounds"
+                raise ValueError(msg)
+            _ladder_fits(exercise.dose, self.rounds, "rounds")
+        return self
+
+
+def _item_tag(value: Any) -> str | None:
+    if isinstance(value, dict):
+        kind = value.get("type", "exercise")
+        return kind if kind in ("exercise", "superset") else None
+    return "superset" if isinstance(value, Superset) else "exercise"
+
+
+Item: TypeAlias = Annotated[
+    Annotated[Exercise, Tag("exercise")] | Annotated[Superset, Tag("superset")], Discriminator(_item_tag)
+]
+
+
+# --- block formats, blocks and the workout ------------------------------------------------
+
+
+class Intervals(Model):
+    """Work and rest intervals."""
+
+    type: Literal["intervals"]
+    work: Annotated[int, Field(ge=1, le=3600)]
+    rest: Annotated[int, Field(ge=0, le=3600)] = 0
+    active_rest: Exercise | None = None
+
+    @model_validator(mode="after")
+    def _active_rest_needs_rest(self) -> Self:
+        if self.active_rest is not None and self.rest == 0:
+            msg = "active_rest needs a rest interval above 0 s"
+            raise ValueError(msg)
+        return self
+
+
+class Emom(Model):
+    """Every minute on the minute (or every N seconds)."""
+
+    type: Literal["emom"]
+    every: Annotated[int, Field(ge=10, le=3600)]
+    duration: Annotated[int, Field(ge=10, le=14_400)]
+
+    @model_validator(mode="after")
+    def _whole_intervals(self) -> Self:
+        if self.duration % self.every:
+            msg = f"duration: expected a multiple of every ({self.every} s)"
+            raise ValueError(msg)
+        return self
+
+
+class Amrap(Model):
+    """As many rounds as possible within a time cap."""
+
+    type: Literal["amrap"]
+    time_cap: Annotated[int, Field(ge=10, le=14_400)]
+
+
+class Block(Model):
+    """A section of a workout."""
+
+    name: Name
+    kind: BlockKind = BlockKind.MAIN
+    rounds: Amount1To100 = 1
+    format: Annotated[Intervals | Emom | Amrap, Field(discriminator="type")] | None = None
+    rest_between_rounds: Rest | None = None
+    rest_after: Rest | None = None
+    notes: Notes | None = None
+    items: Annotated[tuple[Item, ...], Field(min_length=1, max_length=100)]
+
+    @model_validator(mode="after")
+    def _relations(self) -> Self:
+        for item in self.items:
+            _item_fits(item, self.format, self.rounds)
+        if isinstance(self.format, Emom | Amrap):
+            if self.rounds != 1:
+                msg = f"rounds must be 1 in an {self.format.type} block"
+                raise ValueError(msg)
+            if self.rest_between_rounds is not None:
+                msg = f"rest_between_rounds does not apply to an {self.format.type} block"
+                raise ValueError(msg)
+        return self
+
+
+def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, rounds: object) -> None:
+    """The rules an item of a block must follow given the block's format and rounds."""
+    if fmt is None:
+        if isinstance(item, Exercise) and item.sets == 1:
+            _ladder_fits(item.dose, rounds, "rounds")
+        return
+    # pydantic turns ValueError (not TypeError) into a validation error.
+    if isinstance(item, Superset):
+        msg = f"an {fmt.type} block holds exercises, not supersets"
+        raise ValueError(msg)  # noqa: TRY004
+    if item.sets != 1:
+        msg = f"sets must be 1 in an {fmt.type} block"
+        raise ValueError(msg)
+    if isinstance(fmt, Intervals):
+        _ladder_fits(item.dose, rounds, "rounds")
+        if isinstance(item.dose, Duration):
+            seconds = item.dose.seconds
+            if (seconds.max if isinstance(seconds, WholeRange) else seconds) > fmt.work:
+                msg = f"dose longer than the {fmt.work} s work interval"
+                raise ValueError(msg)
+    elif isinstance(item.dose, Ladder):
+        msg = f"a ladder needs fixed rounds, not an {fmt.type} block"
+        raise ValueError(msg)  # noqa: TRY004
+
+
+class Workout(Model):
+    """A whole workout document, ``schema_version`` 1."""
+
+    schema_version: Literal[1]
+    title: Title
+    summary: Notes | None = None
+    frequency: Frequency | None = None
+    rest_between_sets: Rest | None = None
+    equipment: EquipmentList = ()
+    targets: Tags = ()
+    benefits: Annotated[tuple[Benefit, ...], Field(max_length=20)] = ()
+    video: Url | None = None
+    source: Source | None = None
+    notes: Notes | None = None
+    blocks: Annotated[tuple[Block, ...], Field(min_length=1, max_length=50)]
+
+    @model_validator(mode="after")
+    def _unique_block_names(self) -> Self:
+        names = [block.name for block in self.blocks]
+        if len(set(names)) != len(names):
+            msg = "duplicate block name"
+            raise ValueError(msg)
+        return self

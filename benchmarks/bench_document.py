@@ -1,0 +1,201 @@
+"""Benchmark the document format on the built-in workout, against json and a strict pydantic peer.
+
+Run ``python benchmarks/bench_document.py`` (with the ``bench`` extra installed) to print
+microseconds per call, best of several repeats, for reading and writing the workout's
+JSON text, and the import time of ``runstrength`` next to that of ``attrs`` and
+``cattrs`` alone.  ``--profile`` adds the hot spots of ``runstrength.loads``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import tempfile
+import timeit
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import _pydantic_peer as peer
+
+import runstrength
+
+LOADS_TARGET = 2.0
+"""``runstrength.loads`` may take at most this many times pydantic's ``model_validate_json``."""
+IMPORT_TARGET = 1.3
+"""``import runstrength`` may take at most this many times ``import attrs, cattrs``."""
+
+
+@dataclass(frozen=True)
+class Timing:
+    """One measurement: what was timed, and its cost in microseconds."""
+
+    name: str
+    micros: float
+
+
+BUILT_IN = "upper-body-for-runners"
+
+
+def document_text() -> str:
+    """The built-in workout as JSON text, the way ``runstrength.dumps`` writes it."""
+    return runstrength.dumps(runstrength.catalog.get(BUILT_IN))
+
+
+# --- measurements ------------------------------------------------------------------------
+
+
+def best_micros(call: Callable[[], object], *, number: int, repeat: int) -> float:
+    """The best of ``repeat`` runs of ``number`` calls, in microseconds per call."""
+    return min(timeit.repeat(call, number=number, repeat=repeat)) / number * 1e6
+
+
+def loads_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
+    """Reading: json alone (the floor), runstrength and pydantic, on the same text."""
+    data = json.loads(text)
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("json.loads", lambda: json.loads(text)),
+        ("runstrength.from_dict (parsed)", lambda: runstrength.from_dict(data)),
+        ("runstrength.loads", lambda: runstrength.loads(text)),
+        ("pydantic model_validate_json", lambda: peer.Workout.model_validate_json(text)),
+    ]
+    return [Timing(name, best_micros(call, number=number, repeat=repeat)) for name, call in cases]
+
+
+def dumps_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
+    """Writing: runstrength's document and text, against json and pydantic."""
+    workout = runstrength.loads(text)
+    model = peer.Workout.model_validate_json(text)
+    cases: list[tuple[str, Callable[[], object]]] = [
+        ("runstrength.to_dict", lambda: runstrength.to_dict(workout)),
+        ("json.dumps(to_dict) compact", lambda: json.dumps(runstrength.to_dict(workout))),
+        ("runstrength.dumps (indent 2)", lambda: runstrength.dumps(workout)),
+        ("pydantic model_dump_json compact", lambda: model.model_dump_json(exclude_defaults=True)),
+        (
+            "pydantic model_dump_json (indent 2)",
+            lambda: model.model_dump_json(exclude_defaults=True, indent=2),
+        ),
+    ]
+    return [Timing(name, best_micros(call, number=number, repeat=repeat)) for name, call in cases]
+
+
+def _import_run(modules: Sequence[str], env: Mapping[str, str]) -> tuple[float, float]:
+    """One fresh interpreter importing ``modules``: (import time in µs, wall-clock in µs)."""
+    statement = "import " + ", ".join(modules)
+    started = timeit.default_timer()
+    done = subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
+        [sys.executable, "-X", "importtime", "-c", statement],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    )
+    wall = (timeit.default_timer() - started) * 1e6
+    cumulative = 0.0
+    for line in done.stderr.splitlines():
+        # "import time:  self [us] | cumulative | name", nested imports indented under their parent.
+        parts = line.split("|")
+        if len(parts) == 3 and parts[2].strip() in modules and parts[2].startswith(" " + parts[2].strip()):
+            cumulative += float(parts[1])
+    return cumulative, wall
+
+
+def import_timings(*, runs: int) -> list[Timing]:
+    """Median import cost of ``runstrength`` and of ``attrs`` and ``cattrs``, in fresh interpreters.
+
+    Every module's bytecode is cached in a fresh folder (whatever ``PYTHONDONTWRITEBYTECODE``
+    says) by one discarded run of each, so neither side pays for compiling its source; the
+    two imports take turns, so a busy machine slows both alike.
+    """
+    imports: tuple[tuple[str, ...], ...] = (("runstrength",), ("attrs", "cattrs"))
+    samples: dict[tuple[str, ...], list[tuple[float, float]]] = {modules: [] for modules in imports}
+    with tempfile.TemporaryDirectory() as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
+        for modules in imports:
+            _import_run(modules, env)
+        for _ in range(runs):
+            for modules in imports:
+                samples[modules].append(_import_run(modules, env))
+    timings: list[Timing] = []
+    for modules, found in samples.items():
+        label = "import " + ", ".join(modules)
+        timings.append(Timing(f"{label} (-X importtime)", statistics.median(s[0] for s in found)))
+        timings.append(Timing(f"{label} (wall clock)", statistics.median(s[1] for s in found)))
+    return timings
+
+
+def profile_loads(text: str, *, calls: int, top: int) -> str:
+    """Profile ``calls`` runs of ``runstrength.loads``: the ``top`` functions by own time (cProfile)."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(calls):
+        runstrength.loads(text)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).strip_dirs().sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+# --- report ------------------------------------------------------------------------------
+
+
+def table(title: str, timings: Sequence[Timing], *, baseline: str, unit: str = "µs/call") -> str:
+    """A text table of timings, each also as a multiple of the ``baseline`` timing.
+
+    ``unit`` ``"ms"`` shows milliseconds instead of microseconds per call.
+    """
+    base = next(t.micros for t in timings if t.name == baseline)
+    scale = 1000.0 if unit == "ms" else 1.0
+    width = max(len(t.name) for t in timings)
+    lines = [f"{title} (ratio: × {baseline})", f"{'':{width}}  {unit:>10}  {'ratio':>6}"]
+    lines += [f"{t.name:{width}}  {t.micros / scale:10.1f}  {t.micros / base:6.2f}" for t in timings]
+    return "\n".join(lines)
+
+
+def ratio(timings: Sequence[Timing], numerator: str, denominator: str) -> float:
+    """The ratio of two named timings."""
+    found = {t.name: t.micros for t in timings}
+    return found[numerator] / found[denominator]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and print the tables; ``--profile`` adds the hot spots of loading."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--number", type=int, default=200, help="calls per timing run (default 200)")
+    parser.add_argument("--repeat", type=int, default=7, help="timing runs, best kept (default 7)")
+    parser.add_argument("--import-runs", type=int, default=15, help="fresh interpreters (default 15)")
+    parser.add_argument("--profile", action="store_true", help="also profile runstrength.loads")
+    args = parser.parse_args(argv)
+
+    text = document_text()
+    print(f"Document: the built-in workout, {len(text.encode())} bytes of JSON\n")
+    reading = loads_timings(text, number=args.number, repeat=args.repeat)
+    writing = dumps_timings(text, number=args.number, repeat=args.repeat)
+    importing = import_timings(runs=args.import_runs)
+    print(table("Reading", reading, baseline="json.loads"), end="\n\n")
+    print(table("Writing", writing, baseline="runstrength.to_dict"), end="\n\n")
+    for way in ("-X importtime", "wall clock"):
+        timings = [timing for timing in importing if timing.name.endswith(f"({way})")]
+        baseline = f"import attrs, cattrs ({way})"
+        print(table(f"Importing, median of {way}", timings, baseline=baseline, unit="ms"), end="\n\n")
+
+    loads_ratio = ratio(reading, "runstrength.loads", "pydantic model_validate_json")
+    import_ratio = ratio(
+        importing, "import runstrength (-X importtime)", "import attrs, cattrs (-X importtime)"
+    )
+    print(f"loads / pydantic:  {loads_ratio:5.2f}  (target ≤ {LOADS_TARGET:g}, aim < 1)")
+    print(f"import ratio:      {import_ratio:5.2f}  (target ≤ {IMPORT_TARGET:g})")
+    if args.profile:
+        print("\n" + profile_loads(text, calls=args.number, top=25))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Properties of every timeline, over generated workouts and pacings."""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from runstrength import (
+    Amrap,
+    Distance,
+    Duration,
+    Emom,
+    Exercise,
+    Intervals,
+    Ladder,
+    ModificationKind,
+    Pacing,
+    Range,
+    Reps,
+    SegmentKind,
+    Sides,
+    Superset,
+    Timeline,
+    ValidationError,
+    Workout,
+    build_timeline,
+    strategies,
+)
+
+workouts = strategies.workouts(max_blocks=3, max_items=3)
+
+
+def build(workout: Workout, pacing: Pacing) -> Timeline | None:
+    """The timeline, or None when an EMOM's work does not fit its interval (a documented refusal)."""
+    try:
+        return build_timeline(workout, pacing)
+    except ValidationError as error:
+        if not all("EMOM interval" in p.reason for p in error.problems):
+            raise
+        return None
+
+
+def count(value: int | Range, pacing: Pacing) -> int:
+    """A round or set count at the pacing's range point, typical rounding half up."""
+    return math.floor(value.point(pacing.range_point) + 0.5) if isinstance(value, Range) else value
+
+
+def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:
+    """One side's work for a dose, straight from the pacing's definitions."""
+    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    point = pacing.range_point
+    if isinstance(dose, Reps):
+        return (dose.reps.point(point) if isinstance(dose.reps, Range) else dose.reps) * per_rep
+    if isinstance(dose, Duration):
+        return dose.seconds.point(point) if isinstance(dose.seconds, Range) else dose.seconds
+    if isinstance(dose, Distance):
+        return dose.metres / 1000 * pacing.seconds_per_km
+    return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined, no-any-return]
+
+
+def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]] | None:
+    """Σ dose × rounds × sides and the work segments per exercise; None if AMRAP or EMOM blocks."""
+    total, segments = 0.0, Counter[str]()
+    for block in workout.blocks:
+        if isinstance(block.format, Amrap | Emom):
+            return None
+        rounds = count(block.rounds, pacing)
+        for number in range(rounds):
+            for item in block.items:
+                members = item.exercises if isinstance(item, Superset) else (item,)
+                repeats = count(item.rounds if isinstance(item, Superset) else item.sets, pacing)
+                for exercise in members:
+                    for step in range(repeats):
+                        index = step if repeats > 1 or isinstance(item, Superset) else number
+                        dose = (
+                            exercise.dose.ladder[index]
+                            if isinstance(exercise.dose, Ladder)
+                            else exercise.dose
+                        )
+                        if isinstance(block.format, Intervals):
+                            seconds = float(block.format.work)
+                            factor = 2 if exercise.sides is Sides.EACH else 1
+                            segments[exercise.name] += factor
+                            total += factor * seconds
+                            continue
+                        seconds = one_side(exercise, dose, pacing)
+                        total += seconds * (1 if exercise.sides is Sides.BOTH else 2)
+                        segments[exercise.name] += 2 if exercise.sides is Sides.EACH else 1
+    return total, segments
+
+
+class TestTimelineProperties:
+    """Invariants of every timeline."""
+
+    @given(workouts, strategies.pacings())
+    def test_contiguous(self, workout: Workout, pacing: Pacing) -> None:
+        """Segments start at 0, follow each other without gaps or overlaps, and are numbered in order."""
+        timeline = build(workout, pacing)
+        if timeline is None:
+            return
+        assert 0.0 == timeline[0].start
+        assert all(a.end == b.start for a, b in itertools.pairwise(timeline))
+        assert all(s.duration > 0 for s in timeline)
+        assert list(range(len(timeline))) == [s.index for s in timeline]
+        assert math.isclose(timeline.total, math.fsum(s.duration for s in timeline), rel_tol=1e-9)
+
+    @given(workouts, strategies.pacings())
+    def test_total_range(self, workout: Workout, pacing: Pacing) -> None:
+        """The total lies within its range."""
+        timeline = build(workout, pacing)
+        if timeline is None:
+            return
+        low, high = timeline.total_range
+        assert low - 1e-6 <= timeline.total <= high + 1e-6
+
+    @given(workouts, strategies.pacings())
+    def test_work(self, workout: Workout, pacing: Pacing) -> None:
+        """Work time is Σ dose × rounds × sides, and each exercise works rounds × sides times."""
+        timeline = build(workout, pacing)
+        expected = expected_work(workout, pacing)
+        if timeline is None or expected is None:
+            return
+        seconds, segments = expected
+        work = [s for s in timeline if s.kind is SegmentKind.WORK]
+        assert math.isclose(seconds, timeline.work_total, rel_tol=1e-9, abs_tol=1e-6)
+        assert segments == Counter(str(s.exercise) for s in work)
+
+    @given(workouts, st.data())
+    def test_at_matches_scan(self, workout: Workout, data: st.DataObject) -> None:
+        """at(t) finds the same segment as a linear scan."""
+        timeline = build(workout, Pacing())
+        if timeline is None:
+            return
+        t = data.draw(st.floats(0, timeline.total, exclude_max=True))
+        scanned = next(s for s in timeline if s.start <= t < s.end)
+        assert scanned == timeline.at(t)
+
+    @given(workouts, st.sampled_from(list(ModificationKind)))
+    def test_variant_direction(self, workout: Workout, kind: ModificationKind) -> None:
+        """A variant only applies modifications of its kind, and its timeline shows them."""
+        variant = workout.variant(kind)
+        for before, after in zip(workout.exercises(), variant.exercises(), strict=True):
+            if before != after:
+                (used,) = [m for m in before.modifications if m.name == after.name]
+                assert kind is used.kind
+                assert used == next(m for m in before.modifications if m.kind is kind)
+            else:
+                assert all(m.kind is not kind for m in before.modifications)
+        timeline = build(variant, Pacing())
+        if timeline is not None:
+            names = {s.exercise for s in timeline if s.kind is SegmentKind.WORK}
+            assert names <= {e.name for e in variant.exercises()}
+
+    @settings(max_examples=20)
+    @given(workouts)
+    def test_deterministic(self, workout: Workout) -> None:
+        """The same workout and pacing always give the same timeline."""
+        assert build(workout, Pacing()) == build(workout, Pacing())
