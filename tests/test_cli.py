@@ -5,6 +5,7 @@ import shlex
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import date, time
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -632,3 +633,91 @@ class TestProcess:
             err = process.stderr.read()
             status = process.wait(timeout=60)
         assert (141, b"") == (status, err)
+
+
+class TestSchema:
+    """runstrength schema prints the document format's JSON Schema."""
+
+    def test_prints_the_schema(self, run: Run) -> None:
+        """The output is the JSON of json_schema()."""
+        result = run("schema")
+        assert (0, runstrength.json_schema()) == (result.status, json.loads(result.out))
+
+
+class TestExport:
+    """runstrength export writes documents, FIT files and calendars."""
+
+    @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+    def test_documents(self, run: Run, fmt: str) -> None:
+        """A document export reads back as the same workout."""
+        result = run("export", "cindy", "--format", fmt)
+        assert 0 == result.status
+        assert catalog.get("cindy") == runstrength.loads(result.out, fmt)  # type: ignore[arg-type]
+
+    def test_fit_to_file(self, run: Run, tmp_path: Path) -> None:
+        """-o writes the same bytes as export_fit."""
+        result = run("export", "--format", "fit", "-o", "workout.fit")
+        assert (0, "", "") == result
+        assert runstrength.export_fit(catalog.get(BUILT_IN)) == (tmp_path / "workout.fit").read_bytes()
+
+    def test_fit_refuses_a_terminal(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Binary output to a terminal without -o is a usage error."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        result = run("export", "--format", "fit")
+        assert 2 == result.status
+        assert "write it to a file with -o FILE" in result.err
+
+    def test_calendar(self, run: Run) -> None:
+        """--format ics writes the plan the flags describe."""
+        args = ("--format", "ics", "--start", "2026-12-07", "--weeks", "3", "--weekdays", "mon,thu")
+        result = run("export", *args)
+        expected = runstrength.export_ics(
+            catalog.get(BUILT_IN), start=date(2026, 12, 7), weeks=3, weekdays=["mon", "thu"], at=time(7)
+        ).decode()
+        assert (0, expected) == (result.status, result.out)
+
+    def test_bad_date(self, run: Run) -> None:
+        """A malformed start date is a usage error."""
+        assert 2 == run("export", "--format", "ics", "--start", "next monday").status
+
+
+class TestValidateLines:
+    """runstrength validate --jsonl streams a JSON Lines file."""
+
+    @pytest.fixture
+    def lines(self, tmp_path: Path) -> Path:
+        """Three valid workouts, then an incomplete one, a blank line and a line that is not JSON."""
+        valid = runstrength.dumps(catalog.get("cindy")).replace("\n", "")
+        path = tmp_path / "many.jsonl"
+        path.write_text(f"{valid}\n{valid}\n{valid}\n" + '{"schema_version": 1}\n\nnot json\n')
+        return path
+
+    @pytest.mark.parametrize("jobs", ["1", "2"])
+    def test_reports_lines(self, run: Run, lines: Path, jobs: str) -> None:
+        """Invalid lines are reported with their numbers; the summary counts both kinds."""
+        result = run("validate", "--jsonl", str(lines), "--jobs", jobs)
+        assert 1 == result.status
+        assert f"{lines}: 3 valid, 2 invalid\n" == result.out
+        assert f"{lines}:4: invalid\n" in result.err
+        assert f"{lines}:6: invalid\n  $: not valid JSON" in result.err
+
+    def test_json(self, run: Run, lines: Path) -> None:
+        """--format json gives one object per line, with the file and line number."""
+        rows = [
+            json.loads(line)
+            for line in run("validate", "--jsonl", str(lines), "--format", "json").out.splitlines()
+        ]
+        assert [True, True, True, False, False] == [row["valid"] for row in rows]
+        assert f"{lines}:6" == rows[-1]["file"]
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ("validate",),
+            ("validate", "a.json", "--jsonl", "b.jsonl"),
+            ("validate", "--jsonl", "b", "--jobs", "0"),
+        ],
+    )
+    def test_usage(self, run: Run, args: tuple[str, ...]) -> None:
+        """Nothing to check, files beside --jsonl, or no jobs: usage errors."""
+        assert 2 == run(*args).status

@@ -10,12 +10,14 @@ program stopped by SIGPIPE, e.g. ``runstrength timeline | head -1``).
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
+import datetime as dt
 import difflib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Final
@@ -23,11 +25,15 @@ from typing import Any, Final
 import attrs
 
 from . import catalog
+from ._batch import read_jsonl, validate_many
+from ._calendar import export_ics
 from ._errors import MissingExtraError, Problem, ValidationError
+from ._fit import export_fit
 from ._formats import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
 from ._model import Workout
 from ._pacing import Pacing
-from ._render import render
+from ._render import TIMELINE_FORMATS, render
+from ._schema import json_schema
 from ._summary import summary
 from ._timeline import build_timeline
 from ._values import RangePoint
@@ -45,7 +51,7 @@ EXIT_USAGE: Final = 2
 EXIT_INTERRUPTED: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
 
-_TIMELINE_FORMATS: Final = ("table", "markdown", "csv", "json")
+_EXPORT_FORMATS: Final = (*FORMATS, "fit", "ics")
 _VARIANTS: Final = ("easier", "harder")
 _PACING_FLAGS: Final = {
     "seconds_per_rep": "seconds one repetition takes",
@@ -95,8 +101,12 @@ def _run(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
         if args.command == "validate" and args.files.count(STDIN) > 1:
             commands["validate"].error("standard input (-) can be read only once")
-        if args.command == "timeline":
-            args.pacing = _pacing(args, commands["timeline"])
+        if args.command in ("timeline", "export"):
+            args.pacing = _pacing(args, commands[args.command])
+        if args.command == "validate":
+            _check_validate(args, commands["validate"])
+        if args.command == "export" and args.format == "fit" and args.output is None and sys.stdout.isatty():
+            commands["export"].error("a FIT file is binary: write it to a file with -o FILE")
     except SystemExit as exit_:  # argparse's own exit: --help, --version or a usage error
         code = exit_.code
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
@@ -123,6 +133,8 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _validate_lines(args)
     status = EXIT_OK
     for source in args.files:
         try:
@@ -140,6 +152,85 @@ def _validate(args: argparse.Namespace) -> int:
             found = [{"path": problem.path, "reason": problem.reason} for problem in problems]
             _write(json.dumps({"file": label, "valid": not problems, "problems": found}))
     return status
+
+
+def _check_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.jsonl is None and not args.files:
+        parser.error("give the files to check, or --jsonl FILE")
+    if args.jsonl is not None and args.files:
+        parser.error("--jsonl reads one JSON Lines file: give no other files")
+    if args.jsonl is not None and args.input_format not in (None, "json"):
+        parser.error("--jsonl reads JSON documents only")
+    if args.jobs < 1:
+        parser.error(f"argument --jobs: expected a whole number of at least 1, got {args.jobs}")
+
+
+def _validate_lines(args: argparse.Namespace) -> int:
+    """Validate a JSON Lines file as it streams, reporting invalid lines with their numbers."""
+    label = _label(args.jsonl)
+    source = (getattr(sys.stdin, "buffer", sys.stdin)) if args.jsonl == STDIN else args.jsonl
+    numbers: collections.deque[int] = collections.deque()
+
+    def documents() -> Iterator[str | bytes]:
+        for number, text in read_jsonl(source):
+            numbers.append(number)
+            yield text
+
+    valid = invalid = 0
+    try:
+        for result in validate_many(documents(), jobs=args.jobs, with_workouts=False):
+            where = f"{label}:{numbers.popleft()}"
+            valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
+            if args.format == "json":
+                found = [{"path": p.path, "reason": p.reason} for p in result.problems]
+                _write(json.dumps({"file": where, "valid": result.ok, "problems": found}))
+            elif not result.ok:
+                _report(_InvalidInputError(where, result.problems))
+    except OSError as error:
+        raise _InvalidInputError(
+            label, [Problem((), f"cannot read the file: {error.strerror or error}")]
+        ) from None
+    if args.format == "text":
+        _write(f"{label}: {valid} valid, {invalid} invalid")
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _schema(_: argparse.Namespace) -> int:
+    _write(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    workout = _read(args.workout, args.input_format)
+    label = _label(args.workout or DEFAULT_WORKOUT)
+    try:
+        if args.format == "fit":
+            data = export_fit(workout, args.pacing)
+        elif args.format == "ics":
+            start = args.start or dt.date.today()  # noqa: DTZ011 - a plan starts on the user's own today
+            weekdays = args.weekdays.split(",") if args.weekdays else None
+            data = export_ics(
+                workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing
+            )
+        else:
+            data = dumps(workout, args.format).encode()
+    except ValidationError as error:
+        raise _InvalidInputError(label, error.problems, f"cannot export it as {args.format}") from None
+    if args.output is None:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:  # a text-only stream, as in an embedding application
+            _write(data.decode())
+        else:
+            sys.stdout.flush()
+            buffer.write(data)
+        return EXIT_OK
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as error:
+        raise _InvalidInputError(
+            args.output, [Problem((), f"cannot write: {error.strerror or error}")]
+        ) from None
+    return EXIT_OK
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -164,6 +255,8 @@ _COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
     "show": _show,
     "validate": _validate,
     "timeline": _timeline,
+    "export": _export,
+    "schema": _schema,
 }
 
 
@@ -307,7 +400,16 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         epilog="Exit status: 0 all valid, 1 any invalid or unreadable, 2 usage error.",
     )
     validate.add_argument(
-        "files", nargs="+", metavar="FILE", help="a workout document, or - for standard input"
+        "files", nargs="*", metavar="FILE", help="a workout document, or - for standard input"
+    )
+    validate.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help="a JSON Lines file (or - for standard input) of one workout per line, read as a stream; "
+        "invalid lines are reported with their numbers",
+    )
+    validate.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="processes validating --jsonl lines (default 1)"
     )
     validate.add_argument(
         "--format",
@@ -325,12 +427,46 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     timeline.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
     timeline.add_argument(
-        "--format", choices=_TIMELINE_FORMATS, default="table", help="how to print it (default table)"
+        "--format", choices=TIMELINE_FORMATS, default="table", help="how to print it (default table)"
     )
     timeline.add_argument(
         "--variant", choices=_VARIANTS, help="use each exercise's easier or harder modification"
     )
-    pacing = timeline.add_argument_group("pacing (the workout's own rests and tempos take precedence)")
+    _pacing_flags(timeline)
+
+    export = subparsers.add_parser(
+        "export",
+        parents=[input_format],
+        help="write a workout as a document, a Garmin FIT workout or an iCalendar plan",
+        description="Write a workout as JSON, YAML or TOML, as a FIT workout file for a watch "
+        "(extra fit), or as an iCalendar plan of weekly sessions (extra ics).",
+    )
+    export.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
+    export.add_argument("--format", choices=_EXPORT_FORMATS, required=True, help="what to write")
+    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default standard output)")
+    plan = export.add_argument_group("calendar plan (--format ics)")
+    plan.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="first day (today)")
+    plan.add_argument("--weeks", type=int, default=4, metavar="N", help="how many weeks (default 4)")
+    plan.add_argument(
+        "--weekdays", metavar="DAYS", help="training days, such as mon,thu (default: the workout's frequency)"
+    )
+    plan.add_argument(
+        "--at", type=dt.time.fromisoformat, default=dt.time(7), metavar="HH:MM", help="start time (07:00)"
+    )
+    _pacing_flags(export)
+
+    subparsers.add_parser(
+        "schema",
+        help="print the JSON Schema of workout documents",
+        description="Print the JSON Schema (draft 2020-12) of workout documents, for editors and "
+        "other validators.",
+    )
+    return parser, {"show": show, "validate": validate, "timeline": timeline, "export": export}
+
+
+def _pacing_flags(command: argparse.ArgumentParser) -> None:
+    """The pacing flags of a command that builds a timeline."""
+    pacing = command.add_argument_group("pacing (the workout's own rests and tempos take precedence)")
     defaults = attrs.fields_dict(Pacing)
     for name, text in _PACING_FLAGS.items():
         help_ = f"{text} (default {defaults[name].default:g})"
@@ -341,7 +477,6 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         choices=[point.value for point in RangePoint],
         help=f"which point of every range to use: min, the middle or max (default {Pacing().range_point})",
     )
-    return parser, {"show": show, "validate": validate, "timeline": timeline}
 
 
 def _version() -> str:
