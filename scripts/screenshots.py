@@ -1,0 +1,126 @@
+"""Draw the pictures the README and the documentation show: the timeline as text and as a chart.
+
+Both show the built-in workout: as ``runstrength timeline`` prints it in a terminal, and as
+``Timeline.plot()`` draws it.
+
+Run from a clone, with the ``plot`` extra installed, after a change to the table or the chart:
+
+    python scripts/screenshots.py            # writes docs/images/*.png
+    python scripts/screenshots.py --output-dir /tmp/pictures
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+from pathlib import Path
+from typing import Final
+
+import matplotlib as mpl
+
+mpl.use("Agg")
+
+import matplotlib.pyplot as plt
+from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
+
+from runstrength import build_timeline, catalog
+from runstrength.cli import main
+
+WORKOUT: Final = "upper-body-for-runners"
+LINES: Final = 32
+"""How many lines of the table the terminal picture shows."""
+COMMAND: Final = f"runstrength timeline | head -n {LINES}"
+
+FONT: Final = "DejaVu Sans Mono"  # ships with matplotlib, so the picture looks the same everywhere
+FONT_SIZE: Final = 10.0
+CHAR_WIDTH: Final = 0.602 * FONT_SIZE  # points: the font's advance width is 0.602 em
+LINE_HEIGHT: Final = 1.35 * FONT_SIZE
+PADDING: Final = 14.0
+TITLE_BAR: Final = 24.0
+
+BACKGROUND: Final = "#1e2030"
+BAR: Final = "#2f3347"
+TEXT: Final = "#d8dee9"
+PROMPT: Final = "#a3be8c"
+HEADING: Final = "#88c0d0"
+DIM: Final = "#8a91a8"
+
+# PNG metadata would otherwise name the matplotlib version and change with it.
+METADATA: Final = {"Software": None}
+
+
+def terminal_lines() -> list[str]:
+    """The prompt and what ``runstrength timeline`` prints first."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(["timeline", WORKOUT])
+    if status != 0:
+        msg = f"runstrength timeline exited with {status}"
+        raise SystemExit(msg)
+    return [f"$ {COMMAND}", *out.getvalue().splitlines()[:LINES]]
+
+
+def _colour(number: int) -> tuple[str, str]:
+    if number == 0:
+        return PROMPT, "normal"
+    if number in (1, 4):  # the title and the column headings
+        return HEADING, "bold"
+    if number == 2:
+        return DIM, "normal"
+    return TEXT, "normal"
+
+
+def draw_terminal(lines: list[str], path: Path) -> None:
+    """Draw ``lines`` as a terminal window shows them and save the picture."""
+    columns = max(map(len, lines))
+    width = columns * CHAR_WIDTH + 2 * PADDING
+    height = len(lines) * LINE_HEIGHT + 2 * PADDING + TITLE_BAR
+    figure = plt.figure(figsize=(width / 72, height / 72), dpi=144)
+    figure.patch.set_alpha(0)
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(0, width)
+    ax.set_ylim(height, 0)
+    ax.axis("off")
+    window = FancyBboxPatch((1, 1), width - 2, height - 2, boxstyle="round,pad=0,rounding_size=8")
+    window.set(facecolor=BACKGROUND, edgecolor=BAR, linewidth=1)
+    ax.add_patch(window)
+    ax.add_patch(
+        FancyBboxPatch((1, 1), width - 2, TITLE_BAR, boxstyle="round,pad=0,rounding_size=8", color=BAR)
+    )
+    ax.add_patch(Rectangle((1, TITLE_BAR / 2), width - 2, TITLE_BAR / 2 + 1, color=BAR))
+    for number, colour in enumerate(("#ff5f57", "#febc2e", "#28c840")):
+        ax.add_patch(Circle((PADDING + 4 + 16 * number, TITLE_BAR / 2 + 1), 4.5, color=colour))
+    for number, line in enumerate(lines):
+        colour, weight = _colour(number)
+        y = TITLE_BAR + PADDING + number * LINE_HEIGHT
+        ax.text(PADDING, y, line, family=FONT, size=FONT_SIZE, color=colour, weight=weight, va="top")
+    figure.savefig(path, metadata=METADATA)
+    plt.close(figure)
+
+
+def draw_plot(path: Path) -> None:
+    """Draw the built-in workout's timeline chart and save it."""
+    ax = build_timeline(catalog.get(WORKOUT)).plot()
+    ax.figure.savefig(path, dpi=110, metadata=METADATA)
+    plt.close(ax.figure)
+
+
+def run(argv: list[str] | None = None) -> None:
+    """Write timeline-terminal.png and timeline-plot.png to the output folder."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent / "docs" / "images",
+        help="where to write the pictures (default: docs/images in this clone)",
+    )
+    args = parser.parse_args(argv)
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    draw_terminal(terminal_lines(), args.output_dir / "timeline-terminal.png")
+    draw_plot(args.output_dir / "timeline-plot.png")
+    print(f"wrote timeline-terminal.png and timeline-plot.png to {args.output_dir}")
+
+
+if __name__ == "__main__":
+    run()
