@@ -499,27 +499,11 @@ class TestExportFit:
         assert len(right.notes.encode()) <= NOTES_BYTES
         assert right.notes.startswith("8 reps per side. Equipment: Matte. Halte den Rumpf")
 
-    def test_a_nul_character_never_cuts_a_name_short(self) -> None:
-        """FIT strings end at a NUL, so the export leaves NULs out."""
-        [step] = with_sdk(export_fit(single(move("Squat\x00Jump")))).steps
-        assert "SquatJump" == step.name
-
-    def test_a_name_of_nothing_but_nuls_is_left_out(self) -> None:
-        """With no name left to write, a step keeps only its side, and the workout has no name."""
-        decoded = with_sdk(
-            export_fit(
-                Workout(title="\x00", blocks=(Block(name="Main", items=(move("\x00", sides=Sides.EACH),)),))
-            )
-        )
-        assert "wkt_name" not in decoded.workout
-        assert ["(right)", "Switch sides", "(left)"] == [s.name for s in decoded.steps]
-
-    def test_a_lone_surrogate_never_stops_the_export(self) -> None:
-        """Text that UTF-8 cannot encode is written with a replacement character instead."""
-        workout = Workout(title="Core \ud800", blocks=(Block(name="Main", items=(move("Squat \udfff"),)),))
-        decoded = with_sdk(export_fit(workout))
-        assert "Core ?" == decoded.workout["wkt_name"]
-        assert ["Squat ?"] == [s.name for s in decoded.steps]
+    @pytest.mark.parametrize("name", ["Squat\x00Jump", "Squat \udfff"])
+    def test_unwritable_text_never_reaches_the_file(self, name: str) -> None:
+        """NULs (which end FIT strings) and lone surrogates are refused before any export."""
+        with pytest.raises(ValidationError, match="control characters or lone surrogates"):
+            move(name)
 
     def test_too_many_steps_is_refused(self) -> None:
         """A workout beyond a FIT file's step numbering raises ValidationError, not a broken file."""

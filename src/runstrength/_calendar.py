@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import unicodedata
 from collections.abc import Collection, Iterator
 from typing import Final
 
@@ -265,19 +264,15 @@ def _description(workout: Workout, timeline: Timeline) -> str:
 
 
 def _uid(key: str) -> str:
-    """A version 5 UUID of ``key`` (as `uuid.uuid5`, but any text, lone surrogates too)."""
-    import hashlib  # noqa: PLC0415 - only when exporting
-    import uuid  # noqa: PLC0415
+    """A version 5 UUID of ``key`` in the project's namespace."""
+    import uuid  # noqa: PLC0415 - only when exporting
 
-    namespace = uuid.uuid5(uuid.NAMESPACE_URL, _NAMESPACE_URL)
-    data = namespace.bytes + key.encode("utf-8", "surrogatepass")
-    return str(uuid.UUID(bytes=hashlib.sha1(data, usedforsecurity=False).digest()[:16], version=5))
+    return str(uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, _NAMESPACE_URL), key))
 
 
 def _plain(text: str) -> str:
-    """Text an iCalendar file can hold: no control characters but line breaks and tabs, valid UTF-8."""
-    kept = "".join(c for c in text if c in "\n\t" or not unicodedata.category(c).startswith("Cc"))
-    return kept.encode("utf-8", "replace").decode()
+    """Text whose line breaks are all line feeds (the model refuses other control characters but tab)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def export_ics(  # noqa: PLR0913 - keyword-only, as plan

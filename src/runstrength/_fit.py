@@ -152,8 +152,7 @@ _ELLIPSIS: Final = "…"
 
 def _clip(text: str, limit: int) -> str:
     """Text within ``limit`` UTF-8 bytes, cut at a character with an ellipsis; never an error."""
-    # A NUL would end the FIT string early; a lone surrogate cannot be encoded at all.
-    data = text.replace("\x00", "").encode("utf-8", "replace")
+    data = text.encode()  # the model refuses NULs and lone surrogates: every text encodes
     if len(data) <= limit:
         return data.decode("utf-8")
     room = limit - len(_ELLIPSIS.encode())
@@ -480,8 +479,7 @@ def _serial_number(workout: Workout) -> int:
     """A non-zero number from the workout's document: each workout's file is distinct on a device."""
     import hashlib  # noqa: PLC0415 - only when exporting
 
-    # surrogatepass: a lone surrogate in a name must not stop the export.
-    digest = hashlib.sha256(dumps(workout).encode("utf-8", "surrogatepass")).digest()
+    digest = hashlib.sha256(dumps(workout).encode()).digest()
     return int.from_bytes(digest[:4], "big") or 1
 
 

@@ -129,6 +129,8 @@ class _Builder:
         self.now = 0.0
         self.count = 0
         self.limit = math.inf
+        self.max_segments = pacing.max_segments
+        self.targets: dict[int, str] = {}
         self.block = ""
         self.block_round = self.block_rounds = 1
         self.superset: str | None = None
@@ -152,7 +154,7 @@ class _Builder:
         if seconds <= 0:
             return
         self.count += 1
-        if self.count > self.pacing.max_segments:
+        if self.count > self.max_segments:
             reason = (
                 f"expands to more than {self.pacing.max_segments} timeline segments; "
                 "raise Pacing.max_segments to allow it"
@@ -162,20 +164,19 @@ class _Builder:
         if clipped:
             seconds = self.limit - self.now
             target = f"{target} (cut at the time cap)"
-        self.record(kind, seconds, exercise=exercise, side=side, target=target, estimate=estimate)
+        self.record(kind, seconds, exercise, side, target, estimate)
         self.now += seconds
         if self.now >= self.limit:
             raise _CapReached
 
-    def record(  # noqa: PLR0913 - one segment's own facts
+    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
         kind: SegmentKind,
         seconds: float,
-        *,
         exercise: str | None,
         side: Side | None,
         target: str,
-        estimate: bool,
+        estimate: bool,  # noqa: FBT001
     ) -> None:
         """Keep a segment (the plain builder only adds up time)."""
 
@@ -288,7 +289,10 @@ class _Builder:
     def effort(self, exercise: Exercise, dose: SingleDose) -> None:
         """One performance of an exercise: both sides, one after the other, or alternating."""
         seconds, estimate = self.work_seconds(exercise, dose)
-        target, name = str(dose), exercise.name
+        target = self.targets.get(id(dose))
+        if target is None:  # the workout keeps its doses alive while it is expanded
+            target = self.targets[id(dose)] = str(dose)
+        name = exercise.name
         work = SegmentKind.WORK
         if exercise.sides is Sides.EACH:
             self.emit(work, seconds, exercise=name, side=Side.RIGHT, target=target, estimate=estimate)
@@ -394,15 +398,14 @@ class _Recorder(_Builder):
         super().__init__(workout, pacing)
         self.segments: list[Segment] = []
 
-    def record(  # noqa: PLR0913 - one segment's own facts
+    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
         kind: SegmentKind,
         seconds: float,
-        *,
         exercise: str | None,
         side: Side | None,
         target: str,
-        estimate: bool,
+        estimate: bool,  # noqa: FBT001
     ) -> None:
         start = self.now
         self.segments.append(
@@ -463,12 +466,32 @@ class Timeline:
     workout: Workout
     pacing: Pacing
     segments: tuple[Segment, ...]
-    total_range: tuple[float, float]
-    """The total at the minimum and at the maximum of every range in the workout."""
     _starts: list[float] = attrs.field(init=False)
+    _range: list[tuple[float, float]] = attrs.field(init=False, factory=list)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [segment.start for segment in self.segments])
+
+    @property
+    def total_range(self) -> tuple[float, float]:
+        """The total at the minimum and at the maximum of every range in the workout.
+
+        Worked out on first use (each end is an expansion of its own).
+
+        Raises:
+            ValidationError: the maximum expands past the pacing's ``max_segments``.
+        """
+        if not self._range:
+            ends = []
+            for which in (RangePoint.MIN, RangePoint.MAX):
+                if which is self.pacing.range_point:
+                    ends.append(self.total)
+                    continue
+                builder = _Builder(self.workout, attrs.evolve(self.pacing, range_point=which))
+                builder.run()
+                ends.append(builder.now)
+            self._range.append((ends[0], ends[1]))
+        return self._range[0]
 
     @property
     def total(self) -> float:
@@ -586,6 +609,7 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
     Raises:
         ValidationError: the workout expands to more than ``pacing.max_segments``
             segments, or an EMOM exercise's estimated work does not fit its interval.
+            (`Timeline.total_range` expands the range ends when first asked.)
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.
 
     >>> from runstrength import catalog
@@ -600,12 +624,4 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
             raise TypeError(msg)
     recorder = _Recorder(workout, pacing)
     recorder.run()
-    ends = []
-    for which in (RangePoint.MIN, RangePoint.MAX):
-        if which is pacing.range_point:
-            ends.append(recorder.now)
-            continue
-        builder = _Builder(workout, attrs.evolve(pacing, range_point=which))
-        builder.run()
-        ends.append(builder.now)
-    return Timeline(workout, pacing, tuple(recorder.segments), (ends[0], ends[1]))
+    return Timeline(workout, pacing, tuple(recorder.segments))

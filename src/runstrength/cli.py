@@ -245,6 +245,7 @@ def _timeline(args: argparse.Namespace) -> int:
             ) from None
     try:
         timeline = build_timeline(workout, args.pacing)
+        timeline.total_range  # noqa: B018 - expanded on first use: report its problems here
     except ValidationError as error:
         raise _InvalidInputError(label, error.problems, "cannot make a timeline") from None
     _write(render(timeline, args.format))

@@ -629,8 +629,8 @@ _LABELS = _sometimes(_names(_LABEL_NAMES, 50))
 
 
 @st.composite
-def _superset(draw: st.DrawFn, *, max_exercises: int, with_modifications: bool) -> Superset:
-    rounds = draw(_counts(100))
+def _superset(draw: st.DrawFn, *, max_exercises: int, with_modifications: bool, once: bool) -> Superset:
+    rounds = 1 if once else draw(_counts(100))
     members = _exercises(
         with_modifications=with_modifications, straight_sets=False, ladder_steps=_fixed(rounds)
     )
@@ -647,8 +647,11 @@ def _superset(draw: st.DrawFn, *, max_exercises: int, with_modifications: bool) 
 
 
 @cache
-def _supersets(*, max_exercises: int = 3, with_modifications: bool = True) -> SearchStrategy[Superset]:
-    return _superset(max_exercises=max_exercises, with_modifications=with_modifications)
+def _supersets(
+    *, max_exercises: int = 3, with_modifications: bool = True, once: bool = False
+) -> SearchStrategy[Superset]:
+    """Supersets; ``once``: of one round, as an EMOM interval holds."""
+    return _superset(max_exercises=max_exercises, with_modifications=with_modifications, once=once)
 
 
 def supersets(*, max_exercises: int = 3, with_modifications: bool = True) -> SearchStrategy[Superset]:
@@ -722,6 +725,9 @@ def _block(draw: st.DrawFn, *, max_items: int, timed: bool, with_modifications: 
     if isinstance(fmt, Emom | Amrap):
         # The clock sets the length: one round, no ladders, no rest between rounds.
         items = _exercises(with_modifications=with_modifications, straight_sets=False)
+        if isinstance(fmt, Emom):
+            # An EMOM interval may hold a superset, done once through.
+            items |= _supersets(with_modifications=with_modifications, once=True)
     else:
         rounds = draw(_counts(100))
         if isinstance(fmt, Intervals):
@@ -758,6 +764,8 @@ def blocks(
     *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
 ) -> SearchStrategy[Block]:
     """Blocks of every kind: plain rounds of exercises and supersets, intervals, EMOM, AMRAP.
+
+    EMOM blocks may hold one-round supersets; interval and AMRAP blocks hold single exercises.
 
     Args:
         max_items: the most exercises and supersets in one block, from 1 to 100.
