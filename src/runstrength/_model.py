@@ -400,7 +400,8 @@ class Workout(Checked):
         Args:
             kind: apply each exercise's first modification of this kind (``"easier"``,
                 ``"harder"``…); exercises without one stay as they are.
-            choose: exercise name → modification name, applied first, for precise picks.
+            choose: exercise name → modification name, applied first, for precise picks (to
+                every exercise of that name that has the modification).
 
         Raises:
             UnknownNameError: ``choose`` names an exercise or modification that does not exist.
@@ -413,14 +414,18 @@ class Workout(Checked):
             choices = ", ".join(k.value for k in ModificationKind)
             raise ValidationError([Problem((), f"expected one of {choices}, got {kind!r}")]) from None
         picks = dict(choose or {})
-        known = {exercise.name for exercise in self.exercises()}
-        for name in picks:
-            if name not in known:
+        for name, pick in picks.items():  # each pick must name something that exists
+            same = [exercise for exercise in self.exercises() if exercise.name == name]
+            if not same:
                 _find(self.exercises(), name, "exercise")
+            if not any(m.name == pick for exercise in same for m in exercise.modifications):
+                same[0].modification(pick)
 
         def modify(exercise: Exercise) -> Exercise:
-            if exercise.name in picks:
-                return exercise.modification(picks[exercise.name]).apply_to(exercise)
+            named = picks.get(exercise.name)
+            chosen = [m for m in exercise.modifications if m.name == named]
+            if chosen:  # an exercise of the same name without that modification stays as it is
+                return chosen[0].apply_to(exercise)
             for modification in exercise.modifications:
                 if modification.kind is wanted:
                     return modification.apply_to(exercise)

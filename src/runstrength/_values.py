@@ -364,7 +364,7 @@ class Effort(Checked):
         return ", ".join(parts)
 
 
-_TEMPO = re.compile(r"(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)")
+_TEMPO = re.compile(r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)")
 EXPLOSIVE_SECONDS: Final = 1.0
 """How long an explosive (``X``) tempo phase counts for."""
 
