@@ -1,0 +1,144 @@
+"""Benchmark the schedule builder: expansion time, throughput, scaling and cost per segment.
+
+Run ``python benchmarks/bench_timeline.py`` to print, best of several repeats:
+
+- the built-in workout's expansion time (and the first use of ``total_range``);
+- segments per second on a large generated workout;
+- the time ratio between a workout and the same workout with 10x the rounds (should be ~10);
+- the cost per segment next to merely constructing that many `Segment` objects (the floor).
+"""
+
+from __future__ import annotations
+
+import argparse
+import timeit
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import attrs
+
+from runstrength import (
+    Block,
+    Duration,
+    Exercise,
+    Reps,
+    Rest,
+    Segment,
+    Sides,
+    Superset,
+    Workout,
+    build_timeline,
+    catalog,
+)
+
+TARGET_SCALING = 10.0
+"""Ten times the rounds should take about ten times as long."""
+TARGET_FLOOR = 2.0
+"""Expansion should cost at most this many times constructing the segments alone."""
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What one run of the benchmark measured."""
+
+    built_in_micros: float
+    built_in_range_micros: float
+    built_in_segments: int
+    large_segments: int
+    segments_per_second: float
+    scaling: float
+    per_segment_micros: float
+    floor_micros: float
+
+    @property
+    def floor_ratio(self) -> float:
+        """Expansion's cost per segment over the floor's."""
+        return self.per_segment_micros / self.floor_micros
+
+
+def best(call: Callable[[], object], *, number: int, repeat: int) -> float:
+    """Best seconds per call over ``repeat`` runs of ``number`` calls."""
+    return min(timeit.repeat(call, number=number, repeat=repeat)) / number
+
+
+def large_workout(rounds: int = 10) -> Workout:
+    """Twenty blocks of supersets and circuits, each repeated ``rounds`` times."""
+    pair = Superset(
+        exercises=(
+            Exercise(name="Split Squat", dose=Reps(10), sides=Sides.EACH),
+            Exercise(name="Push-up", dose=Reps(12)),
+            Exercise(name="Plank", dose=Duration(30)),
+        ),
+        rounds=3,
+        rest_between_rounds=Rest(45),
+    )
+    circuit = (Exercise(name="Row", dose=Reps(8), sides=Sides.ALTERNATING), pair)
+    blocks = tuple(Block(name=f"Block {n}", rounds=rounds, items=circuit) for n in range(20))
+    return Workout(title="Large", blocks=blocks)
+
+
+def floor_seconds(timeline_segments: tuple[Segment, ...]) -> float:
+    """Seconds to construct the same segments again, field by field: the floor."""
+    fields = [attrs.asdict(s, recurse=False) for s in timeline_segments]
+
+    def construct() -> list[Segment]:
+        return [Segment(**f) for f in fields]
+
+    return best(construct, number=5, repeat=5)
+
+
+def measure(*, repeat: int = 7) -> Figures:
+    """Run every measurement."""
+    article = catalog.get("upper-body-for-runners")
+    built_in = best(lambda: build_timeline(article), number=100, repeat=repeat)
+    with_range = best(lambda: build_timeline(article).total_range, number=50, repeat=repeat)
+    segments = len(build_timeline(article))
+
+    large = large_workout()
+    timeline = build_timeline(large)
+    large_seconds = best(lambda: build_timeline(large), number=3, repeat=repeat)
+    tenfold = large_workout(rounds=100)
+    tenfold_seconds = best(lambda: build_timeline(tenfold), number=1, repeat=max(3, repeat // 2))
+    floor = floor_seconds(timeline.segments)
+    return Figures(
+        built_in_micros=built_in * 1e6,
+        built_in_range_micros=with_range * 1e6,
+        built_in_segments=segments,
+        large_segments=len(timeline),
+        segments_per_second=len(timeline) / large_seconds,
+        scaling=tenfold_seconds / large_seconds,
+        per_segment_micros=large_seconds / len(timeline) * 1e6,
+        floor_micros=floor / len(timeline) * 1e6,
+    )
+
+
+def report(figures: Figures) -> str:
+    """The figures as a short table."""
+    return "\n".join(
+        [
+            (
+                f"built-in workout: {figures.built_in_segments} segments in {figures.built_in_micros:.0f} µs"
+                f" ({figures.built_in_range_micros:.0f} µs with total_range)"
+            ),
+            (
+                f"large workout: {figures.large_segments} segments, "
+                f"{figures.segments_per_second:,.0f} segments/s"
+            ),
+            f"10x the rounds: {figures.scaling:.2f}x the time (target ≈ {TARGET_SCALING:g})",
+            (
+                f"per segment: {figures.per_segment_micros:.2f} µs; constructing a Segment: "
+                f"{figures.floor_micros:.2f} µs; ratio {figures.floor_ratio:.2f} (target ≤ {TARGET_FLOOR:g})"
+            ),
+        ]
+    )
+
+
+def main() -> None:
+    """Print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="timing runs, best kept (default 7)")
+    print(report(measure(repeat=parser.parse_args().repeat)))
+
+
+if __name__ == "__main__":
+    main()
