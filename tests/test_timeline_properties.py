@@ -32,6 +32,8 @@ from runstrength import (
 )
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
+WHOLE_WORKOUTS = settings(max_examples=max(5, settings().max_examples // 4))
+"""Whole workouts and their timelines cost far more per example than single values."""
 
 
 def build(workout: Workout, pacing: Pacing) -> Timeline | None:
@@ -96,6 +98,7 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
 class TestTimelineProperties:
     """Invariants of every timeline."""
 
+    @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_contiguous(self, workout: Workout, pacing: Pacing) -> None:
         """Segments start at 0, follow each other without gaps or overlaps, and are numbered in order."""
@@ -108,6 +111,7 @@ class TestTimelineProperties:
         assert list(range(len(timeline))) == [s.index for s in timeline]
         assert math.isclose(timeline.total, math.fsum(s.duration for s in timeline), rel_tol=1e-9)
 
+    @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_total_range(self, workout: Workout, pacing: Pacing) -> None:
         """The total lies within its range."""
@@ -117,6 +121,7 @@ class TestTimelineProperties:
         low, high = timeline.total_range
         assert low - 1e-6 <= timeline.total <= high + 1e-6
 
+    @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_work(self, workout: Workout, pacing: Pacing) -> None:
         """Work time is Σ dose × rounds × sides, and each exercise works rounds × sides times."""
@@ -129,6 +134,7 @@ class TestTimelineProperties:
         assert math.isclose(seconds, timeline.work_total, rel_tol=1e-9, abs_tol=1e-6)
         assert segments == Counter(str(s.exercise) for s in work)
 
+    @WHOLE_WORKOUTS
     @given(workouts, st.data())
     def test_at_matches_scan(self, workout: Workout, data: st.DataObject) -> None:
         """at(t) finds the same segment as a linear scan."""
@@ -139,6 +145,7 @@ class TestTimelineProperties:
         scanned = next(s for s in timeline if s.start <= t < s.end)
         assert scanned == timeline.at(t)
 
+    @WHOLE_WORKOUTS
     @given(workouts, st.sampled_from(list(ModificationKind)))
     def test_variant_direction(self, workout: Workout, kind: ModificationKind) -> None:
         """A variant only applies modifications of its kind, and its timeline shows them."""
