@@ -118,7 +118,10 @@ def plot(timeline: Timeline, ax: Any = None) -> Any:
         span[1] = segment.end
     for name, (start, end) in spans.items():
         ax.axvline(start, color="black", linewidth=0.8)
-        ax.text((start + end) / 2, -0.9, name, ha="center", va="bottom", fontsize=9, fontweight="bold")
+        # Centred over the block, but kept inside the axes where a short block ends the workout.
+        middle = (start + end) / 2
+        where, align = (end, "right") if middle > 0.9 * timeline.total else (middle, "center")
+        ax.text(where, -0.9, name, ha=align, va="bottom", fontsize=9, fontweight="bold")
     ax.set_yticks(range(len(lanes)), list(lanes))
     ax.set_ylim(len(lanes) - 0.4, -1.2)
     ax.set_xlim(0, timeline.total)
