@@ -1,14 +1,11 @@
 """Compare the pacing's estimates with the lengths the built-in workouts' sources state.
 
-Run ``python benchmarks/pacing_calibration.py`` to print, for every built-in workout whose
-source says how long it takes, the stated length, the timeline's total at the default
-pacing, the total over every range in the workout (each range at its minimum, then at its
-maximum), and the ratio of the total to the stated length.  Flags such as
-``--rest-between-sets 30`` try another pacing.  `calibration_rows` returns the same rows
+Run ``python benchmarks/pacing_calibration.py`` to print, for every built-in workout with a
+``stated_duration`` (how long its source says it takes), the stated length, the timeline's
+total at the default pacing, the total over every range in the workout (each range at its
+minimum, then at its maximum), and the ratio of the total to the stated length.  Flags such
+as ``--rest-between-sets 30`` try another pacing.  `calibration_rows` returns the same rows
 for tests and notebooks.
-
-The workout model has no field for a stated length, so `STATED` keeps them here, each
-with the words of the source it comes from.
 """
 
 from __future__ import annotations
@@ -19,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from runstrength import Pacing, build_timeline, catalog
+from runstrength import Pacing, Range, build_timeline, catalog
 
 
 @dataclass(frozen=True)
@@ -28,27 +25,17 @@ class StatedLength:
 
     low: float
     high: float
-    basis: str
-    """What the source says, and how the seconds follow from it."""
+
+    @classmethod
+    def of(cls, stated: int | Range) -> StatedLength:
+        """From a workout's ``stated_duration``."""
+        return cls(stated.min, stated.max) if isinstance(stated, Range) else cls(stated, stated)
 
     @property
     def middle(self) -> float:
         """The middle of the stated range."""
         return (self.low + self.high) / 2
 
-
-STATED: Final[Mapping[str, StatedLength]] = {
-    "cindy": StatedLength(1200, 1200, "an AMRAP with a 20-minute cap"),
-    "front-squats-on-the-minute": StatedLength(360, 360, "every minute on the minute for six minutes"),
-    "seven-minute-workout": StatedLength(420, 420, "one circuit takes approximately 7 minutes"),
-    "stronglifts-5x5-workout-a": StatedLength(2700, 2700, "workouts of about 45 minutes"),
-    "tabata-protocol": StatedLength(240, 240, "eight bouts of 20 s on and 10 s off: 4 minutes"),
-    "time-poor-mountain-strength": StatedLength(
-        2 * 330, 3 * 390, "5:30-6:30 per round, 2-3 rounds (rest between rounds not stated)"
-    ),
-    "triathlete-base-building-strength": StatedLength(1800, 1800, "a 30-minute workout"),
-}
-"""Stated lengths of built-in workouts, by catalogue name."""
 
 TOLERANCE: Final = 0.35
 """How far (as a fraction of the stated length) an estimate may stray and still count as calibrated."""
@@ -88,21 +75,15 @@ def calibration_rows(pacing: Pacing | None = None) -> list[Row]:
 
     Args:
         pacing: the pacing to estimate with; the default pacing when ``None``.
-
-    Raises:
-        LookupError: `STATED` names a workout the catalogue does not have.
     """
-    missing = sorted(set(STATED) - set(catalog.names()))
-    if missing:
-        msg = f"stated lengths for workouts not in the catalogue: {', '.join(missing)}"
-        raise LookupError(msg)
     rows = []
     for name in catalog.names():
-        if name not in STATED:
+        workout = catalog.get(name)
+        if workout.stated_duration is None:
             continue
-        timeline = build_timeline(catalog.get(name), pacing)
+        timeline = build_timeline(workout, pacing)
         low, high = timeline.total_range
-        rows.append(Row(name, STATED[name], timeline.total, low, high))
+        rows.append(Row(name, StatedLength.of(workout.stated_duration), timeline.total, low, high))
     return rows
 
 
@@ -143,7 +124,7 @@ _FLAGS: Final = ("seconds_per_rep", "switch_sides", "transition", "rest_between_
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Print the calibration table (and each source's basis); returns the exit status."""
+    """Print the calibration table; returns the exit status."""
     parser = argparse.ArgumentParser(description="Compare pacing estimates with the lengths sources state.")
     for flag in _FLAGS:
         kind = float if flag == "seconds_per_rep" else int
@@ -152,9 +133,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     given = {flag: getattr(args, flag) for flag in _FLAGS if getattr(args, flag) is not None}
     rows = calibration_rows(Pacing(**given))
     print(table(rows))
-    print()
-    for row in rows:
-        print(f"{row.name}: {row.stated.basis}")
     return 0
 
 

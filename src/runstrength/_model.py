@@ -343,7 +343,9 @@ class Workout(Checked):
     """A whole workout: its blocks in order, and what an athlete should know about it.
 
     ``rest_between_sets`` is the rest the workout prescribes after each superset or
-    straight set, unless the item sets its own.
+    straight set, unless the item sets its own.  ``stated_duration`` is how long the
+    source says the workout takes, in seconds: a fact to compare timelines with (a
+    timeline computes its own total).
     """
 
     title: str = checked_field(text(200))
@@ -351,6 +353,7 @@ class Workout(Checked):
     frequency: Frequency | None = checked_field(
         optional(instance(Frequency, name="a frequency")), default=None
     )
+    stated_duration: Amount | None = checked_field(optional(amount(60, 86_400, " s")), default=None)
     rest_between_sets: Rest | None = checked_field(_REST, default=None)
     equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), converter=to_tuple)
     targets: tuple[str, ...] = checked_field(_TAGS, default=(), converter=to_tuple)

@@ -6,7 +6,7 @@ import textwrap
 from typing import Final
 
 from ._model import Block, Emom, Exercise, Format, Intervals, Superset, Workout
-from ._values import Amount, Rest, Source, format_seconds
+from ._values import Amount, Range, Rest, Source, format_seconds
 
 WIDTH: Final = 88
 """The width lines are wrapped to."""
@@ -48,6 +48,13 @@ def summary(workout: Workout) -> str:
     return "\n".join(lines)
 
 
+def _stated_length(stated: Amount | None) -> list[str]:
+    if stated is None:
+        return []
+    span = (stated.min, stated.max) if isinstance(stated, Range) else (stated,)
+    return [f"Stated length: {'–'.join(map(format_seconds, span))}"]
+
+
 def _about(workout: Workout) -> list[str]:
     lines: list[str] = []
     if workout.source:
@@ -55,6 +62,7 @@ def _about(workout: Workout) -> list[str]:
     if workout.frequency:
         note = f" — {workout.frequency.note}" if workout.frequency.note else ""
         lines += _wrap(f"Frequency: {workout.frequency}{note}", 0, hang=2)
+    lines += _stated_length(workout.stated_duration)
     if workout.equipment:
         lines += _wrap(f"Equipment: {'; '.join(map(str, workout.equipment))}", 0, hang=2)
     if workout.rest_between_sets:

@@ -796,6 +796,7 @@ def _workout(draw: st.DrawFn, *, max_blocks: int, max_items: int, with_modificat
         title=draw(_TITLES_200),
         summary=draw(_notes()),
         frequency=draw(_sometimes(_FREQUENCIES)),
+        stated_duration=draw(_sometimes(_amounts(60, 86_400))),
         rest_between_sets=draw(_OPTIONAL_RESTS),
         equipment=tuple(draw(st.lists(_EQUIPMENT, max_size=3))),
         targets=draw(_TAG_LISTS),
