@@ -157,7 +157,8 @@ def text(max_length: int = 100) -> Rule:
         rule,
         lambda v, name: (
             f"(type({v}) is str and 0 < len({v}) <= {max_length} "
-            f"and not {v}[0].isspace() and not {v}[-1].isspace() and {name(_UNWRITABLE.search)}({v}) is None)"
+            f"and not {v}[0].isspace() and not {v}[-1].isspace() "
+            f"and ({v}.isprintable() or {name(_UNWRITABLE.search)}({v}) is None))"
         ),
     )
     schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
