@@ -316,8 +316,16 @@ def make_converter() -> cattrs.Converter:
     return converter
 
 
-_CONVERTER: Final = make_converter()
-_STRUCTURE_WORKOUT: Final = _CONVERTER.get_structure_hook(Workout)
+@cache
+def converter() -> cattrs.Converter:
+    """The converter, made on first use (not at import)."""
+    return make_converter()
+
+
+@cache
+def _structure_workout() -> Hook:
+    return converter().get_structure_hook(Workout)
+
 
 
 def to_dict(workout: Workout) -> dict[str, Any]:
@@ -325,7 +333,7 @@ def to_dict(workout: Workout) -> dict[str, Any]:
 
     Fields at their default are left out; ``schema_version`` comes first.
     """
-    return {"schema_version": SCHEMA_VERSION, **_CONVERTER.unstructure(workout, Workout)}
+    return {"schema_version": SCHEMA_VERSION, **converter().unstructure(workout, Workout)}
 
 
 def from_dict(data: object) -> Workout:
@@ -353,7 +361,7 @@ def structure_workout(data: object) -> Workout:
     elif type(version) is not int or version != SCHEMA_VERSION:
         problems.append(Problem(("schema_version",), f"expected {SCHEMA_VERSION}, got {describe(version)}"))
     try:
-        workout: Workout = _STRUCTURE_WORKOUT(body, Workout)
+        workout: Workout = _structure_workout()(body, Workout)
     except ValidationError as error:
         problems.extend(error.problems)
     if problems:

@@ -14,7 +14,7 @@ from typing import Any, Final, get_args
 
 import attrs
 
-from ._document import _CONVERTER, _DOSE_KEYS, _TAGS_OF, SCHEMA_VERSION, _fields
+from ._document import _DOSE_KEYS, _TAGS_OF, SCHEMA_VERSION, _fields, converter
 from ._model import Workout
 from ._rules import field_rules, schema_of
 from ._values import Tempo
@@ -163,7 +163,7 @@ def _definition(cls: type) -> dict[str, Any]:
     for field in attrs.fields(cls):
         schema = _adapt(schema_of(rules[field.name])) if field.name in rules else {}
         if field.default is not attrs.NOTHING and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
-            schema["default"] = _CONVERTER.unstructure(field.default)
+            schema["default"] = converter().unstructure(field.default)
         properties[field.name] = schema
         if _fields(cls)[field.name][1]:
             required.append(field.name)
