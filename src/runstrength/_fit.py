@@ -40,7 +40,7 @@ from ._extras import require
 from ._formats import dumps
 from ._model import Amrap, Block, BlockKind, Emom, Exercise, Intervals, Item, Superset, Workout
 from ._pacing import Pacing
-from ._timeline import _superset_titles
+from ._timeline import superset_titles
 from ._values import (
     Distance,
     Dose,
@@ -352,7 +352,7 @@ class _Steps:
     def block_round(self, block: Block, number: int) -> None:
         last = len(block.items) - 1
         fmt = block.format
-        titles = _superset_titles(block)
+        titles = superset_titles(block)
         for position, item in enumerate(block.items):
             if isinstance(fmt, Intervals):
                 assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
@@ -421,7 +421,7 @@ class _Steps:
 
     def run_emom(self, block: Block, fmt: Emom) -> None:
         lead, tail = f"Every {format_seconds(fmt.every)}: ", " Rest until the next interval."
-        titles = _superset_titles(block)
+        titles = superset_titles(block)
 
         def interval(position: int) -> None:
             item = block.items[position]

@@ -219,7 +219,7 @@ class _Builder:
             return
         rounds = self.block_rounds = self.whole(block.rounds)
         last = len(block.items) - 1
-        supersets = _superset_titles(block)
+        supersets = superset_titles(block)
         for number in range(1, rounds + 1):
             self.block_round = number
             for position, item in enumerate(block.items):
@@ -336,7 +336,7 @@ class _Builder:
 
     def run_emom_intervals(self, index: int, block: Block, fmt: Emom) -> None:
         self.block_rounds = fmt.intervals
-        titles = _superset_titles(block)
+        titles = superset_titles(block)
         for number in range(fmt.intervals):
             self.block_round = number + 1
             position = number % len(block.items)
@@ -444,7 +444,7 @@ def _step(dose: Dose, repetition: int) -> SingleDose:
     return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
 
 
-def _superset_titles(block: Block) -> dict[int, str]:
+def superset_titles(block: Block) -> dict[int, str]:
     """Each superset's title; unnamed ones are numbered (``superset 2``)."""
     titles: dict[int, str] = {}
     number = 0
