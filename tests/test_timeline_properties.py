@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,7 +30,9 @@ from runstrength import (
     ValidationError,
     Workout,
     build_timeline,
+    from_dict,
     strategies,
+    to_dict,
 )
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
@@ -167,3 +171,20 @@ class TestTimelineProperties:
     def test_deterministic(self, workout: Workout) -> None:
         """The same workout and pacing always give the same timeline."""
         assert build(workout, Pacing()) == build(workout, Pacing())
+
+
+class TestPacingDocuments:
+    """A pacing is serialisable like the rest."""
+
+    @given(strategies.pacings())
+    def test_round_trip(self, pacing: Pacing) -> None:
+        """from_dict(to_dict(p), Pacing) == p, and the data is plain JSON."""
+        data = to_dict(pacing)
+        assert pacing == from_dict(json.loads(json.dumps(data)), Pacing)
+
+    def test_strict(self) -> None:
+        """Pacing data is judged by the same rules, every problem with its path."""
+        with pytest.raises(ValidationError) as caught:
+            from_dict({"seconds_per_rep": "3", "transiton": 5}, Pacing)
+        expected = ["seconds_per_rep", "transiton"]
+        assert expected == [problem.path for problem in caught.value.problems]

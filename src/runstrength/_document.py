@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
 from functools import cache
-from typing import Any, Final, get_args, get_origin
+from typing import Any, Final, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -21,6 +21,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from ._errors import Problem, ValidationError
 from ._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
+from ._pacing import Pacing
 from ._rules import Checked, check, describe
 from ._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
@@ -327,22 +328,34 @@ def _structure_workout() -> Hook:
     return converter().get_structure_hook(Workout)
 
 
+def to_dict(value: Workout | Pacing) -> dict[str, Any]:
+    """A workout (or a pacing) as plain data ready for JSON, YAML or TOML.
 
-def to_dict(workout: Workout) -> dict[str, Any]:
-    """The workout as a document: plain data ready for JSON, YAML or TOML.
+    Fields at their default are left out; a workout's document starts with ``schema_version``.
 
-    Fields at their default are left out; ``schema_version`` comes first.
+    >>> to_dict(Pacing(seconds_per_rep=2.5))
+    {'seconds_per_rep': 2.5}
     """
-    return {"schema_version": SCHEMA_VERSION, **converter().unstructure(workout, Workout)}
+    if isinstance(value, Pacing):
+        data: dict[str, Any] = converter().unstructure(value, Pacing)
+        return data
+    return {"schema_version": SCHEMA_VERSION, **converter().unstructure(value, Workout)}
 
 
-def from_dict(data: object) -> Workout:
-    """The workout a document describes.
+@overload
+def from_dict(data: object) -> Workout: ...
+@overload
+def from_dict(data: object, kind: type[Pacing]) -> Pacing: ...
+def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout | Pacing:
+    """The workout a document describes (or, with ``kind=Pacing``, the pacing).
 
     Raises:
-        ValidationError: with every problem of the document and its path.
+        ValidationError: with every problem of the data and its path.
     """
     check_size(data)
+    if kind is Pacing:
+        pacing: Pacing = converter().get_structure_hook(Pacing)(data, Pacing)
+        return pacing
     return structure_workout(data)
 
 
