@@ -278,6 +278,7 @@ class Ladder(Checked):
 
 
 Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder
+"""Any dose: reps, a duration, a distance, max reps, or a ladder of them by round."""
 DOSES: Final = (*_SINGLE_DOSES, Ladder)
 
 
