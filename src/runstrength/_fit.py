@@ -28,7 +28,6 @@ chooses its FIT ``exercise_category`` and ``exercise_name``. In short:
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -43,18 +42,18 @@ from ._pacing import Pacing
 from ._timeline import superset_titles
 from ._values import (
     Distance,
-    Dose,
     Duration,
     Ladder,
     Range,
-    RangePoint,
     Reps,
     Rest,
     Side,
     Sides,
     SingleDose,
+    count,
     format_seconds,
     point,
+    step,
 )
 
 STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
@@ -181,18 +180,6 @@ def exercise_category(name: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _whole(value: int | Range, which: RangePoint) -> int:
-    """A count at the range point, rounded half up (as the timeline counts rounds)."""
-    if isinstance(value, Range):
-        return math.floor(value.point(which) + 0.5)
-    return value
-
-
-def _one(dose: Dose, repetition: int) -> SingleDose:
-    """The dose of one repetition: a ladder's step, or the dose itself."""
-    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
-
-
 def _laddered(exercises: Iterable[Exercise]) -> bool:
     return any(isinstance(exercise.dose, Ladder) for exercise in exercises)
 
@@ -291,7 +278,7 @@ class _Steps:
         """What ends one step of the dose: time, reps, distance or the lap button."""
         both = 2 if exercise.sides is Sides.ALTERNATING else 1
         if isinstance(dose, Reps):
-            return {"duration_type": "reps", "duration_value": both * _whole(dose.reps, self.point)}
+            return {"duration_type": "reps", "duration_value": both * count(dose.reps, self.point)}
         if isinstance(dose, Duration):
             return self.timed(both * point(dose.seconds, self.point))
         if isinstance(dose, Distance):
@@ -342,7 +329,7 @@ class _Steps:
             self.block_round(block, number)
 
         self.rounds(
-            _whole(block.rounds, self.point),
+            count(block.rounds, self.point),
             body,
             lambda: self.rest("Rest", block.rest_between_rounds, default),
             unroll=unroll,
@@ -376,12 +363,12 @@ class _Steps:
 
         def body(number: int) -> None:
             for position, exercise in enumerate(superset.exercises):
-                self.effort(exercise, _one(exercise.dose, number))
+                self.effort(exercise, step(exercise.dose, number))
                 if position < last:
                     self.rest("Rest", superset.rest_between_exercises, None)
 
         self.rounds(
-            _whole(superset.rounds, self.point),
+            count(superset.rounds, self.point),
             body,
             lambda: self.rest("Rest", superset.rest_between_rounds, self.pacing.rest_between_rounds),
             unroll=_laddered(superset.exercises),
@@ -390,19 +377,19 @@ class _Steps:
 
     def run_sets(self, exercise: Exercise, repetition: int) -> None:
         if exercise.sets == 1:
-            self.effort(exercise, _one(exercise.dose, repetition))
+            self.effort(exercise, step(exercise.dose, repetition))
             return
         rest = exercise.rest_between_sets or self.workout.rest_between_sets
         self.rounds(
-            _whole(exercise.sets, self.point),
-            lambda number: self.effort(exercise, _one(exercise.dose, number)),
+            count(exercise.sets, self.point),
+            lambda number: self.effort(exercise, step(exercise.dose, number)),
             lambda: self.rest("Rest", rest, self.pacing.rest_between_sets),
             unroll=isinstance(exercise.dose, Ladder),
             title=exercise.name,
         )
 
     def run_interval(self, exercise: Exercise, fmt: Intervals, repetition: int) -> None:
-        dose = _one(exercise.dose, repetition)
+        dose = step(exercise.dose, repetition)
         # A timed dose says the interval's work already; a count says what to do within it.
         notes = _notes(exercise, dose, "" if isinstance(dose, Duration) else f"In {fmt.work} s: ")
         sides = (f" ({Side.RIGHT})", f" ({Side.LEFT})") if exercise.sides is Sides.EACH else ("",)
@@ -415,7 +402,7 @@ class _Steps:
             if active is None:
                 self.add(**self.rest_fields("Rest", f"Rest {fmt.rest} s."), **self.timed(fmt.rest))
             else:
-                active_notes = _notes(active, _one(active.dose, 0), "Active rest: ")
+                active_notes = _notes(active, step(active.dose, 0), "Active rest: ")
                 fields = self.exercise_fields(active, _named(active.name), active_notes, "recovery")
                 self.add(**fields, **self.timed(fmt.rest))
 
@@ -426,7 +413,7 @@ class _Steps:
         def interval(position: int) -> None:
             item = block.items[position]
             if isinstance(item, Exercise):
-                notes = _notes(item, _one(item.dose, 0), lead, tail)
+                notes = _notes(item, step(item.dose, 0), lead, tail)
                 self.add(**self.exercise_fields(item, _named(item.name), notes), **self.timed(fmt.every))
                 return
             # A superset done once through in the interval: one step naming its exercises.
@@ -541,7 +528,7 @@ def export_fit(workout: Workout, pacing: Pacing | None = None) -> bytes:
             "num_valid_steps": len(walker.steps),
         }
     )
-    for step in walker.steps:
-        encoder.write_mesg({"mesg_num": mesg_num["WORKOUT_STEP"], **step})
+    for message in walker.steps:
+        encoder.write_mesg({"mesg_num": mesg_num["WORKOUT_STEP"], **message})
     data: bytes = encoder.close()
     return data

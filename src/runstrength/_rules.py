@@ -75,9 +75,6 @@ def class_ref(cls: type) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{cls.__name__}"}
 
 
-MISSING: Any = attrs.NOTHING
-
-
 class _Short(reprlib.Repr):
     """Brief reprs: deep or huge input stays cheap to show, and huge ints never raise."""
 

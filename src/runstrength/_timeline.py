@@ -37,9 +37,7 @@ from ._model import Amrap, Block, Emom, Exercise, Intervals, Superset, Workout
 from ._pacing import Pacing
 from ._values import (
     Distance,
-    Dose,
     Duration,
-    Ladder,
     Range,
     RangePoint,
     Reps,
@@ -47,7 +45,9 @@ from ._values import (
     Side,
     Sides,
     SingleDose,
+    count,
     point,
+    step,
 )
 
 
@@ -194,12 +194,6 @@ class _Builder:
 
     # --- walking the workout ------------------------------------------------------------
 
-    def whole(self, value: int | Range) -> int:
-        """A count at the range point; typical rounds half up."""
-        if isinstance(value, Range):
-            return math.floor(value.point(self.point) + 0.5)
-        return value
-
     def run(self) -> None:
         last = len(self.workout.blocks) - 1
         for index, block in enumerate(self.workout.blocks):
@@ -217,7 +211,7 @@ class _Builder:
         if isinstance(fmt, Amrap):
             self.run_amrap(block, fmt)
             return
-        rounds = self.block_rounds = self.whole(block.rounds)
+        rounds = self.block_rounds = count(block.rounds, self.point)
         last = len(block.items) - 1
         supersets = superset_titles(block)
         for number in range(1, rounds + 1):
@@ -246,13 +240,13 @@ class _Builder:
             self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
 
     def run_superset(self, superset: Superset, title: str) -> None:
-        rounds = self.whole(superset.rounds)
+        rounds = count(superset.rounds, self.point)
         self.superset, self.superset_rounds = title, rounds
         last = len(superset.exercises) - 1
         for number in range(1, rounds + 1):
             self.superset_round = number
             for position, exercise in enumerate(superset.exercises):
-                self.effort(exercise, _step(exercise.dose, number - 1))
+                self.effort(exercise, step(exercise.dose, number - 1))
                 if position < last:
                     self.gap(superset.rest_between_exercises, self.pacing.transition, SegmentKind.TRANSITION)
             if number < rounds:
@@ -260,15 +254,15 @@ class _Builder:
         self.superset = self.superset_round = self.superset_rounds = None
 
     def run_sets(self, exercise: Exercise, repetition: int) -> None:
-        sets = self.whole(exercise.sets)
+        sets = count(exercise.sets, self.point)
         if exercise.sets == 1:
-            self.effort(exercise, _step(exercise.dose, repetition))
+            self.effort(exercise, step(exercise.dose, repetition))
             return
         self.sets = sets
         rest = exercise.rest_between_sets or self.workout.rest_between_sets
         for number in range(1, sets + 1):
             self.set_number = number
-            self.effort(exercise, _step(exercise.dose, number - 1))
+            self.effort(exercise, step(exercise.dose, number - 1))
             if number < sets:
                 self.gap(rest, self.pacing.rest_between_sets)
         self.set_number = self.sets = None
@@ -305,14 +299,8 @@ class _Builder:
         else:
             self.emit(work, seconds, exercise=name, target=target, estimate=estimate)
 
-    def effort_seconds(self, exercise: Exercise, dose: SingleDose) -> float:
-        seconds, _ = self.work_seconds(exercise, dose)
-        if exercise.sides is Sides.EACH:
-            return 2 * seconds + self.pacing.switch_sides
-        return 2 * seconds if exercise.sides is Sides.ALTERNATING else seconds
-
     def run_interval(self, exercise: Exercise, fmt: Intervals, repetition: int) -> None:
-        target = str(_step(exercise.dose, repetition))
+        target = str(step(exercise.dose, repetition))
         sides = [Side.RIGHT, Side.LEFT] if exercise.sides is Sides.EACH else [None]
         if exercise.sides is Sides.ALTERNATING:
             target += " per side, alternating"
@@ -341,31 +329,23 @@ class _Builder:
             self.block_round = number + 1
             position = number % len(block.items)
             item = block.items[position]
-            work = self.item_seconds(item)
+            start = self.now
+            if isinstance(item, Superset):
+                self.run_superset(item, titles[position])
+            else:
+                self.effort(item, step(item.dose, 0))
+            work = self.now - start
             if work > fmt.every:
                 reason = (
                     f"estimated work of {work:g} s does not fit the {fmt.every} s EMOM interval "
                     "at this pacing; lower the dose or lengthen the interval"
                 )
                 raise ValidationError([Problem(("blocks", index, "items", position), reason)])
-            if isinstance(item, Superset):
-                self.run_superset(item, titles[position])
-            else:
-                self.effort(item, _step(item.dose, 0))
             rest = fmt.every - work
             self.emit(SegmentKind.REST, rest, target=f"until the next {fmt.every} s mark", estimate=True)
 
-    def item_seconds(self, item: Exercise | Superset) -> float:
-        """How long one pass of an item takes (a superset once through, with its changes)."""
-        if isinstance(item, Exercise):
-            return self.effort_seconds(item, _step(item.dose, 0))
-        change = item.rest_between_exercises
-        between = point(change.seconds, self.point) if change else self.pacing.transition
-        efforts = sum(self.effort_seconds(e, _step(e.dose, 0)) for e in item.exercises)
-        return efforts + between * (len(item.exercises) - 1)
-
     def run_amrap(self, block: Block, fmt: Amrap) -> None:
-        start = len(self.segments_so_far())
+        start = self.count  # the index of the block's first segment
         self.limit = self.now + fmt.time_cap
         number = 0
         try:
@@ -376,16 +356,13 @@ class _Builder:
                     if position:
                         self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
                     assert isinstance(exercise, Exercise)  # noqa: S101 - the model guarantees it
-                    self.effort(exercise, _step(exercise.dose, 0))
+                    self.effort(exercise, step(exercise.dose, 0))
                 # Back to the first exercise: still this round, so a round counts once work starts.
                 self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
         except _CapReached:
             pass
         self.limit = math.inf
         self.finish_amrap(start, number)
-
-    def segments_so_far(self) -> list[Segment]:
-        return []
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         """Set the round count of an AMRAP block's segments once it is known."""
@@ -429,19 +406,11 @@ class _Recorder(_Builder):
             )
         )
 
-    def segments_so_far(self) -> list[Segment]:
-        return self.segments
-
     def run_emom(self, index: int, block: Block, fmt: Emom) -> None:
         self.run_emom_intervals(index, block, fmt)
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         self.segments[start:] = [attrs.evolve(s, block_rounds=rounds) for s in self.segments[start:]]
-
-
-def _step(dose: Dose, repetition: int) -> SingleDose:
-    """The dose of one repetition: a ladder's step, or the dose itself."""
-    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
 
 
 def superset_titles(block: Block) -> dict[int, str]:
@@ -467,7 +436,7 @@ class Timeline:
     pacing: Pacing
     segments: tuple[Segment, ...]
     _starts: list[float] = attrs.field(init=False)
-    _range: list[tuple[float, float]] = attrs.field(init=False, factory=list)
+    _range: tuple[float, float] | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [segment.start for segment in self.segments])
@@ -481,7 +450,7 @@ class Timeline:
         Raises:
             ValidationError: the maximum expands past the pacing's ``max_segments``.
         """
-        if not self._range:
+        if self._range is None:
             ends = []
             for which in (RangePoint.MIN, RangePoint.MAX):
                 if which is self.pacing.range_point:
@@ -490,8 +459,8 @@ class Timeline:
                 builder = _Builder(self.workout, attrs.evolve(self.pacing, range_point=which))
                 builder.run()
                 ends.append(builder.now)
-            self._range.append((ends[0], ends[1]))
-        return self._range[0]
+            object.__setattr__(self, "_range", (ends[0], ends[1]))
+        return self._range  # type: ignore[return-value]  # set just above
 
     @property
     def total(self) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -192,6 +193,11 @@ def point(value: Number | Range, which: RangePoint) -> float:
     return value.point(which) if isinstance(value, Range) else value
 
 
+def count(value: Amount, which: RangePoint) -> int:
+    """A count (rounds, sets) at the range point; the typical point rounds half up."""
+    return math.floor(value.point(which) + 0.5) if isinstance(value, Range) else value
+
+
 # --- doses ---------------------------------------------------------------------------------
 
 
@@ -279,6 +285,13 @@ class Ladder(Checked):
 
 Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder
 """Any dose: reps, a duration, a distance, max reps, or a ladder of them by round."""
+
+
+def step(dose: Dose, repetition: int) -> SingleDose:
+    """The dose of one repetition (from 0): a ladder's step, or the dose itself."""
+    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
+
+
 DOSES: Final = (*_SINGLE_DOSES, Ladder)
 
 

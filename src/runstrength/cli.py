@@ -149,8 +149,7 @@ def _validate(args: argparse.Namespace) -> int:
             if args.format == "text":
                 _write(f"{label}: OK")
         if args.format == "json":
-            found = [{"path": problem.path, "reason": problem.reason} for problem in problems]
-            _write(json.dumps({"file": label, "valid": not problems, "problems": found}))
+            _write_result(label, problems)
     return status
 
 
@@ -182,8 +181,7 @@ def _validate_lines(args: argparse.Namespace) -> int:
             where = f"{label}:{numbers.popleft()}"
             valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
             if args.format == "json":
-                found = [{"path": p.path, "reason": p.reason} for p in result.problems]
-                _write(json.dumps({"file": where, "valid": result.ok, "problems": found}))
+                _write_result(where, result.problems)
             elif not result.ok:
                 _report(_InvalidInputError(where, result.problems))
     except OSError as error:
@@ -328,6 +326,12 @@ def _flag_problem(problem: Problem) -> str:
 
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _write_result(label: str, problems: Sequence[Problem]) -> None:
+    """One machine-readable line: the input, whether it is valid, and its problems."""
+    found = [{"path": problem.path, "reason": problem.reason} for problem in problems]
+    _write(json.dumps({"file": label, "valid": not problems, "problems": found}))
 
 
 def _complain(message: str) -> None:
