@@ -41,6 +41,12 @@ _DOSE_KEYS: Final[dict[str, type]] = {
 _ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
 _FORMAT_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
 _TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_FORMAT_TAGS.items())}
+_MARKERS: Final[dict[type, tuple[str, object]]] = {
+    **{cls: ("type", tag) for cls, tag in _TAGS_OF.items()},
+    MaxReps: ("max_reps", True),
+}
+"""The key and value a class's document carries besides its fields: a ``type`` tag, or the
+``max_reps: true`` that names a dose with no field of that name."""
 _SCALARS: Final = (int, float, str, bool, type(None))
 
 Hook = Callable[[Any, Any], Any]
@@ -152,7 +158,7 @@ def _field_plan(cls: type, converter: cattrs.Converter) -> _FieldPlan:
             (name, field_type, required, converter.get_structure_hook(field_type))
             for name, (field_type, required) in _fields(cls).items()
         )
-        tag = "max_reps" if cls is MaxReps else "type" if cls in _TAGS_OF else None
+        tag = _MARKERS[cls][0] if cls in _MARKERS else None
         _PLANS[cls] = plan = (fields, frozenset(f[0] for f in fields), tag)
         return plan
 
@@ -187,8 +193,11 @@ def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
         if type(data) is not dict:
             return data  # the model's rule says what was expected
         cls = dispatch(data)
-        if cls is MaxReps and data["max_reps"] is not True:
-            raise _fail(f"expected true, got {describe(data['max_reps'])}", "max_reps")
+        if cls in _MARKERS:  # a tag picked the class; a marker such as max_reps must be its value
+            key, value = _MARKERS[cls]
+            if type(data[key]) is not type(value) or data[key] != value:
+                shown = "true" if value is True else repr(value)
+                raise _fail(f"expected {shown}, got {describe(data[key])}", key)
         return converter.get_structure_hook(cls)(data, cls)
 
     return structure
@@ -274,14 +283,12 @@ def _is_var_tuple(t: Any) -> bool:
     return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
 
 
-def _unstructure_fields(
-    cls: type, converter: cattrs.Converter, tag: str | None = None
-) -> Callable[[Any], Any]:
-    """Fields in declaration order, defaults left out, a ``type`` tag first when given."""
+def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
+    """Fields in declaration order, defaults left out, the class's marker (`_MARKERS`) first."""
     base: Callable[[Any], dict[str, Any]]
     base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     order = [f.name for f in attrs.fields(cls)]
-    head = {"type": tag} if tag else {}
+    head = dict([_MARKERS[cls]]) if cls in _MARKERS else {}
 
     def unstructure(obj: Any) -> dict[str, Any]:
         data = base(obj)
@@ -308,11 +315,9 @@ def make_converter() -> cattrs.Converter:
     # StrEnum before str, whose identity hook would otherwise keep the enum member.
     converter.register_unstructure_hook(StrEnum, lambda member: member.value)
     converter.register_unstructure_hook(Range, lambda r: {"min": r.min, "max": r.max})
-    max_reps = make_dict_unstructure_fn(MaxReps, converter, _cattrs_omit_if_default=True)
-    converter.register_unstructure_hook(MaxReps, lambda obj: {"max_reps": True, **max_reps(obj)})
     converter.register_unstructure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, Checked),
-        lambda cls: _unstructure_fields(cls, converter, _TAGS_OF.get(cls)),
+        lambda cls: _unstructure_fields(cls, converter),
     )
     return converter
 
