@@ -14,7 +14,7 @@ from typing import Any, Final, get_args
 
 import attrs
 
-from ._document import _DOSE_KEYS, _TAGS_OF, SCHEMA_VERSION, _fields, converter
+from ._document import _MARKERS, SCHEMA_VERSION, _fields, converter
 from ._model import Workout
 from ._rules import field_rules, schema_of
 from ._values import Tempo
@@ -152,14 +152,10 @@ def _definition(cls: type) -> dict[str, Any]:
     rules = dict(field_rules(cls))
     properties: dict[str, Any] = {}
     required: list[str] = []
-    if cls in _TAGS_OF:
-        properties["type"] = {"const": _TAGS_OF[cls]}
-        required.append("type")
-    for key, dose in _DOSE_KEYS.items():
-        # A dose is told apart by its key; when the key is no field (max_reps), it is a marker.
-        if dose is cls and key not in rules:
-            properties[key] = {"const": True}
-            required.append(key)
+    if cls in _MARKERS:  # a type tag, or the max_reps: true of a dose with no such field
+        key, value = _MARKERS[cls]
+        properties[key] = {"const": value}
+        required.append(key)
     for field in attrs.fields(cls):
         schema = _adapt(schema_of(rules[field.name])) if field.name in rules else {}
         if field.default is not attrs.NOTHING and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
