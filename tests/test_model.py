@@ -31,6 +31,7 @@ from runstrength import (
     ValidationError,
     Workout,
 )
+from runstrength._rules import checked_field, whole
 
 
 def problems_of(make: Callable[[], object]) -> list[tuple[str, str]]:
@@ -820,3 +821,18 @@ class TestObjects:
         """Changing a copy runs the rules again."""
         expected = ["blocks[1].name"]
         assert expected == paths_of(lambda: attrs.evolve(workout, blocks=(block("A"), block("A"))))
+
+    def test_subclass_keeps_the_rules(self) -> None:
+        """A subclass runs its base's rules and its own, whichever class was checked first."""
+
+        @attrs.frozen(kw_only=True)
+        class Station(Exercise):
+            station: int = checked_field(whole(1, 10), default=1)
+
+        def bad(cls: type[Exercise], **more: int) -> Callable[[], object]:
+            return lambda: cls(name=" Curl", dose=Reps(8), rest_between_sets=Rest(30), **more)
+
+        assert ["name", "rest_between_sets", "station"] == paths_of(bad(Station, station=11))
+        assert ["name", "rest_between_sets"] == paths_of(bad(Exercise))
+        assert ["station"] == paths_of(lambda: Station(name="Curl", dose=Reps(8), station=0))
+        assert Station(name="Curl", dose=Reps(8), station=2).station == 2

@@ -22,7 +22,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from ._errors import Problem, ValidationError
 from ._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
 from ._pacing import Pacing
-from ._rules import Checked, check, describe
+from ._rules import Checked, Namer, check, describe
 from ._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 SCHEMA_VERSION: Final = 1
@@ -87,29 +87,64 @@ def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
         "_slow": lambda data: _structure_fields(cls, data, converter),
         "_VE": ValidationError,
     }
-    arguments = []
-    for index, (name, field_type, required, hook) in enumerate(fields):
-        scope[f"_t{index}"], scope[f"_h{index}"], scope[f"_d{index}"] = field_type, hook, defaults[name]
-        raw = f'data["{name}"]' if required else f'data.get("{name}", _d{index})'
-        if hook is _passthrough:
-            arguments.append(f"{name}={raw}")
-        elif required:
-            arguments.append(f"{name}=_h{index}({raw}, _t{index})")
+
+    def name(obj: object) -> str:
+        key = f"_g{len(scope)}"
+        scope[key] = obj
+        return key
+
+    body = []
+    for field, field_type, required, _ in fields:
+        variable = f"f_{field}"
+        value = _inline(field_type, variable, name, converter)
+        if required:
+            body.append(f'{variable} = data["{field}"]')
         else:
-            value = f"_h{index}(_x, _t{index})"
-            arguments.append(f'{name}=(_d{index} if (_x := data.get("{name}", _M)) is _M else {value})')
+            body.append(f'{variable} = data.get("{field}", _M)')
+            value = f"{name(defaults[field])} if {variable} is _M else {value}"
+        if value != variable:
+            body.append(f"{variable} = {value}")
+    arguments = ", ".join(f"{field}=f_{field}" for field, *_ in fields)
     lines = [
         "def structure(data, _):",
         "    if type(data) is not dict or not data.keys() <= _names:",
         "        return _slow(data)",
         "    try:",
-        f"        return _cls({', '.join(arguments)})",
+        *(f"        {line}" for line in body),
+        f"        return _cls({arguments})",
         "    except (KeyError, _VE):",
         "        return _slow(data)",
     ]
     exec("\n".join(lines), scope)  # noqa: S102 - code built from the model's own fields
     structure: Hook = scope["structure"]
     return structure
+
+
+def _inline(field_type: Any, variable: str, name: Namer, converter: cattrs.Converter) -> str:
+    """An expression structuring ``variable`` as the field's hook would, with fewer calls.
+
+    Lists, enum values and ``None`` are handled in place; a class (or a union of classes)
+    is its hook's call.  Only the fast path uses it: the hooks themselves explain problems.
+    """
+    hook = converter.get_structure_hook(field_type)
+    if hook is _passthrough:
+        return variable
+    if isinstance(field_type, type) and issubclass(field_type, Enum):
+        members = name({member.value: member for member in field_type})
+        return f"({members}.get({variable}, {variable}) if type({variable}) is str else {variable})"
+    others = [arg for arg in get_args(field_type) if arg is not type(None)]
+    if _is_union(field_type) and len(others) == 1:
+        value = _inline(others[0], variable, name, converter)
+        return variable if value == variable else f"(None if {variable} is None else {value})"
+    if _is_union(field_type):  # `_structure_union` reads mappings only
+        call = f"{name(hook)}({variable}, {name(field_type)})"
+        return f"({variable} if type({variable}) is not dict else {call})"
+    if _is_var_tuple(field_type):
+        item = f"{variable}_"
+        each = _inline(others[0], item, name, converter)
+        values = variable if each == item else f"[{each} for {item} in {variable}]"
+        return f"(tuple({values}) if type({variable}) is list else {variable})"
+    return f"{name(hook)}({variable}, {name(field_type)})"
 
 
 def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
@@ -188,6 +223,7 @@ def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
 
     if dispatch is None:
         return _passthrough
+    hooks = {cls: converter.get_structure_hook(cls) for cls in only}
 
     def structure(data: Any, _: Any) -> Any:
         if type(data) is not dict:
@@ -198,14 +234,19 @@ def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
             if type(data[key]) is not type(value) or data[key] != value:
                 shown = "true" if value is True else repr(value)
                 raise _fail(f"expected {shown}, got {describe(data[key])}", key)
-        return converter.get_structure_hook(cls)(data, cls)
+        return hooks[cls](data, cls)
 
     return structure
 
 
 def _dose_picker(keys: Mapping[str, type]) -> Callable[[dict[Any, Any]], type]:
+    names = keys.keys()
+
     def pick(data: dict[Any, Any]) -> type:
-        found = [key for key in keys if key in data]
+        present = names & data.keys()
+        if len(present) == 1:
+            return keys[present.pop()]
+        found = [key for key in keys if key in data]  # in the documented order
         if not found:
             guesses = [_unknown_key(key, list(keys)) for key in data]
             if any("did you mean" in problem.reason for problem in guesses):

@@ -45,6 +45,10 @@ Namer = Callable[[object], str]
 Fast = Callable[[str, Namer], str]
 """Writes a Python expression, true only for values a rule accepts, about a variable."""
 _FAST: dict[Rule, Fast] = {}
+_EACH: dict[Rule, tuple[Rule, int, int, bool]] = {}
+"""`items` rules: the rule of each item, the least and most items, whether they must differ."""
+_OPTIONAL: dict[Rule, Rule] = {}
+"""`optional` rules: the rule of the value when it is not ``None``."""
 
 
 def fast(rule: Rule, expression: Fast) -> Rule:
@@ -150,11 +154,12 @@ def text(max_length: int = 100) -> Rule:
             return _found(f"must not contain control characters or lone surrogates, found {bad[0]!r}")
         return ()
 
+    # CPython's strip() returns the very string when there is nothing to strip; elsewhere
+    # the quick check merely doubts every text, and the rule itself decides.
     fast(
         rule,
         lambda v, name: (
-            f"(type({v}) is str and 0 < len({v}) <= {max_length} "
-            f"and not {v}[0].isspace() and not {v}[-1].isspace() "
+            f"(type({v}) is str and 0 < len({v}) <= {max_length} and {v}.strip() is {v} "
             f"and ({v}.isprintable() or {name(_UNWRITABLE.search)}({v}) is None))"
         ),
     )
@@ -228,6 +233,7 @@ def optional(inner: Rule) -> Rule:
         return () if value is None else inner(value)
 
     fast(rule, lambda v, name: f"({v} is None or {fast_expression(inner, v, name)})")
+    _OPTIONAL[rule] = inner
     return described(rule, {"anyOf": [schema_of(inner), {"type": "null"}]})
 
 
@@ -256,6 +262,7 @@ def items(inner: Rule, *, max_length: int, min_length: int = 0, unique: bool = F
         return f"(type({v}) is tuple and {min_length} <= len({v}) <= {max_length} and {each}{distinct})"
 
     fast(rule, expression)
+    _EACH[rule] = (inner, min_length, max_length, unique)
     schema: dict[str, Any] = {"type": "array", "items": schema_of(inner), "maxItems": max_length}
     if min_length:
         schema["minItems"] = min_length
@@ -319,20 +326,17 @@ class Checked:
     __slots__ = ()
 
     def __attrs_post_init__(self) -> None:
+        # The first instance of a class compiles its validator and installs it in the
+        # class's own namespace, where later instances find it first.
         cls = type(self)
-        try:
-            validate = _VALIDATORS[cls]
-        except KeyError:
-            validate = _VALIDATORS[cls] = _compile_validator(cls)
+        validate = _compile_validator(cls)
+        setattr(cls, "__attrs_post_init__", validate)  # noqa: B010 - mypy would refuse the assignment
         validate(self)
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:  # noqa: ARG003 - for subclasses
         """Rules between fields; ``values`` holds only the fields that passed their own rule."""
         return iter(())
-
-
-_VALIDATORS: dict[type, Callable[[Any], None]] = {}
 
 
 def _full_check(obj: Any) -> None:
@@ -343,29 +347,59 @@ def _full_check(obj: Any) -> None:
         raise ValidationError(problems)
 
 
+_DOUBT = "return _full_check(self)"
+
+
+def _statements(rule: Rule, variable: str, name: Namer, depth: int = 0) -> list[str]:
+    """Lines that return ``_full_check(self)`` unless the rule's quick check accepts ``variable``.
+
+    Lists are checked by a loop (cheaper than a generator), everything else by the rule's
+    inline expression.
+    """
+    if rule in _OPTIONAL and _OPTIONAL[rule] in _EACH:
+        inner = _statements(_OPTIONAL[rule], variable, name, depth)
+        return [f"if {variable} is not None:", *(f"    {line}" for line in inner)]
+    if rule not in _EACH:
+        return [f"if not {fast_expression(rule, variable, name)}: {_DOUBT}"]
+    each, least, most, unique = _EACH[rule]
+    distinct = f" and {name(_distinct)}({variable})" if unique else ""
+    item = f"_item{depth}"
+    inner = _statements(each, item, name, depth + 1)
+    return [
+        f"if not (type({variable}) is tuple and {least} <= len({variable}) <= {most}{distinct}): {_DOUBT}",
+        f"for {item} in {variable}:",
+        *(f"    {line}" for line in inner),
+    ]
+
+
 def _compile_validator(cls: type) -> Callable[[Any], None]:
     """One function checking every field of ``cls`` inline; the rules explain failures.
 
-    The same rules, compiled: each rule's quick expression runs first, and anything it
-    doubts goes through `check`, so behaviour is that of the rules alone.
+    The same rules, compiled: each rule's quick check runs first, and anything it
+    doubts goes through `check`, so behaviour is that of the rules alone.  An instance of
+    a subclass goes back to `Checked`, which compiles the subclass's own validator.
     """
     rules, relations = _plan(cls)
-    names: dict[str, object] = {"_full_check": _full_check}
+    names: dict[str, object] = {"_full_check": _full_check, "_cls": cls, "_Checked": Checked}
 
     def name(obj: object) -> str:
         key = f"_g{len(names)}"
         names[key] = obj
         return key
 
-    reads = [f"    v_{field} = self.{field}" for field, _ in rules]
-    quick = " and ".join(fast_expression(rule, f"v_{field}", name) for field, rule in rules) or "True"
-    lines = ["def validate(self):", *reads, f"    if not ({quick}):", "        return _full_check(self)"]
+    body = [
+        "if type(self) is not _cls:",
+        "    return _Checked.__attrs_post_init__(self)",
+        *(f"v_{field} = self.{field}" for field, _ in rules),
+    ]
+    for field, rule in rules:
+        body += _statements(rule, f"v_{field}", name)
     if relations:
         values = ", ".join(f"{field!r}: v_{field}" for field, _ in rules)
-        lines += [f"    for _ in {name(cls)}._relations({{{values}}}):", "        return _full_check(self)"]
-    lines.append("    return None")
+        body += [f"for _ in _cls._relations({{{values}}}):", f"    {_DOUBT}"]
+    lines = ["def __attrs_post_init__(self):", *(f"    {line}" for line in body)]
     exec("\n".join(lines), names)  # noqa: S102 - code built from our own rule declarations
-    validate: Callable[[Any], None] = names["validate"]  # type: ignore[assignment]
+    validate: Callable[[Any], None] = names["__attrs_post_init__"]  # type: ignore[assignment]
     return validate
 
 
