@@ -261,11 +261,18 @@ class TestExercise:
         assert text == str(exercise)
 
     def test_repr(self) -> None:
-        """The repr names the class and shows the fields."""
+        """The repr names the class and shows the fields that differ from their defaults."""
         text = repr(chop)
 
-        assert text.startswith("Exercise(name='Half-Kneeling Chop', dose=Reps(reps=8), ")
-        assert "sides=<Sides.EACH: 'each'>" in text
+        assert text.startswith(
+            "Exercise(name='Half-Kneeling Chop', dose=Reps(reps=8), sides=<Sides.EACH: 'each'>, "
+        )
+        assert "sets=" not in text
+        assert "notes=" not in text
+        expected = (
+            "Exercise(name='Hammer Curl', dose=Reps(reps=8), sets=3, rest_between_sets=Rest(seconds=90))"
+        )
+        assert expected == repr(curl(sets=3, rest_between_sets=Rest(90)))
 
     def test_modification(self) -> None:
         """A modification is found by its name."""

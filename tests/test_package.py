@@ -29,6 +29,24 @@ class TestImport:
         expected: list[str] = []
         assert expected == json.loads(result.stdout)
 
+    def test_loads_features_on_first_use(self) -> None:
+        """The timeline, exports, schema and batch modules load when one of their names is first used."""
+        later = ["runstrength._batch", "runstrength._calendar", "runstrength._fit", "runstrength._schema"]
+        later.append("runstrength._timeline")
+        code = (
+            "import json, sys, runstrength\n"
+            f"before = [m for m in {later!r} if m in sys.modules]\n"
+            "runstrength.build_timeline(runstrength.catalog.get('upper-body-for-runners'))\n"
+            "after = 'runstrength._timeline' in sys.modules\n"
+            "print(json.dumps([before, after, 'build_timeline' in dir(runstrength)]))"
+        )
+        result = subprocess.run(  # noqa: S603 - our own interpreter and code
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+
+        expected = [[], True, True]
+        assert expected == json.loads(result.stdout)
+
 
 class TestAll:
     """The public names."""

@@ -1,13 +1,18 @@
-"""runstrength: a typed, validated model of strength workouts and the timelines they make."""
+"""runstrength: a typed, validated model of strength workouts and the timelines they make.
+
+The model, the document format and the catalogue load with the package; the timeline,
+the exports, the schema and batch validation load on first use, so ``import runstrength``
+stays cheap for programs that only read and check workouts.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from . import catalog
-from ._batch import ValidationResult, validate_many
-from ._calendar import Session, export_ics, plan
 from ._document import SCHEMA_VERSION, from_dict, to_dict
 from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
-from ._fit import export_fit
 from ._formats import dump, dumps, load, loads
 from ._model import (
     Amrap,
@@ -21,9 +26,6 @@ from ._model import (
     Superset,
     Workout,
 )
-from ._pacing import Pacing
-from ._schema import json_schema
-from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 from ._values import (
     Credit,
     Distance,
@@ -47,6 +49,30 @@ from ._values import (
     Source,
     Tempo,
 )
+
+if TYPE_CHECKING:
+    from ._batch import ValidationResult, validate_many
+    from ._calendar import Session, export_ics, plan
+    from ._fit import export_fit
+    from ._pacing import Pacing
+    from ._schema import json_schema
+    from ._timeline import Segment, SegmentKind, Timeline, build_timeline
+
+_ON_FIRST_USE: dict[str, str] = {
+    "ValidationResult": "._batch",
+    "validate_many": "._batch",
+    "Session": "._calendar",
+    "export_ics": "._calendar",
+    "plan": "._calendar",
+    "export_fit": "._fit",
+    "Pacing": "._pacing",
+    "json_schema": "._schema",
+    "Segment": "._timeline",
+    "SegmentKind": "._timeline",
+    "Timeline": "._timeline",
+    "build_timeline": "._timeline",
+}
+"""Public names whose module is imported when a name is first looked up (PEP 562)."""
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -109,9 +135,17 @@ __all__ = [
 
 
 def __getattr__(name: str) -> object:
+    if name in _ON_FIRST_USE:
+        value = getattr(import_module(_ON_FIRST_USE[name], __name__), name)
+        globals()[name] = value  # later lookups find it directly
+        return value
     if name == "__version__":
         from importlib.metadata import version  # noqa: PLC0415 - only when asked
 
         return version("runstrength")
     msg = f"module 'runstrength' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

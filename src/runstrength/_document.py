@@ -13,7 +13,7 @@ import typing
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
 from functools import cache
-from typing import Any, Final, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -21,9 +21,11 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from ._errors import Problem, ValidationError
 from ._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
-from ._pacing import Pacing
 from ._rules import Checked, Namer, check, describe
 from ._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
+
+if TYPE_CHECKING:
+    from ._pacing import Pacing
 
 SCHEMA_VERSION: Final = 1
 """The version of the document format this runstrength writes and reads."""
@@ -379,13 +381,14 @@ def to_dict(value: Workout | Pacing) -> dict[str, Any]:
 
     Fields at their default are left out; a workout's document starts with ``schema_version``.
 
+    >>> from runstrength import Pacing
     >>> to_dict(Pacing(seconds_per_rep=2.5))
     {'seconds_per_rep': 2.5}
     """
-    if isinstance(value, Pacing):
-        data: dict[str, Any] = converter().unstructure(value, Pacing)
-        return data
-    return {"schema_version": SCHEMA_VERSION, **converter().unstructure(value, Workout)}
+    if isinstance(value, Workout):
+        return {"schema_version": SCHEMA_VERSION, **converter().unstructure(value, Workout)}
+    data: dict[str, Any] = converter().unstructure(value, type(value))
+    return data
 
 
 @overload
@@ -399,10 +402,10 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
         ValidationError: with every problem of the data and its path.
     """
     check_size(data)
-    if kind is Pacing:
-        pacing: Pacing = converter().get_structure_hook(Pacing)(data, Pacing)
-        return pacing
-    return structure_workout(data)
+    if kind is Workout:
+        return structure_workout(data)
+    pacing: Pacing = converter().get_structure_hook(kind)(data, kind)
+    return pacing
 
 
 def structure_workout(data: object) -> Workout:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -52,6 +51,8 @@ def _json_constant(name: str) -> float:
 
 
 def _parse_json(text: str) -> Any:
+    import json  # noqa: PLC0415 - like the other parsers, loaded when first needed
+
     try:
         return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
     except json.JSONDecodeError as error:
@@ -61,6 +62,8 @@ def _parse_json(text: str) -> Any:
 
 
 def _write_json(data: dict[str, Any]) -> str:
+    import json  # noqa: PLC0415 - like the other writers, loaded when first needed
+
     return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 

@@ -28,10 +28,18 @@ _RULE = "runstrength.rule"
 _SCHEMAS: dict[Rule, dict[str, Any]] = {}
 
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
-_UNWRITABLE = re.compile(f"[{_CONTROLS}\ud800-\udfff]")
+_UNWRITABLE = f"[{_CONTROLS}\ud800-\udfff]"
 """Control characters (other than tab and line breaks) and lone surrogates: text no file can carry."""
 TEXT_PATTERN = r"^(?![\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f])\S(?:[\s\S]*\S)?$"
 """Text that neither starts nor ends with whitespace and has no control characters."""
+
+
+def unwritable(value: str) -> re.Match[str] | None:
+    """The first character of ``value`` that no file can carry, if any.
+
+    The pattern is compiled on first use (and cached by `re`), not at import.
+    """
+    return re.search(_UNWRITABLE, value)
 
 
 def described(rule: Rule, schema: dict[str, Any]) -> Rule:
@@ -150,7 +158,7 @@ def text(max_length: int = 100) -> Rule:
             return _found(f"must not start or end with whitespace, got {describe(value)}")
         if len(value) > max_length:
             return _found(f"expected at most {max_length} characters, got {len(value)}")
-        if bad := _UNWRITABLE.search(value):
+        if bad := unwritable(value):
             return _found(f"must not contain control characters or lone surrogates, found {bad[0]!r}")
         return ()
 
@@ -160,14 +168,11 @@ def text(max_length: int = 100) -> Rule:
         rule,
         lambda v, name: (
             f"(type({v}) is str and 0 < len({v}) <= {max_length} and {v}.strip() is {v} "
-            f"and ({v}.isprintable() or {name(_UNWRITABLE.search)}({v}) is None))"
+            f"and ({v}.isprintable() or {name(unwritable)}({v}) is None))"
         ),
     )
     schema = {"type": "string", "minLength": 1, "maxLength": max_length, "pattern": TEXT_PATTERN}
     return described(rule, schema)
-
-
-_SPACE = re.compile(r"\s")
 
 
 def url() -> Rule:
@@ -180,7 +185,7 @@ def url() -> Rule:
             parts = urlsplit(value)
         except ValueError:  # e.g. a host that changes under NFKC normalization
             return _found(f"expected an http(s) URL, got {describe(value)}")
-        if not value.startswith(("http://", "https://")) or not parts.netloc or _SPACE.search(value):
+        if not value.startswith(("http://", "https://")) or not parts.netloc or re.search(r"\s", value):
             return _found(f"expected an http(s) URL, got {describe(value)}")
         return ()
 
@@ -321,7 +326,11 @@ def checked_field(rule: Rule, *, converter: Callable[[object], object] | None = 
 
 
 class Checked:
-    """Mixin for frozen attrs classes: after ``__init__``, run every field rule and relation."""
+    """Mixin for frozen attrs classes: after ``__init__``, run every field rule and relation.
+
+    Declare the classes with ``repr=False``: the mixin's repr leaves out fields at their
+    default (and attrs then has one method less to generate per class at import).
+    """
 
     __slots__ = ()
 
@@ -332,6 +341,16 @@ class Checked:
         validate = _compile_validator(cls)
         setattr(cls, "__attrs_post_init__", validate)  # noqa: B010 - mypy would refuse the assignment
         validate(self)
+
+    def __repr__(self) -> str:
+        """The class and every field that differs from its default: ``Reps(reps=8)``."""
+        cls: type = type(self)
+        shown = []
+        for field in attrs.fields(cls):
+            value = getattr(self, field.name)
+            if field.default is attrs.NOTHING or value != field.default:
+                shown.append(f"{field.name}={value!r}")
+        return f"{cls.__name__}({', '.join(shown)})"
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:  # noqa: ARG003 - for subclasses

@@ -201,7 +201,7 @@ def count(value: Amount, which: RangePoint) -> int:
 # --- doses ---------------------------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reps(Checked):
     """A number of repetitions, or a range such as 6–8.
 
@@ -215,7 +215,7 @@ class Reps(Checked):
         return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Duration(Checked):
     """A time to work or hold, in seconds, or a range such as 30–45 s."""
 
@@ -227,7 +227,7 @@ class Duration(Checked):
         return format_seconds(self.seconds)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Distance(Checked):
     """A distance to cover, such as a 400 m run between rounds."""
 
@@ -252,7 +252,7 @@ class Distance(Checked):
         return f"{_num(self.distance)} {self.unit}"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class MaxReps(Checked):
     """As many reps as you can, optionally within a time cap (seconds)."""
 
@@ -266,7 +266,7 @@ SingleDose: TypeAlias = Reps | Duration | Distance | MaxReps
 _SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Ladder(Checked):
     """A dose that changes by round: a ladder or pyramid such as 10-8-6 reps.
 
@@ -303,7 +303,7 @@ def dose_rule() -> Rule:
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Rest(Checked):
     """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
 
@@ -324,7 +324,7 @@ class Rest(Checked):
         return f"as needed ({base})" if self.as_needed else base
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Load(Checked):
     """What to lift: a level (light, medium…), an amount with a unit, or both.
 
@@ -359,7 +359,7 @@ class Load(Checked):
         return " ".join(parts)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Effort(Checked):
     """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
 
@@ -378,13 +378,13 @@ class Effort(Checked):
         return ", ".join(parts)
 
 
-_TEMPO = re.compile(r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)")
+_TEMPO = r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)"
 EXPLOSIVE_SECONDS: Final = 1.0
 """How long an explosive (``X``) tempo phase counts for."""
 
 
 def _tempo_rule(value: object) -> Sequence[Finding]:
-    if not isinstance(value, str) or not _TEMPO.fullmatch(value):
+    if not isinstance(value, str) or not re.fullmatch(_TEMPO, value):
         reason = (
             f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}"
         )
@@ -394,12 +394,10 @@ def _tempo_rule(value: object) -> Sequence[Finding]:
     return ()
 
 
-described(
-    _tempo_rule, {"type": "string", "pattern": f"^{_TEMPO.pattern}$", "not": {"pattern": "^0+-0+-0+-0+$"}}
-)
+described(_tempo_rule, {"type": "string", "pattern": f"^{_TEMPO}$", "not": {"pattern": "^0+-0+-0+-0+$"}})
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Tempo(Checked):
     """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
 
@@ -417,7 +415,7 @@ class Tempo(Checked):
 # --- equipment and credits ---------------------------------------------------------------
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Equipment(Checked):
     """A piece of equipment, how many, and optionally its load."""
 
@@ -430,7 +428,7 @@ class Equipment(Checked):
         return f"{base} ({self.load})" if self.load else base
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Credit(Checked):
     """A person credited for a workout and their role."""
 
@@ -438,7 +436,7 @@ class Credit(Checked):
     role: str = checked_field(text(200))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Source(Checked):
     """Where a workout was published, and who made it."""
 
@@ -451,7 +449,7 @@ class Source(Checked):
     notes: str | None = checked_field(optional(text(2000)), default=None)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Frequency(Checked):
     """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
 
