@@ -80,7 +80,7 @@ def _ladder_fits(dose: Dose, times: Amount, where: str) -> Iterator[Finding]:
         yield ("dose", "ladder"), f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Modification(Checked):
     """A named variant of one exercise: easier, harder, a variation or an alternative.
 
@@ -113,7 +113,7 @@ class Modification(Checked):
         return attrs.evolve(exercise, **changes)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Exercise(Checked):
     """One exercise and what it asks for.
 
@@ -174,7 +174,7 @@ class Exercise(Checked):
         return f"{self.name}: {sets}{self.dose}{per_side}{alternating}"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Superset(Checked):
     """Two or more exercises done back to back, repeated for ``rounds``.
 
@@ -209,7 +209,7 @@ class Superset(Checked):
         return self.name or self.label or "superset"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Intervals(Checked):
     """Block format: each exercise for ``work`` seconds, then ``rest`` seconds, every round.
 
@@ -229,7 +229,7 @@ class Intervals(Checked):
             yield ("active_rest",), "needs a rest interval above 0 s"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Emom(Checked):
     """Block format: start an exercise every ``every`` seconds for ``duration`` seconds.
 
@@ -254,7 +254,7 @@ class Emom(Checked):
         return self.duration // self.every
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Amrap(Checked):
     """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds."""
 
@@ -266,7 +266,7 @@ FORMATS = (Intervals, Emom, Amrap)
 Item: TypeAlias = Exercise | Superset
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Block(Checked):
     """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
 
@@ -338,7 +338,7 @@ def _format_name(fmt: Format | None) -> str:
     return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(fmt)]
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False)
 class Workout(Checked):
     """A whole workout: its blocks in order, and what an athlete should know about it.
 

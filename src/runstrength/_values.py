@@ -110,7 +110,7 @@ def format_seconds(seconds: Number) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Range(Checked):
     """An inclusive range of numbers, such as 6–8 reps or 60–90 s of rest.
 
@@ -201,7 +201,7 @@ def count(value: Amount, which: RangePoint) -> int:
 # --- doses ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Reps(Checked):
     """A number of repetitions, or a range such as 6–8.
 
@@ -215,7 +215,7 @@ class Reps(Checked):
         return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Duration(Checked):
     """A time to work or hold, in seconds, or a range such as 30–45 s."""
 
@@ -227,7 +227,7 @@ class Duration(Checked):
         return format_seconds(self.seconds)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Distance(Checked):
     """A distance to cover, such as a 400 m run between rounds."""
 
@@ -252,7 +252,7 @@ class Distance(Checked):
         return f"{_num(self.distance)} {self.unit}"
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class MaxReps(Checked):
     """As many reps as you can, optionally within a time cap (seconds)."""
 
@@ -266,7 +266,7 @@ SingleDose: TypeAlias = Reps | Duration | Distance | MaxReps
 _SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Ladder(Checked):
     """A dose that changes by round: a ladder or pyramid such as 10-8-6 reps.
 
@@ -303,7 +303,7 @@ def dose_rule() -> Rule:
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Rest(Checked):
     """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
 
@@ -324,7 +324,7 @@ class Rest(Checked):
         return f"as needed ({base})" if self.as_needed else base
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Load(Checked):
     """What to lift: a level (light, medium…), an amount with a unit, or both.
 
@@ -359,7 +359,7 @@ class Load(Checked):
         return " ".join(parts)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Effort(Checked):
     """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
 
@@ -397,7 +397,7 @@ def _tempo_rule(value: object) -> Sequence[Finding]:
 described(_tempo_rule, {"type": "string", "pattern": f"^{_TEMPO}$", "not": {"pattern": "^0+-0+-0+-0+$"}})
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Tempo(Checked):
     """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
 
@@ -415,7 +415,7 @@ class Tempo(Checked):
 # --- equipment and credits ---------------------------------------------------------------
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Equipment(Checked):
     """A piece of equipment, how many, and optionally its load."""
 
@@ -428,7 +428,7 @@ class Equipment(Checked):
         return f"{base} ({self.load})" if self.load else base
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Credit(Checked):
     """A person credited for a workout and their role."""
 
@@ -436,7 +436,7 @@ class Credit(Checked):
     role: str = checked_field(text(200))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Source(Checked):
     """Where a workout was published, and who made it."""
 
@@ -449,7 +449,7 @@ class Source(Checked):
     notes: str | None = checked_field(optional(text(2000)), default=None)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(eq=False, repr=False)
 class Frequency(Checked):
     """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
 
