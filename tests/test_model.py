@@ -819,6 +819,18 @@ class TestObjects:
         """A pickled object comes back equal."""
         assert obj == pickle.loads(pickle.dumps(obj))  # noqa: S301 - our own data
 
+    def test_other_classes_differ(self) -> None:
+        """Equality needs the same class: a subclass with the same fields, or a plain value, differs."""
+
+        @attrs.frozen(eq=False, repr=False)
+        class Counted(Reps):
+            pass
+
+        assert Reps(8) != Counted(8)
+        assert Reps(8) != 8
+        assert Counted(8) == Counted(8)
+        assert hash(Counted(8)) == hash(Counted(8))
+
     def test_different_values_differ(self) -> None:
         """Objects differing in one field are not equal."""
         assert curl() != curl(sides=Sides.EACH)

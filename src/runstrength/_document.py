@@ -76,15 +76,14 @@ def _passthrough(data: Any, _: Any) -> Any:
 def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
     """One function structuring a valid mapping into ``cls`` straight away.
 
-    Anything unexpected (not a mapping, an unknown key, a missing field, a problem in a
-    field) goes to `_structure_fields`, which collects every problem: this is only the fast
-    path of the same hooks and the same constructor.
+    It converts the fields that need it and hands the mapping to the constructor, whose
+    defaults fill the fields left out.  Anything unexpected (not a mapping, an unknown or
+    missing field, a problem in a field) goes to `_structure_fields`, which collects every
+    problem: this is only the fast path of the same hooks and the same constructor.
     """
-    fields, names, tag = _field_plan(cls, converter)
-    defaults = {f.name: f.default for f in attrs.fields(cls)}
+    fields, _, tag = _field_plan(cls, converter)
     scope: dict[str, Any] = {
         "_cls": cls,
-        "_names": names | {tag} if tag else names,
         "_M": _MISSING,
         "_slow": lambda data: _structure_fields(cls, data, converter),
         "_VE": ValidationError,
@@ -95,26 +94,24 @@ def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
         scope[key] = obj
         return key
 
-    body = []
-    for field, field_type, required, _ in fields:
-        variable = f"f_{field}"
-        value = _inline(field_type, variable, name, converter)
-        if required:
-            body.append(f'{variable} = data["{field}"]')
-        else:
-            body.append(f'{variable} = data.get("{field}", _M)')
-            value = f"{name(defaults[field])} if {variable} is _M else {value}"
-        if value != variable:
-            body.append(f"{variable} = {value}")
-    arguments = ", ".join(f"{field}=f_{field}" for field, *_ in fields)
+    body = ["fields = data.copy()"]
+    if tag:
+        body.append(f'del fields["{tag}"]')  # the union's reader checked it
+    for field, field_type, _, _ in fields:
+        value = _inline(field_type, "value", name, converter)
+        if value != "value":
+            body += [
+                f'if (value := fields.get("{field}", _M)) is not _M:',
+                f'    fields["{field}"] = {value}',
+            ]
     lines = [
         "def structure(data, _):",
-        "    if type(data) is not dict or not data.keys() <= _names:",
+        "    if type(data) is not dict:",
         "        return _slow(data)",
         "    try:",
         *(f"        {line}" for line in body),
-        f"        return _cls({arguments})",
-        "    except (KeyError, _VE):",
+        "        return _cls(**fields)",
+        "    except (TypeError, _VE):  # an unknown or missing field, or a problem in one",
         "        return _slow(data)",
     ]
     exec("\n".join(lines), scope)  # noqa: S102 - code built from the model's own fields

@@ -89,16 +89,16 @@ class Modification(Checked):
     """
 
     name: str = checked_field(_NAME)
-    kind: ModificationKind = checked_field(member(ModificationKind), converter=to_enum(ModificationKind))
+    kind: ModificationKind = checked_field(member(ModificationKind), normalize=to_enum(ModificationKind))
     dose: Dose | None = checked_field(optional(dose_rule()), default=None)
-    sides: Sides | None = checked_field(optional(member(Sides)), default=None, converter=to_enum(Sides))
+    sides: Sides | None = checked_field(optional(member(Sides)), default=None, normalize=to_enum(Sides))
     load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
     effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
     tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
     equipment: tuple[Equipment, ...] | None = checked_field(
-        optional(_EQUIPMENT), default=None, converter=to_tuple
+        optional(_EQUIPMENT), default=None, normalize=to_tuple
     )
-    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), converter=to_tuple)
+    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), normalize=to_tuple)
     notes: str | None = checked_field(_NOTES, default=None)
 
     def apply_to(self, exercise: Exercise) -> Exercise:
@@ -129,17 +129,17 @@ class Exercise(Checked):
 
     name: str = checked_field(_NAME)
     dose: Dose = checked_field(dose_rule())
-    sides: Sides = checked_field(member(Sides), default=Sides.BOTH, converter=to_enum(Sides))
+    sides: Sides = checked_field(member(Sides), default=Sides.BOTH, normalize=to_enum(Sides))
     sets: Amount = checked_field(amount(1, 100), default=1)
     rest_between_sets: Rest | None = checked_field(_REST, default=None)
     load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
     effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
     tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
-    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), converter=to_tuple)
-    targets: tuple[str, ...] = checked_field(_TAGS, default=(), converter=to_tuple)
-    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), converter=to_tuple)
+    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), normalize=to_tuple)
+    targets: tuple[str, ...] = checked_field(_TAGS, default=(), normalize=to_tuple)
+    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), normalize=to_tuple)
     modifications: tuple[Modification, ...] = checked_field(
-        items(instance(Modification, name="a modification"), max_length=10), default=(), converter=to_tuple
+        items(instance(Modification, name="a modification"), max_length=10), default=(), normalize=to_tuple
     )
     rest_after: Rest | None = checked_field(_REST, default=None)
     video: str | None = checked_field(optional(url()), default=None)
@@ -184,7 +184,7 @@ class Superset(Checked):
     """
 
     exercises: tuple[Exercise, ...] = checked_field(
-        items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), converter=to_tuple
+        items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), normalize=to_tuple
     )
     rounds: Amount = checked_field(amount(1, 100), default=1)
     name: str | None = checked_field(optional(_NAME), default=None)
@@ -276,7 +276,7 @@ class Block(Checked):
     """
 
     name: str = checked_field(_NAME)
-    kind: BlockKind = checked_field(member(BlockKind), default=BlockKind.MAIN, converter=to_enum(BlockKind))
+    kind: BlockKind = checked_field(member(BlockKind), default=BlockKind.MAIN, normalize=to_enum(BlockKind))
     rounds: Amount = checked_field(amount(1, 100), default=1)
     format: Format | None = checked_field(optional(instance(*FORMATS, name="a block format")), default=None)
     rest_between_rounds: Rest | None = checked_field(_REST, default=None)
@@ -284,7 +284,7 @@ class Block(Checked):
     notes: str | None = checked_field(_NOTES, default=None)
     items: tuple[Item, ...] = checked_field(
         items(instance(Exercise, Superset, name="an exercise or a superset"), min_length=1, max_length=100),
-        converter=to_tuple,
+        normalize=to_tuple,
     )
 
     @classmethod
@@ -355,14 +355,14 @@ class Workout(Checked):
     )
     stated_duration: Amount | None = checked_field(optional(amount(60, 86_400, " s")), default=None)
     rest_between_sets: Rest | None = checked_field(_REST, default=None)
-    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), converter=to_tuple)
-    targets: tuple[str, ...] = checked_field(_TAGS, default=(), converter=to_tuple)
-    benefits: tuple[str, ...] = checked_field(items(text(300), max_length=20), default=(), converter=to_tuple)
+    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), normalize=to_tuple)
+    targets: tuple[str, ...] = checked_field(_TAGS, default=(), normalize=to_tuple)
+    benefits: tuple[str, ...] = checked_field(items(text(300), max_length=20), default=(), normalize=to_tuple)
     video: str | None = checked_field(optional(url()), default=None)
     source: Source | None = checked_field(optional(instance(Source, name="a source")), default=None)
     notes: str | None = checked_field(_NOTES, default=None)
     blocks: tuple[Block, ...] = checked_field(
-        items(instance(Block, name="a block"), min_length=1, max_length=50), converter=to_tuple
+        items(instance(Block, name="a block"), min_length=1, max_length=50), normalize=to_tuple
     )
 
     @classmethod

@@ -41,7 +41,7 @@ class Pacing(Checked):
     rest_between_sets: int = checked_field(whole(0, 3600, " s"), default=60)
     rest_between_blocks: int = checked_field(whole(0, 3600, " s"), default=60)
     range_point: RangePoint = checked_field(
-        member(RangePoint), default=RangePoint.TYPICAL, converter=to_enum(RangePoint)
+        member(RangePoint), default=RangePoint.TYPICAL, normalize=to_enum(RangePoint)
     )
     max_reps_estimate: int = checked_field(whole(1, 1000), default=12)
     seconds_per_km: int = checked_field(whole(60, 3600, " s"), default=360)

@@ -14,7 +14,7 @@ import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 import attrs
@@ -26,6 +26,7 @@ Rule = Callable[[object], Sequence[Finding]]
 """A rule returns no findings (an empty sequence) for a value it accepts."""
 
 _RULE = "runstrength.rule"
+_NORMALIZE = "runstrength.normalize"
 _SCHEMAS: dict[Rule, dict[str, Any]] = {}
 
 _CONTROLS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
@@ -321,9 +322,15 @@ def to_enum(enum: type[Enum]) -> Callable[[object], object]:
     return convert
 
 
-def checked_field(rule: Rule, *, converter: Callable[[object], object] | None = None, **kwargs: Any) -> Any:
-    """An attrs field whose value ``rule`` checks."""
-    return attrs.field(metadata={_RULE: rule}, converter=converter, **kwargs)
+def checked_field(rule: Rule, *, normalize: Callable[[object], object] | None = None, **kwargs: Any) -> Any:
+    """An attrs field whose value ``rule`` checks.
+
+    ``normalize`` turns another accepted spelling (a list, an enum's value) into the value
+    the rule wants.  It runs only for an object the quick check doubts, before the rules:
+    objects built from canonical values (as the loader builds them) never pay for it.
+    """
+    metadata = {_RULE: rule} if normalize is None else {_RULE: rule, _NORMALIZE: normalize}
+    return attrs.field(metadata=metadata, **kwargs)
 
 
 class Checked:
@@ -372,8 +379,16 @@ class Checked:
 
 
 def _full_check(obj: Any) -> None:
-    """Run every rule of an object the quick check doubted; raise if any finds a problem."""
+    """Normalize the fields of an object the quick check doubted, then run every rule.
+
+    Raises:
+        ValidationError: a rule found a problem.
+    """
     cls = type(obj)
+    for name, normalize in _plan(cls).normalizers:
+        value = getattr(obj, name)
+        if (normal := normalize(value)) is not value:
+            object.__setattr__(obj, name, normal)
     problems = check(cls, {name: getattr(obj, name) for name, _ in field_rules(cls)})
     if problems:
         raise ValidationError(problems)
@@ -425,7 +440,7 @@ def _compile_validator(cls: type) -> Callable[[Any], None]:
     doubts goes through `check`, so behaviour is that of the rules alone.  An instance of
     a subclass goes back to `Checked`, which compiles the subclass's own validator.
     """
-    rules, relations = _plan(cls)
+    rules, relations, _ = _plan(cls)
     names: dict[str, object] = {"_full_check": _full_check, "_cls": cls, "_Checked": Checked}
 
     def name(obj: object) -> str:
@@ -451,29 +466,38 @@ def _compile_validator(cls: type) -> Callable[[Any], None]:
 
 def field_rules(cls: type) -> tuple[tuple[str, Rule], ...]:
     """The (field name, rule) pairs declared on an attrs class, in field order."""
-    return _plan(cls)[0]
+    return _plan(cls).rules
 
 
-def _plan(cls: type) -> tuple[tuple[tuple[str, Rule], ...], bool]:
-    """A class's field rules, and whether it declares relations of its own."""
+class _Plan(NamedTuple):
+    rules: tuple[tuple[str, Rule], ...]
+    relations: bool
+    """Whether the class declares relations of its own."""
+    normalizers: tuple[tuple[str, Callable[[object], object]], ...]
+
+
+def _plan(cls: type) -> _Plan:
+    """What a class declares: its field rules, whether it has relations, its normalizers."""
     try:
         return _PLANS[cls]
     except KeyError:
-        rules = tuple((f.name, f.metadata[_RULE]) for f in attrs.fields(cls) if _RULE in f.metadata)
+        fields = attrs.fields(cls)
+        rules = tuple((f.name, f.metadata[_RULE]) for f in fields if _RULE in f.metadata)
+        normalizers = tuple((f.name, f.metadata[_NORMALIZE]) for f in fields if _NORMALIZE in f.metadata)
         own = getattr(cls, "_relations", None)
         relations = getattr(own, "__func__", None) is not Checked.__dict__["_relations"].__func__
-        _PLANS[cls] = plan = (rules, relations)
+        _PLANS[cls] = plan = _Plan(rules, relations, normalizers)
         return plan
 
 
-_PLANS: dict[type, tuple[tuple[tuple[str, Rule], ...], bool]] = {}
+_PLANS: dict[type, _Plan] = {}
 
 
 def check(cls: type, values: Mapping[str, Any]) -> list[Problem]:
     """Every problem of ``values`` (a field name → value mapping, possibly partial) for ``cls``."""
     problems: list[Problem] = []
     passed: dict[str, Any] = {}
-    rules, relations = _plan(cls)
+    rules, relations, _ = _plan(cls)
     for name, rule in rules:
         if name not in values:
             continue

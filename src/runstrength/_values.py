@@ -233,7 +233,7 @@ class Distance(Checked):
 
     distance: Number = checked_field(number(0, 100_000, above=True))
     unit: DistanceUnit = checked_field(
-        member(DistanceUnit), default=DistanceUnit.METRES, converter=to_enum(DistanceUnit)
+        member(DistanceUnit), default=DistanceUnit.METRES, normalize=to_enum(DistanceUnit)
     )
 
     @classmethod
@@ -274,7 +274,7 @@ class Ladder(Checked):
     """
 
     ladder: tuple[SingleDose, ...] = checked_field(
-        items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), converter=to_tuple
+        items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), normalize=to_tuple
     )
 
     def __str__(self) -> str:
@@ -333,11 +333,11 @@ class Load(Checked):
     """
 
     level: LoadLevel | None = checked_field(
-        optional(member(LoadLevel)), default=None, converter=to_enum(LoadLevel)
+        optional(member(LoadLevel)), default=None, normalize=to_enum(LoadLevel)
     )
     amount: Number | Range | None = checked_field(optional(quantity(0, 10_000)), default=None)
     unit: LoadUnit | None = checked_field(
-        optional(member(LoadUnit)), default=None, converter=to_enum(LoadUnit)
+        optional(member(LoadUnit)), default=None, normalize=to_enum(LoadUnit)
     )
 
     @classmethod
@@ -444,7 +444,7 @@ class Source(Checked):
     publisher: str | None = checked_field(optional(text(200)), default=None)
     url: str | None = checked_field(optional(url()), default=None)
     credits: tuple[Credit, ...] = checked_field(
-        items(instance(Credit, name="a credit"), max_length=20), default=(), converter=to_tuple
+        items(instance(Credit, name="a credit"), max_length=20), default=(), normalize=to_tuple
     )
     notes: str | None = checked_field(optional(text(2000)), default=None)
 
