@@ -12,6 +12,7 @@ import argparse
 import cProfile
 import io
 import json
+import math
 import os
 import pstats
 import statistics
@@ -51,28 +52,40 @@ def document_text() -> str:
 # --- measurements ------------------------------------------------------------------------
 
 
-def best_micros(call: Callable[[], object], *, number: int, repeat: int) -> float:
-    """The best of ``repeat`` runs of ``number`` calls, in microseconds per call."""
-    return min(timeit.repeat(call, number=number, repeat=repeat)) / number * 1e6
+Case = tuple[str, Callable[[], object]]
+"""A name, and the call to time."""
+
+
+def best_micros(cases: Sequence[Case], *, number: int, repeat: int) -> list[Timing]:
+    """Each case's best of ``repeat`` runs of ``number`` calls, in microseconds per call.
+
+    The cases take turns run by run, so a machine that slows down for a while slows
+    every case alike and the ratios between them hold.
+    """
+    best = dict.fromkeys((name for name, _ in cases), math.inf)
+    for _ in range(repeat):
+        for name, call in cases:
+            best[name] = min(best[name], timeit.timeit(call, number=number))
+    return [Timing(name, seconds / number * 1e6) for name, seconds in best.items()]
 
 
 def loads_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
     """Reading: json alone (the floor), runstrength and pydantic, on the same text."""
     data = json.loads(text)
-    cases: list[tuple[str, Callable[[], object]]] = [
+    cases: list[Case] = [
         ("json.loads", lambda: json.loads(text)),
         ("runstrength.from_dict (parsed)", lambda: runstrength.from_dict(data)),
         ("runstrength.loads", lambda: runstrength.loads(text)),
         ("pydantic model_validate_json", lambda: peer.Workout.model_validate_json(text)),
     ]
-    return [Timing(name, best_micros(call, number=number, repeat=repeat)) for name, call in cases]
+    return best_micros(cases, number=number, repeat=repeat)
 
 
 def dumps_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
     """Writing: runstrength's document and text, against json and pydantic."""
     workout = runstrength.loads(text)
     model = peer.Workout.model_validate_json(text)
-    cases: list[tuple[str, Callable[[], object]]] = [
+    cases: list[Case] = [
         ("runstrength.to_dict", lambda: runstrength.to_dict(workout)),
         ("json.dumps(to_dict) compact", lambda: json.dumps(runstrength.to_dict(workout))),
         ("runstrength.dumps (indent 2)", lambda: runstrength.dumps(workout)),
@@ -82,7 +95,7 @@ def dumps_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
             lambda: model.model_dump_json(exclude_defaults=True, indent=2),
         ),
     ]
-    return [Timing(name, best_micros(call, number=number, repeat=repeat)) for name, call in cases]
+    return best_micros(cases, number=number, repeat=repeat)
 
 
 def _import_run(modules: Sequence[str], env: Mapping[str, str]) -> tuple[float, float]:
