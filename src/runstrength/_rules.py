@@ -14,7 +14,7 @@ import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from operator import attrgetter
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
@@ -440,7 +440,8 @@ def _compile_validator(cls: type) -> Callable[[Any], None]:
     doubts goes through `check`, so behaviour is that of the rules alone.  An instance of
     a subclass goes back to `Checked`, which compiles the subclass's own validator.
     """
-    rules, relations, _ = _plan(cls)
+    plan = _plan(cls)
+    rules, relations = plan.rules, plan.relations
     names: dict[str, object] = {"_full_check": _full_check, "_cls": cls, "_Checked": Checked}
 
     def name(obj: object) -> str:
@@ -469,15 +470,22 @@ def field_rules(cls: type) -> tuple[tuple[str, Rule], ...]:
     return _plan(cls).rules
 
 
-class _Plan(NamedTuple):
-    rules: tuple[tuple[str, Rule], ...]
-    relations: bool
-    """Whether the class declares relations of its own."""
-    normalizers: tuple[tuple[str, Callable[[object], object]], ...]
+class _Plan:
+    """What a class declares: its field rules, whether it has relations of its own, its normalizers."""
+
+    __slots__ = ("normalizers", "relations", "rules")
+
+    def __init__(
+        self,
+        rules: tuple[tuple[str, Rule], ...],
+        relations: bool,  # noqa: FBT001 - a private record
+        normalizers: tuple[tuple[str, Callable[[object], object]], ...],
+    ) -> None:
+        self.rules, self.relations, self.normalizers = rules, relations, normalizers
 
 
 def _plan(cls: type) -> _Plan:
-    """What a class declares: its field rules, whether it has relations, its normalizers."""
+    """The class's `_Plan`, read from its fields once."""
     try:
         return _PLANS[cls]
     except KeyError:
@@ -497,7 +505,8 @@ def check(cls: type, values: Mapping[str, Any]) -> list[Problem]:
     """Every problem of ``values`` (a field name → value mapping, possibly partial) for ``cls``."""
     problems: list[Problem] = []
     passed: dict[str, Any] = {}
-    rules, relations, _ = _plan(cls)
+    plan = _plan(cls)
+    rules, relations = plan.rules, plan.relations
     for name, rule in rules:
         if name not in values:
             continue

@@ -14,7 +14,7 @@ True
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from ._formats import loads
 from ._model import Workout, _find
@@ -27,11 +27,13 @@ __all__ = ["get", "names"]
 _SUFFIX = ".toml"
 
 
-class _Entry(NamedTuple):
+class _Entry:
     """A workout document in the package, named by its file name without the suffix."""
 
-    name: str
-    file: Traversable
+    __slots__ = ("file", "name")
+
+    def __init__(self, name: str, file: Traversable) -> None:
+        self.name, self.file = name, file
 
 
 @cache
