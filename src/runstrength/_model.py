@@ -69,15 +69,18 @@ class BlockKind(StrEnum):
     OTHER = "other"
 
 
-def _ladder_fits(dose: Dose, times: Amount, where: str) -> Iterator[Finding]:
+def _ladder_fits(dose: Dose, times: Amount, where: str) -> list[Finding]:
     """A ladder needs exactly one step per time the exercise is done."""
     if not isinstance(dose, Ladder):
-        return
+        return []
     if isinstance(times, Range):
-        yield ("dose",), f"a ladder needs a fixed number of {where}, got {times}"
-    elif len(dose.ladder) != times:
+        return [(("dose",), f"a ladder needs a fixed number of {where}, got {times}")]
+    if len(dose.ladder) != times:
         steps = "step" if times == 1 else "steps"
-        yield ("dose", "ladder"), f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}"
+        return [
+            (("dose", "ladder"), f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}")
+        ]
+    return []
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
@@ -153,7 +156,8 @@ class Exercise(Checked):
             yield ("rest_between_sets",), "only applies to straight sets: set sets above 1"
         if "dose" in values and "sets" in values and sets != 1:
             yield from _ladder_fits(values["dose"], sets, "sets")
-        names = [m.name for m in values.get("modifications", ())]
+        modifications = values.get("modifications", ())
+        names = [m.name for m in modifications] if len(modifications) > 1 else []
         for index, name in enumerate(names):
             if name in names[:index]:
                 yield ("modifications", index, "name"), f"duplicate modification name {name!r}"
@@ -308,30 +312,32 @@ class Block(Checked):
                 yield item
 
 
-def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> Iterator[Finding]:  # noqa: C901
+def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> list[Finding]:  # noqa: C901
     """The rules an item of a block must follow given the block's format and rounds."""
     if fmt is None:
         if isinstance(item, Exercise) and item.sets == 1 and rounds is not None:
-            yield from _ladder_fits(item.dose, rounds, "rounds")
-        return
+            return _ladder_fits(item.dose, rounds, "rounds")
+        return []
     name = _format_name(fmt)
     if isinstance(item, Superset):
         if not isinstance(fmt, Emom):
-            yield (), f"an {name} block holds exercises, not supersets"
-        elif item.rounds != 1:
-            yield ("rounds",), "must be 1 in an EMOM block: the superset is done once per interval"
-        return
+            return [((), f"an {name} block holds exercises, not supersets")]
+        if item.rounds != 1:
+            return [(("rounds",), "must be 1 in an EMOM block: the superset is done once per interval")]
+        return []
+    findings: list[Finding] = []
     if item.sets != 1:
-        yield ("sets",), f"must be 1 in an {name} block"
+        findings.append((("sets",), f"must be 1 in an {name} block"))
     if isinstance(fmt, Intervals):
         if rounds is not None:
-            yield from _ladder_fits(item.dose, rounds, "rounds")
+            findings += _ladder_fits(item.dose, rounds, "rounds")
         if isinstance(item.dose, Duration):
             seconds = item.dose.seconds
             if (seconds.max if isinstance(seconds, Range) else seconds) > fmt.work:
-                yield ("dose",), f"longer than the {fmt.work} s work interval"
+                findings.append((("dose",), f"longer than the {fmt.work} s work interval"))
     elif isinstance(item.dose, Ladder):
-        yield ("dose",), f"a ladder needs fixed rounds, not an {name} block"
+        findings.append((("dose",), f"a ladder needs fixed rounds, not an {name} block"))
+    return findings
 
 
 def _format_name(fmt: Format | None) -> str:
