@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
-import re
 from collections.abc import Callable, Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -14,6 +13,7 @@ from types import ModuleType
 import pytest
 
 import runstrength
+from _wording import copied
 from runstrength import (
     Amrap,
     Block,
@@ -657,26 +657,6 @@ SOURCES = [
     "At an intensity of about 170% of VO2max with a 10-s rest between each bout.",
     "Each circuit is repeated 2-3 times, depending on the amount of time that you have.",
 ]
-RUN = 6
-"""Word runs this long shared with a source count as copying."""
-
-
-def _runs(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("'", "").replace("’", ""))
-    return {tuple(words[i : i + RUN]) for i in range(len(words) - RUN + 1)}
-
-
-_SOURCE_RUNS = frozenset(run for sentence in SOURCES for run in _runs(sentence))
-
-
-def _texts(data: object) -> list[str]:
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [text for value in data.values() for text in _texts(value)]
-    if isinstance(data, list):
-        return [text for value in data for text in _texts(value)]
-    return []
 
 
 class TestOwnWords:
@@ -684,15 +664,13 @@ class TestOwnWords:
 
     def test_detects_copying(self) -> None:
         """The check finds a source sentence even with its punctuation changed."""
-        assert _runs("Never train two days in a row; or do two workouts in a day!") & _SOURCE_RUNS
+        text = "Never train two days in a row; or do two workouts in a day!"
+        assert [text] == copied(text, SOURCES)
 
     @pytest.mark.parametrize("name", GALLERY)
     def test_no_copied_wording(self, name: str) -> None:
         """No text of the document shares a run of six words with a source."""
-        copied = [
-            text for text in _texts(runstrength.to_dict(catalog.get(name))) if _runs(text) & _SOURCE_RUNS
-        ]
-        assert [] == copied
+        assert [] == copied(runstrength.to_dict(catalog.get(name)), SOURCES)
 
     @pytest.mark.parametrize("name", GALLERY)
     def test_file_says_so(self, name: str) -> None:
