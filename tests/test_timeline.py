@@ -306,6 +306,15 @@ class TestBounds:
         with pytest.raises(ValidationError, match="more than 1000 timeline segments"):
             build_timeline(huge, Pacing(max_segments=1000))
 
+    def test_reps_take_measurable_time(self) -> None:
+        """A repetition quicker than half a second is refused: every segment must have a length."""
+        with pytest.raises(ValidationError, match=r"seconds_per_rep: expected a number from 0\.5 to 60 s"):
+            Pacing(seconds_per_rep=2.2250738585072014e-308)
+        timeline = build_timeline(
+            workout(block(move(dose=Duration(1)), move("Curl"))), Pacing(seconds_per_rep=0.5)
+        )
+        assert all(segment.duration > 0 for segment in timeline)
+
     def test_not_a_workout(self) -> None:
         """Passing something else is a TypeError."""
         with pytest.raises(TypeError, match="expected a Workout"):

@@ -26,11 +26,11 @@ import attrs
 from ._errors import Location, Problem, ValidationError
 from ._extras import require
 from ._formats import dumps
-from ._model import Amrap, Block, Emom, Intervals, Superset, Workout
+from ._model import Superset, Workout
 from ._pacing import Pacing
 from ._rules import describe, whole
 from ._timeline import Timeline, build_timeline
-from ._values import Range, format_seconds
+from ._values import Range
 
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names, Monday first: a weekday's number (``date.weekday()``) is its index."""
@@ -224,18 +224,6 @@ def _rounds(rounds: int | Range) -> str:
     return "" if rounds == 1 else f", {rounds} rounds"
 
 
-def _format(block: Block) -> str:
-    fmt = block.format
-    if isinstance(fmt, Intervals):
-        rest = f"{fmt.rest} s rest" if fmt.active_rest is None else f"{fmt.rest} s of {fmt.active_rest}"
-        return f", intervals of {fmt.work} s work and {rest}"
-    if isinstance(fmt, Emom):
-        return f", every {format_seconds(fmt.every)} for {format_seconds(fmt.duration)}"
-    if isinstance(fmt, Amrap):
-        return f", as many rounds as you can in {format_seconds(fmt.time_cap)}"
-    return ""
-
-
 def _minutes(seconds: float) -> int:
     return math.ceil(seconds / 60)
 
@@ -244,7 +232,8 @@ def _description(workout: Workout, timeline: Timeline) -> str:
     """The blocks and exercises with their doses, the time it takes, equipment and source."""
     lines = []
     for block in workout.blocks:
-        lines.append(f"{block.name}{_rounds(block.rounds)}{_format(block)}:")
+        fmt = f", {block.format}" if block.format else ""
+        lines.append(f"{block.name}{_rounds(block.rounds)}{fmt}:")
         for item in block.items:
             if isinstance(item, Superset):
                 lines.append(f"- {item.title}{_rounds(item.rounds)}:")

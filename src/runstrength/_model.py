@@ -39,6 +39,7 @@ from ._values import (
     Tempo,
     amount,
     dose_rule,
+    format_seconds,
 )
 
 _NAME = text(100)
@@ -219,6 +220,9 @@ class Intervals(Checked):
 
     The rest may be active (``active_rest``, e.g. a plank hold). Tabata is
     ``Intervals(work=20, rest=10)`` with 8 rounds.
+
+    >>> str(Intervals(work=20, rest=10))
+    'intervals of 20 s work, 10 s rest'
     """
 
     work: int = checked_field(whole(1, 3600, " s"))
@@ -232,6 +236,10 @@ class Intervals(Checked):
         if values.get("active_rest") is not None and values.get("rest") == 0:
             yield ("active_rest",), "needs a rest interval above 0 s"
 
+    def __str__(self) -> str:
+        text = f"intervals of {format_seconds(self.work)} work, {format_seconds(self.rest)} rest"
+        return text + (f" (active rest: {self.active_rest})" if self.active_rest else "")
+
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Emom(Checked):
@@ -239,6 +247,9 @@ class Emom(Checked):
 
     With several exercises the block rotates (interval 1 the first, 2 the second, …);
     what is left of each interval after the work is rest.
+
+    >>> str(Emom(every=60, duration=600))
+    'EMOM, every 60 s for 10 min'
     """
 
     every: int = checked_field(whole(10, 3600, " s"))
@@ -257,12 +268,22 @@ class Emom(Checked):
         """How many intervals the block has."""
         return self.duration // self.every
 
+    def __str__(self) -> str:
+        return f"EMOM, every {format_seconds(self.every)} for {format_seconds(self.duration)}"
+
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)
 class Amrap(Checked):
-    """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds."""
+    """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds.
+
+    >>> str(Amrap(time_cap=720))
+    'AMRAP in 12 min'
+    """
 
     time_cap: int = checked_field(whole(10, 14_400, " s"))
+
+    def __str__(self) -> str:
+        return f"AMRAP in {format_seconds(self.time_cap)}"
 
 
 Format: TypeAlias = Intervals | Emom | Amrap

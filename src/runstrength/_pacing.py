@@ -34,7 +34,7 @@ class Pacing(Checked):
     - ``max_segments`` 100 000: a timeline longer than this is refused, not built.
     """
 
-    seconds_per_rep: float = checked_field(number(0, 60, " s", above=True), default=3.0)
+    seconds_per_rep: float = checked_field(number(0.5, 60, " s"), default=3.0)
     switch_sides: int = checked_field(whole(0, 600, " s"), default=5)
     transition: int = checked_field(whole(0, 600, " s"), default=10)
     rest_between_rounds: int = checked_field(whole(0, 3600, " s"), default=30)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from ._model import Block, Emom, Exercise, Format, Intervals, Superset, Workout
+from ._model import Block, Exercise, Superset, Workout
 from ._values import Amount, Range, Rest, Source, format_seconds
 
 WIDTH: Final = 88
@@ -96,7 +96,7 @@ def _block(block: Block) -> list[str]:
     heading = f"{block.name} ({block.kind}, {_rounds(block.rounds)})"
     lines = [heading, "-" * len(heading)]
     if block.format:
-        lines.append(f"Format: {_format(block.format)}")
+        lines.append(f"Format: {block.format}")
     lines += _rests(block.rest_between_rounds, None, block.rest_after, 0)
     if block.notes:
         lines += _paragraphs(block.notes, 0)
@@ -151,15 +151,6 @@ def _dose(exercise: Exercise) -> str:
 
 def _rounds(rounds: Amount) -> str:
     return f"{rounds} round{'' if rounds == 1 else 's'}"
-
-
-def _format(fmt: Format) -> str:
-    if isinstance(fmt, Intervals):
-        text = f"intervals of {format_seconds(fmt.work)} work, {format_seconds(fmt.rest)} rest"
-        return text + (f" (active rest: {fmt.active_rest})" if fmt.active_rest else "")
-    if isinstance(fmt, Emom):
-        return f"EMOM, every {format_seconds(fmt.every)} for {format_seconds(fmt.duration)}"
-    return f"AMRAP in {format_seconds(fmt.time_cap)}"
 
 
 def _rests(

@@ -857,7 +857,7 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
     _check("max_segments", max_segments, 1, MAX_SEGMENTS)
     return st.builds(
         Pacing,
-        seconds_per_rep=_usually(st.sampled_from((2, 2.5, 3, 4)), _numbers(0, 60, above=True)),
+        seconds_per_rep=_usually(st.sampled_from((2, 2.5, 3, 4)), _numbers(0.5, 60)),
         switch_sides=_PACING_SECONDS,
         transition=_PACING_SECONDS,
         rest_between_rounds=_PACING_RESTS,
