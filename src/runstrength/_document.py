@@ -13,6 +13,7 @@ import typing
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
 from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, overload
 
 import attrs
@@ -49,6 +50,8 @@ _MARKERS: Final[dict[type, tuple[str, object]]] = {
 }
 """The key and value a class's document carries besides its fields: a ``type`` tag, or the
 ``max_reps: true`` that names a dose with no field of that name."""
+WRITTEN_AS_FIELD: Final[dict[type, str]] = {Tempo: "notation"}
+"""Classes a document writes as the value of one field: a tempo is its notation, ``"3-1-X-0"``."""
 _SCALARS: Final = (int, float, str, bool, type(None))
 
 Hook = Callable[[Any, Any], Any]
@@ -306,13 +309,18 @@ def _structure_enum(enum: type[Enum]) -> Hook:
     return structure
 
 
-def _structure_tempo(data: Any, _: Any) -> Any:
-    if type(data) is not str:
-        return data
-    try:
-        return Tempo(data)
-    except ValidationError as error:
-        raise ValidationError(Problem((), p.reason) for p in error.problems) from None
+def _structure_as_field(cls: type, field: str) -> Hook:
+    """Read a class written as the text of its one field (`WRITTEN_AS_FIELD`)."""
+
+    def structure(data: Any, _: Any) -> Any:
+        if type(data) is not str:
+            return data  # the rule of the field holding it says what was expected
+        try:
+            return cls(**{field: data})
+        except ValidationError as error:  # the problem is the text itself, not a field inside it
+            raise ValidationError(Problem((), p.reason) for p in error.problems) from None
+
+    return structure
 
 
 def _is_union(t: Any) -> bool:
@@ -342,8 +350,9 @@ def make_converter() -> cattrs.Converter:
     converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
     for scalar in (int, float, str, bool):
         converter.register_structure_hook(scalar, _passthrough)
-    converter.register_structure_hook(Tempo, _structure_tempo)
-    converter.register_unstructure_hook(Tempo, lambda tempo: tempo.notation)
+    for cls, field in WRITTEN_AS_FIELD.items():
+        converter.register_structure_hook(cls, _structure_as_field(cls, field))
+        converter.register_unstructure_hook(cls, attrgetter(field))
     # StrEnum before str (singledispatch follows the MRO), so enum fields get their members.
     converter.register_structure_hook(StrEnum, lambda data, cls: _structure_enum(cls)(data, cls))
     converter.register_structure_hook_factory(_is_union, lambda t: _structure_union(t, converter))

@@ -14,19 +14,15 @@ from typing import Any, Final, get_args
 
 import attrs
 
-from ._document import _MARKERS, SCHEMA_VERSION, _fields, converter
+from ._document import _MARKERS, SCHEMA_VERSION, WRITTEN_AS_FIELD, _fields, converter
 from ._model import Workout
 from ._rules import field_rules, schema_of
-from ._values import Tempo
 
 SCHEMA_ID: Final = f"https://runstrength.dev/schema/workout-{SCHEMA_VERSION}.json"
 """The identifier (``$id``) of the schema."""
 
 _DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 _REF_PREFIX: Final = "#/$defs/"
-
-# Written as the value of their only field (a tempo is the text "3-1-X-0"), as the converter does.
-_WRITTEN_AS_FIELD: Final[dict[type, str]] = {Tempo: "notation"}
 
 LOADER_ONLY_RULES: Final[tuple[str, ...]] = (
     (
@@ -146,8 +142,8 @@ def _classes(start: type) -> dict[str, type]:
 def _definition(cls: type) -> dict[str, Any]:
     """A class's schema: its fields' rules, with the document's tag or key where it has one."""
     head = _about(cls)
-    if cls in _WRITTEN_AS_FIELD:
-        text: dict[str, Any] = _adapt(schema_of(dict(field_rules(cls))[_WRITTEN_AS_FIELD[cls]]))
+    if cls in WRITTEN_AS_FIELD:
+        text: dict[str, Any] = _adapt(schema_of(dict(field_rules(cls))[WRITTEN_AS_FIELD[cls]]))
         return head | text
     rules = dict(field_rules(cls))
     properties: dict[str, Any] = {}
