@@ -31,7 +31,7 @@ from runstrength import (
     ValidationError,
     Workout,
 )
-from runstrength._rules import checked_field, whole
+from runstrength._rules import checks, whole
 
 
 def problems_of(make: Callable[[], object]) -> list[tuple[str, str]]:
@@ -846,9 +846,9 @@ class TestObjects:
 
         @attrs.frozen(kw_only=True)
         class Station(Exercise):
-            station: int = checked_field(whole(1, 10), default=1)
+            station: int = attrs.field(default=1, metadata=checks(whole(1, 10)))
 
-        def bad(cls: type[Exercise], **more: int) -> Callable[[], object]:
+        def bad(cls: type[Exercise], **more: Any) -> Callable[[], object]:
             return lambda: cls(name=" Curl", dose=Reps(8), rest_between_sets=Rest(30), **more)
 
         assert ["name", "rest_between_sets", "station"] == paths_of(bad(Station, station=11))

@@ -67,7 +67,7 @@ class TestPlot:
         out = tmp_path / "timeline.png"
         ax.figure.savefig(out)
         assert b"\x89PNG" == out.read_bytes()[:4]
-        lanes = {s.exercise for s in timeline if s.kind is SegmentKind.WORK}
+        lanes = {s.exercise for s in timeline if s.kind is SegmentKind.WORK and s.exercise}
         assert sorted(lanes) == sorted(t.get_text() for t in ax.get_yticklabels())
 
     def test_missing_extra(self, timeline: Timeline, monkeypatch: pytest.MonkeyPatch) -> None:

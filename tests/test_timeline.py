@@ -11,6 +11,7 @@ from runstrength import (
     Amrap,
     Block,
     Distance,
+    DistanceUnit,
     Duration,
     Emom,
     Exercise,
@@ -19,6 +20,7 @@ from runstrength import (
     MaxReps,
     Pacing,
     Range,
+    RangePoint,
     Reps,
     Rest,
     SegmentKind,
@@ -177,7 +179,7 @@ class TestDoses:
             (Duration(45), None, 45.0, False),
             (Duration(Range(30, 45)), None, 37.5, True),
             (Distance(400), None, 144.0, True),
-            (Distance(1, "mi"), None, 1.609344 * 360, True),
+            (Distance(1, DistanceUnit.MILES), None, 1.609344 * 360, True),
             (MaxReps(), None, 36.0, True),
             (MaxReps(time_cap=60), None, 60.0, False),
         ],
@@ -188,15 +190,17 @@ class TestDoses:
         assert math.isclose(seconds, segment.duration)
         assert estimate == segment.estimate
 
-    @pytest.mark.parametrize(("which", "seconds"), [("min", 18.0), ("typical", 21.0), ("max", 24.0)])
-    def test_range_point(self, which: str, seconds: float) -> None:
+    @pytest.mark.parametrize(
+        ("which", "seconds"), [(RangePoint.MIN, 18.0), (RangePoint.TYPICAL, 21.0), (RangePoint.MAX, 24.0)]
+    )
+    def test_range_point(self, which: RangePoint, seconds: float) -> None:
         """The pacing's range point picks a rep range's end or middle."""
         (segment,) = build_timeline(workout(block(move(dose=Reps(Range(6, 8))))), Pacing(range_point=which))
         assert seconds == segment.duration
 
     def test_ladder(self) -> None:
         """A ladder gives each set its own dose."""
-        exercise = move(dose=Ladder([Reps(10), Reps(8), Reps(6)]), sets=3, rest_between_sets=Rest(60))
+        exercise = move(dose=Ladder((Reps(10), Reps(8), Reps(6))), sets=3, rest_between_sets=Rest(60))
         timeline = build_timeline(workout(block(exercise)))
         assert [30.0, 60.0, 24.0, 60.0, 18.0] == [s.duration for s in timeline]
         assert [1, 1, 2, 2, 3] == [s.set_number for s in timeline]
@@ -214,7 +218,7 @@ class TestRests:
 
     def test_workout_rest_between_sets(self) -> None:
         """Without its own rest, a superset is followed by the workout's rest between sets."""
-        pair = Superset(exercises=[move("A"), move("B")])
+        pair = Superset(exercises=(move("A"), move("B")))
         timeline = build_timeline(workout(block(pair, move("C")), rest_between_sets=Rest(45)))
         assert [SegmentKind.WORK, SegmentKind.TRANSITION, SegmentKind.WORK, SegmentKind.REST] == [
             s.kind for s in timeline[:4]
@@ -224,7 +228,7 @@ class TestRests:
     def test_superset_rests(self) -> None:
         """A superset's own rests replace transitions and the pacing's rest between rounds."""
         pair = Superset(
-            exercises=[move("A"), move("B")],
+            exercises=(move("A"), move("B")),
             rounds=2,
             rest_between_exercises=Rest(15),
             rest_between_rounds=Rest(90),
@@ -366,7 +370,7 @@ class TestEmomSupersets:
     def test_chelsea_style(self) -> None:
         """Every minute: 5, 10 and 15 reps back to back, then rest out the minute."""
         trio = Superset(
-            exercises=[move("Pull-up", Reps(5)), move("Push-up", Reps(10)), move("Squat", Reps(15))]
+            exercises=(move("Pull-up", Reps(5)), move("Push-up", Reps(10)), move("Squat", Reps(15)))
         )
         pacing = Pacing(seconds_per_rep=1.5, transition=5)
         timeline = build_timeline(workout(block(trio, format=Emom(every=60, duration=180))), pacing)

@@ -65,7 +65,7 @@ def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:
         return dose.seconds.point(point) if isinstance(dose.seconds, Range) else dose.seconds
     if isinstance(dose, Distance):
         return dose.metres / 1000 * pacing.seconds_per_km
-    return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined, no-any-return]
+    return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined]
 
 
 def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]] | None:

@@ -129,7 +129,7 @@ class TestReps:
         """Equal doses are equal and hash alike; a different kind is not equal."""
         assert Reps(8) == Reps(8)
         assert hash(Reps(Range(6, 8))) == hash(Reps(Range(6, 8)))
-        assert Reps(8) != Duration(8)  # type: ignore[comparison-overlap]
+        assert Reps(8) != Duration(8)
 
     def test_frozen(self) -> None:
         """A dose cannot be changed in place."""

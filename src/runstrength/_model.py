@@ -12,7 +12,7 @@ from ._errors import Problem, UnknownNameError, ValidationError
 from ._rules import (
     Checked,
     Finding,
-    checked_field,
+    checks,
     instance,
     items,
     member,
@@ -92,18 +92,28 @@ class Modification(Checked):
     the exercise's cues.
     """
 
-    name: str = checked_field(_NAME)
-    kind: ModificationKind = checked_field(member(ModificationKind), normalize=to_enum(ModificationKind))
-    dose: Dose | None = checked_field(optional(dose_rule()), default=None)
-    sides: Sides | None = checked_field(optional(member(Sides)), default=None, normalize=to_enum(Sides))
-    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
-    effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
-    tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
-    equipment: tuple[Equipment, ...] | None = checked_field(
-        optional(_EQUIPMENT), default=None, normalize=to_tuple
+    name: str = attrs.field(metadata=checks(_NAME))
+    kind: ModificationKind = attrs.field(
+        metadata=checks(member(ModificationKind), normalize=to_enum(ModificationKind))
     )
-    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), normalize=to_tuple)
-    notes: str | None = checked_field(_NOTES, default=None)
+    dose: Dose | None = attrs.field(default=None, metadata=checks(optional(dose_rule())))
+    sides: Sides | None = attrs.field(
+        default=None, metadata=checks(optional(member(Sides)), normalize=to_enum(Sides))
+    )
+    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
+    effort: Effort | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Effort, name="an effort")))
+    )
+    tempo: Tempo | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Tempo, name="a tempo")))
+    )
+    equipment: tuple[Equipment, ...] | None = attrs.field(
+        default=None, metadata=checks(optional(_EQUIPMENT), normalize=to_tuple)
+    )
+    cues: tuple[str, ...] = attrs.field(
+        default=(), metadata=checks(items(_CUE, max_length=30), normalize=to_tuple)
+    )
+    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
 
     def apply_to(self, exercise: Exercise) -> Exercise:
         """The exercise as this modification changes it (it has no modifications of its own)."""
@@ -131,24 +141,35 @@ class Exercise(Checked):
     'Half-Kneeling Chop: 8 reps per side'
     """
 
-    name: str = checked_field(_NAME)
-    dose: Dose = checked_field(dose_rule())
-    sides: Sides = checked_field(member(Sides), default=Sides.BOTH, normalize=to_enum(Sides))
-    sets: Amount = checked_field(amount(1, 100), default=1)
-    rest_between_sets: Rest | None = checked_field(_REST, default=None)
-    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
-    effort: Effort | None = checked_field(optional(instance(Effort, name="an effort")), default=None)
-    tempo: Tempo | None = checked_field(optional(instance(Tempo, name="a tempo")), default=None)
-    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), normalize=to_tuple)
-    targets: tuple[str, ...] = checked_field(_TAGS, default=(), normalize=to_tuple)
-    cues: tuple[str, ...] = checked_field(items(_CUE, max_length=30), default=(), normalize=to_tuple)
-    modifications: tuple[Modification, ...] = checked_field(
-        items(instance(Modification, name="a modification"), max_length=10), default=(), normalize=to_tuple
+    name: str = attrs.field(metadata=checks(_NAME))
+    dose: Dose = attrs.field(metadata=checks(dose_rule()))
+    sides: Sides = attrs.field(default=Sides.BOTH, metadata=checks(member(Sides), normalize=to_enum(Sides)))
+    sets: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
+    rest_between_sets: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
+    effort: Effort | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Effort, name="an effort")))
     )
-    rest_after: Rest | None = checked_field(_REST, default=None)
-    video: str | None = checked_field(optional(url()), default=None)
-    image: str | None = checked_field(optional(url()), default=None)
-    notes: str | None = checked_field(_NOTES, default=None)
+    tempo: Tempo | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Tempo, name="a tempo")))
+    )
+    equipment: tuple[Equipment, ...] = attrs.field(
+        default=(), metadata=checks(_EQUIPMENT, normalize=to_tuple)
+    )
+    targets: tuple[str, ...] = attrs.field(default=(), metadata=checks(_TAGS, normalize=to_tuple))
+    cues: tuple[str, ...] = attrs.field(
+        default=(), metadata=checks(items(_CUE, max_length=30), normalize=to_tuple)
+    )
+    modifications: tuple[Modification, ...] = attrs.field(
+        default=(),
+        metadata=checks(
+            items(instance(Modification, name="a modification"), max_length=10), normalize=to_tuple
+        ),
+    )
+    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    video: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    image: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
@@ -188,16 +209,18 @@ class Superset(Checked):
     rounds (never after the last), ``rest_after`` once the group is done.
     """
 
-    exercises: tuple[Exercise, ...] = checked_field(
-        items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), normalize=to_tuple
+    exercises: tuple[Exercise, ...] = attrs.field(
+        metadata=checks(
+            items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), normalize=to_tuple
+        )
     )
-    rounds: Amount = checked_field(amount(1, 100), default=1)
-    name: str | None = checked_field(optional(_NAME), default=None)
-    label: str | None = checked_field(optional(text(50)), default=None)
-    rest_between_exercises: Rest | None = checked_field(_REST, default=None)
-    rest_between_rounds: Rest | None = checked_field(_REST, default=None)
-    rest_after: Rest | None = checked_field(_REST, default=None)
-    notes: str | None = checked_field(_NOTES, default=None)
+    rounds: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
+    name: str | None = attrs.field(default=None, metadata=checks(optional(_NAME)))
+    label: str | None = attrs.field(default=None, metadata=checks(optional(text(50))))
+    rest_between_exercises: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    rest_between_rounds: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
@@ -225,10 +248,10 @@ class Intervals(Checked):
     'intervals of 20 s work, 10 s rest'
     """
 
-    work: int = checked_field(whole(1, 3600, " s"))
-    rest: int = checked_field(whole(0, 3600, " s"), default=0)
-    active_rest: Exercise | None = checked_field(
-        optional(instance(Exercise, name="an exercise")), default=None
+    work: int = attrs.field(metadata=checks(whole(1, 3600, " s")))
+    rest: int = attrs.field(default=0, metadata=checks(whole(0, 3600, " s")))
+    active_rest: Exercise | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Exercise, name="an exercise")))
     )
 
     @classmethod
@@ -252,8 +275,8 @@ class Emom(Checked):
     'EMOM, every 60 s for 10 min'
     """
 
-    every: int = checked_field(whole(10, 3600, " s"))
-    duration: int = checked_field(whole(10, 14_400, " s"))
+    every: int = attrs.field(metadata=checks(whole(10, 3600, " s")))
+    duration: int = attrs.field(metadata=checks(whole(10, 14_400, " s")))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
@@ -280,7 +303,7 @@ class Amrap(Checked):
     'AMRAP in 12 min'
     """
 
-    time_cap: int = checked_field(whole(10, 14_400, " s"))
+    time_cap: int = attrs.field(metadata=checks(whole(10, 14_400, " s")))
 
     def __str__(self) -> str:
         return f"AMRAP in {format_seconds(self.time_cap)}"
@@ -300,16 +323,24 @@ class Block(Checked):
     round, done once through per interval).
     """
 
-    name: str = checked_field(_NAME)
-    kind: BlockKind = checked_field(member(BlockKind), default=BlockKind.MAIN, normalize=to_enum(BlockKind))
-    rounds: Amount = checked_field(amount(1, 100), default=1)
-    format: Format | None = checked_field(optional(instance(*FORMATS, name="a block format")), default=None)
-    rest_between_rounds: Rest | None = checked_field(_REST, default=None)
-    rest_after: Rest | None = checked_field(_REST, default=None)
-    notes: str | None = checked_field(_NOTES, default=None)
-    items: tuple[Item, ...] = checked_field(
-        items(instance(Exercise, Superset, name="an exercise or a superset"), min_length=1, max_length=100),
-        normalize=to_tuple,
+    name: str = attrs.field(metadata=checks(_NAME))
+    kind: BlockKind = attrs.field(
+        default=BlockKind.MAIN, metadata=checks(member(BlockKind), normalize=to_enum(BlockKind))
+    )
+    rounds: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
+    format: Format | None = attrs.field(
+        default=None, metadata=checks(optional(instance(*FORMATS, name="a block format")))
+    )
+    rest_between_rounds: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    items: tuple[Item, ...] = attrs.field(
+        metadata=checks(
+            items(
+                instance(Exercise, Superset, name="an exercise or a superset"), min_length=1, max_length=100
+            ),
+            normalize=to_tuple,
+        )
     )
 
     @classmethod
@@ -375,21 +406,31 @@ class Workout(Checked):
     timeline computes its own total).
     """
 
-    title: str = checked_field(text(200))
-    summary: str | None = checked_field(_NOTES, default=None)
-    frequency: Frequency | None = checked_field(
-        optional(instance(Frequency, name="a frequency")), default=None
+    title: str = attrs.field(metadata=checks(text(200)))
+    summary: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    frequency: Frequency | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Frequency, name="a frequency")))
     )
-    stated_duration: Amount | None = checked_field(optional(amount(60, 86_400, " s")), default=None)
-    rest_between_sets: Rest | None = checked_field(_REST, default=None)
-    equipment: tuple[Equipment, ...] = checked_field(_EQUIPMENT, default=(), normalize=to_tuple)
-    targets: tuple[str, ...] = checked_field(_TAGS, default=(), normalize=to_tuple)
-    benefits: tuple[str, ...] = checked_field(items(text(300), max_length=20), default=(), normalize=to_tuple)
-    video: str | None = checked_field(optional(url()), default=None)
-    source: Source | None = checked_field(optional(instance(Source, name="a source")), default=None)
-    notes: str | None = checked_field(_NOTES, default=None)
-    blocks: tuple[Block, ...] = checked_field(
-        items(instance(Block, name="a block"), min_length=1, max_length=50), normalize=to_tuple
+    stated_duration: Amount | None = attrs.field(
+        default=None, metadata=checks(optional(amount(60, 86_400, " s")))
+    )
+    rest_between_sets: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    equipment: tuple[Equipment, ...] = attrs.field(
+        default=(), metadata=checks(_EQUIPMENT, normalize=to_tuple)
+    )
+    targets: tuple[str, ...] = attrs.field(default=(), metadata=checks(_TAGS, normalize=to_tuple))
+    benefits: tuple[str, ...] = attrs.field(
+        default=(), metadata=checks(items(text(300), max_length=20), normalize=to_tuple)
+    )
+    video: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    source: Source | None = attrs.field(
+        default=None, metadata=checks(optional(instance(Source, name="a source")))
+    )
+    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    blocks: tuple[Block, ...] = attrs.field(
+        metadata=checks(
+            items(instance(Block, name="a block"), min_length=1, max_length=50), normalize=to_tuple
+        )
     )
 
     @classmethod

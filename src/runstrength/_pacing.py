@@ -6,7 +6,7 @@ from typing import Final
 
 import attrs
 
-from ._rules import Checked, checked_field, member, number, to_enum, whole
+from ._rules import Checked, checks, member, number, to_enum, whole
 from ._values import RangePoint
 
 MAX_SEGMENTS: Final = 1_000_000
@@ -34,15 +34,15 @@ class Pacing(Checked):
     - ``max_segments`` 100 000: a timeline longer than this is refused, not built.
     """
 
-    seconds_per_rep: float = checked_field(number(0.5, 60, " s"), default=3.0)
-    switch_sides: int = checked_field(whole(0, 600, " s"), default=5)
-    transition: int = checked_field(whole(0, 600, " s"), default=10)
-    rest_between_rounds: int = checked_field(whole(0, 3600, " s"), default=30)
-    rest_between_sets: int = checked_field(whole(0, 3600, " s"), default=60)
-    rest_between_blocks: int = checked_field(whole(0, 3600, " s"), default=60)
-    range_point: RangePoint = checked_field(
-        member(RangePoint), default=RangePoint.TYPICAL, normalize=to_enum(RangePoint)
+    seconds_per_rep: float = attrs.field(default=3.0, metadata=checks(number(0.5, 60, " s")))
+    switch_sides: int = attrs.field(default=5, metadata=checks(whole(0, 600, " s")))
+    transition: int = attrs.field(default=10, metadata=checks(whole(0, 600, " s")))
+    rest_between_rounds: int = attrs.field(default=30, metadata=checks(whole(0, 3600, " s")))
+    rest_between_sets: int = attrs.field(default=60, metadata=checks(whole(0, 3600, " s")))
+    rest_between_blocks: int = attrs.field(default=60, metadata=checks(whole(0, 3600, " s")))
+    range_point: RangePoint = attrs.field(
+        default=RangePoint.TYPICAL, metadata=checks(member(RangePoint), normalize=to_enum(RangePoint))
     )
-    max_reps_estimate: int = checked_field(whole(1, 1000), default=12)
-    seconds_per_km: int = checked_field(whole(60, 3600, " s"), default=360)
-    max_segments: int = checked_field(whole(1, MAX_SEGMENTS), default=100_000)
+    max_reps_estimate: int = attrs.field(default=12, metadata=checks(whole(1, 1000)))
+    seconds_per_km: int = attrs.field(default=360, metadata=checks(whole(60, 3600, " s")))
+    max_segments: int = attrs.field(default=100_000, metadata=checks(whole(1, MAX_SEGMENTS)))

@@ -1,8 +1,8 @@
 """Field rules: declared once on the model, run by constructors and by the loader.
 
 A rule is a callable taking a field's value and returning ``(location, reason)``
-findings relative to that field (none when the value is fine).  ``checked_field`` attaches one to an attrs
-field; ``Checked`` runs them all (every problem, not just the first) after
+findings relative to that field (none when the value is fine).  ``checks`` attaches one to an attrs
+field's metadata; ``Checked`` runs them all (every problem, not just the first) after
 ``__init__`` and raises one `ValidationError`.
 """
 
@@ -322,15 +322,14 @@ def to_enum(enum: type[Enum]) -> Callable[[object], object]:
     return convert
 
 
-def checked_field(rule: Rule, *, normalize: Callable[[object], object] | None = None, **kwargs: Any) -> Any:
-    """An attrs field whose value ``rule`` checks.
+def checks(rule: Rule, *, normalize: Callable[[object], object] | None = None) -> dict[str, object]:
+    """The metadata of an attrs field whose value ``rule`` checks: ``attrs.field(metadata=checks(…))``.
 
     ``normalize`` turns another accepted spelling (a list, an enum's value) into the value
     the rule wants.  It runs only for an object the quick check doubts, before the rules:
     objects built from canonical values (as the loader builds them) never pay for it.
     """
-    metadata = {_RULE: rule} if normalize is None else {_RULE: rule, _NORMALIZE: normalize}
-    return attrs.field(metadata=metadata, **kwargs)
+    return {_RULE: rule} if normalize is None else {_RULE: rule, _NORMALIZE: normalize}
 
 
 class Checked:

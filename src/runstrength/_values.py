@@ -14,7 +14,7 @@ from ._rules import (
     Checked,
     Finding,
     Rule,
-    checked_field,
+    checks,
     describe,
     described,
     fast,
@@ -120,8 +120,8 @@ class Range(Checked):
     '6–8'
     """
 
-    min: Number = checked_field(number(0, 1e9))
-    max: Number = checked_field(number(0, 1e9))
+    min: Number = attrs.field(metadata=checks(number(0, 1e9)))
+    max: Number = attrs.field(metadata=checks(number(0, 1e9)))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
@@ -209,7 +209,7 @@ class Reps(Checked):
     ('8 reps', '6–8 reps')
     """
 
-    reps: Amount = checked_field(amount(1, 1000))
+    reps: Amount = attrs.field(metadata=checks(amount(1, 1000)))
 
     def __str__(self) -> str:
         return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
@@ -219,7 +219,7 @@ class Reps(Checked):
 class Duration(Checked):
     """A time to work or hold, in seconds, or a range such as 30–45 s."""
 
-    seconds: Amount = checked_field(amount(1, 14_400, " s"))
+    seconds: Amount = attrs.field(metadata=checks(amount(1, 14_400, " s")))
 
     def __str__(self) -> str:
         if isinstance(self.seconds, Range):
@@ -231,9 +231,9 @@ class Duration(Checked):
 class Distance(Checked):
     """A distance to cover, such as a 400 m run between rounds."""
 
-    distance: Number = checked_field(number(0, 100_000, above=True))
-    unit: DistanceUnit = checked_field(
-        member(DistanceUnit), default=DistanceUnit.METRES, normalize=to_enum(DistanceUnit)
+    distance: Number = attrs.field(metadata=checks(number(0, 100_000, above=True)))
+    unit: DistanceUnit = attrs.field(
+        default=DistanceUnit.METRES, metadata=checks(member(DistanceUnit), normalize=to_enum(DistanceUnit))
     )
 
     @classmethod
@@ -256,7 +256,7 @@ class Distance(Checked):
 class MaxReps(Checked):
     """As many reps as you can, optionally within a time cap (seconds)."""
 
-    time_cap: int | None = checked_field(optional(whole(1, 3600, " s")), default=None)
+    time_cap: int | None = attrs.field(default=None, metadata=checks(optional(whole(1, 3600, " s"))))
 
     def __str__(self) -> str:
         return "max reps" + (f" in {format_seconds(self.time_cap)}" if self.time_cap else "")
@@ -273,8 +273,10 @@ class Ladder(Checked):
     Step *i* is the dose of the *i*-th time the exercise is done.
     """
 
-    ladder: tuple[SingleDose, ...] = checked_field(
-        items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), normalize=to_tuple
+    ladder: tuple[SingleDose, ...] = attrs.field(
+        metadata=checks(
+            items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), normalize=to_tuple
+        )
     )
 
     def __str__(self) -> str:
@@ -311,8 +313,8 @@ class Rest(Checked):
     ('60–90 s', '30 s', 'as needed (30–90 s)')
     """
 
-    seconds: Amount = checked_field(amount(0, 3600, " s"))
-    as_needed: bool = checked_field(flag(), default=False)
+    seconds: Amount = attrs.field(metadata=checks(amount(0, 3600, " s")))
+    as_needed: bool = attrs.field(default=False, metadata=checks(flag()))
 
     @classmethod
     def between(cls, low: int, high: int, *, as_needed: bool = False) -> Rest:
@@ -332,12 +334,12 @@ class Load(Checked):
     ('light', '8–10 lb')
     """
 
-    level: LoadLevel | None = checked_field(
-        optional(member(LoadLevel)), default=None, normalize=to_enum(LoadLevel)
+    level: LoadLevel | None = attrs.field(
+        default=None, metadata=checks(optional(member(LoadLevel)), normalize=to_enum(LoadLevel))
     )
-    amount: Number | Range | None = checked_field(optional(quantity(0, 10_000)), default=None)
-    unit: LoadUnit | None = checked_field(
-        optional(member(LoadUnit)), default=None, normalize=to_enum(LoadUnit)
+    amount: Number | Range | None = attrs.field(default=None, metadata=checks(optional(quantity(0, 10_000))))
+    unit: LoadUnit | None = attrs.field(
+        default=None, metadata=checks(optional(member(LoadUnit)), normalize=to_enum(LoadUnit))
     )
 
     @classmethod
@@ -363,8 +365,8 @@ class Load(Checked):
 class Effort(Checked):
     """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
 
-    rpe: Number | Range | None = checked_field(optional(quantity(1, 10)), default=None)
-    rir: Amount | None = checked_field(optional(amount(0, 10)), default=None)
+    rpe: Number | Range | None = attrs.field(default=None, metadata=checks(optional(quantity(1, 10))))
+    rir: Amount | None = attrs.field(default=None, metadata=checks(optional(amount(0, 10))))
 
     @classmethod
     def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
@@ -401,7 +403,7 @@ described(_tempo_rule, {"type": "string", "pattern": f"^{_TEMPO}$", "not": {"pat
 class Tempo(Checked):
     """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
 
-    notation: str = checked_field(_tempo_rule)
+    notation: str = attrs.field(metadata=checks(_tempo_rule))
 
     @property
     def seconds_per_rep(self) -> float:
@@ -419,9 +421,9 @@ class Tempo(Checked):
 class Equipment(Checked):
     """A piece of equipment, how many, and optionally its load."""
 
-    name: str = checked_field(text())
-    quantity: int = checked_field(whole(1, 100), default=1)
-    load: Load | None = checked_field(optional(instance(Load, name="a load")), default=None)
+    name: str = attrs.field(metadata=checks(text()))
+    quantity: int = attrs.field(default=1, metadata=checks(whole(1, 100)))
+    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
 
     def __str__(self) -> str:
         base = f"{self.quantity} × {self.name}" if self.quantity > 1 else self.name
@@ -432,30 +434,31 @@ class Equipment(Checked):
 class Credit(Checked):
     """A person credited for a workout and their role."""
 
-    name: str = checked_field(text(200))
-    role: str = checked_field(text(200))
+    name: str = attrs.field(metadata=checks(text(200)))
+    role: str = attrs.field(metadata=checks(text(200)))
 
 
 @attrs.frozen(eq=False, repr=False)
 class Source(Checked):
     """Where a workout was published, and who made it."""
 
-    title: str = checked_field(text(300))
-    publisher: str | None = checked_field(optional(text(200)), default=None)
-    url: str | None = checked_field(optional(url()), default=None)
-    credits: tuple[Credit, ...] = checked_field(
-        items(instance(Credit, name="a credit"), max_length=20), default=(), normalize=to_tuple
+    title: str = attrs.field(metadata=checks(text(300)))
+    publisher: str | None = attrs.field(default=None, metadata=checks(optional(text(200))))
+    url: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    credits: tuple[Credit, ...] = attrs.field(
+        default=(),
+        metadata=checks(items(instance(Credit, name="a credit"), max_length=20), normalize=to_tuple),
     )
-    notes: str | None = checked_field(optional(text(2000)), default=None)
+    notes: str | None = attrs.field(default=None, metadata=checks(optional(text(2000))))
 
 
 @attrs.frozen(eq=False, repr=False)
 class Frequency(Checked):
     """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
 
-    per_week: Amount = checked_field(amount(1, 14))
-    at_least: bool = checked_field(flag(), default=False)
-    note: str | None = checked_field(optional(text(500)), default=None)
+    per_week: Amount = attrs.field(metadata=checks(amount(1, 14)))
+    at_least: bool = attrs.field(default=False, metadata=checks(flag()))
+    note: str | None = attrs.field(default=None, metadata=checks(optional(text(500))))
 
     def __str__(self) -> str:
         n = self.per_week
