@@ -13,6 +13,7 @@ import typing
 from collections.abc import Callable, Mapping
 from enum import Enum, StrEnum
 from functools import cache
+from itertools import count
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, overload
 
@@ -441,18 +442,25 @@ def check_size(data: object) -> None:
     """Refuse data nested deeper than `MAX_DEPTH` or with more than `MAX_NODES` values.
 
     Shared values (YAML aliases) count every time they appear, so alias bombs stop here.
+    The walk goes level by level, so it keeps no depth per value.
     """
-    containers = (dict, list, tuple)
-    if type(data) not in containers:
-        return
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    level: list[Any] = [data] if type(data) in _CONTAINERS else []
     nodes = 1
-    while stack:
-        value, depth = stack.pop()
+    for depth in count():
+        if not level:
+            return
         if depth >= MAX_DEPTH:
             raise _fail(f"document nested too deeply: more than {MAX_DEPTH} levels")
-        children = value.values() if type(value) is dict else value
-        nodes += len(children)
-        if nodes > MAX_NODES:
-            raise _fail(f"document too large: more than {MAX_NODES} values")
-        stack.extend((child, depth + 1) for child in children if type(child) in containers)
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if type(value) is dict else value
+            nodes += len(children)
+            if nodes > MAX_NODES:
+                raise _fail(f"document too large: more than {MAX_NODES} values")
+            for child in children:
+                if type(child) in _CONTAINERS:
+                    below.append(child)  # noqa: PERF401 - a plain loop beats a generator here
+        level = below
+
+
+_CONTAINERS: Final = (dict, list, tuple)
