@@ -100,7 +100,7 @@ def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
 
     body = ["fields = data.copy()"]
     if tag:
-        body.append(f'del fields["{tag}"]')  # the union's reader checked it
+        body.append(f'fields.pop("{tag}", None)')  # the union's reader checked it
     for field, field_type, _, _ in fields:
         value = _inline(field_type, "value", name, converter)
         if value != "value":
