@@ -30,9 +30,9 @@ class TestImport:
         assert expected == json.loads(result.stdout)
 
     def test_loads_features_on_first_use(self) -> None:
-        """The timeline, exports, schema and batch modules load when one of their names is first used."""
+        """The catalogue, timeline, exports, schema and batch load when a name of theirs is first used."""
         later = ["runstrength._batch", "runstrength._calendar", "runstrength._fit", "runstrength._schema"]
-        later.append("runstrength._timeline")
+        later += ["runstrength._timeline", "runstrength.catalog"]
         code = (
             "import json, sys, runstrength\n"
             f"before = [m for m in {later!r} if m in sys.modules]\n"

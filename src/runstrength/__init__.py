@@ -1,6 +1,6 @@
 """runstrength: a typed, validated model of strength workouts and the timelines they make.
 
-The model, the document format and the catalogue load with the package; the timeline,
+The model and the document format load with the package; the catalogue, the timeline,
 the exports, the schema and batch validation load on first use, so ``import runstrength``
 stays cheap for programs that only read and check workouts.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from . import catalog
 from ._document import SCHEMA_VERSION, from_dict, to_dict
 from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
 from ._formats import dump, dumps, load, loads
@@ -51,6 +50,7 @@ from ._values import (
 )
 
 if TYPE_CHECKING:
+    from . import catalog
     from ._batch import ValidationResult, validate_many
     from ._calendar import Session, export_ics, plan
     from ._fit import export_fit
@@ -71,8 +71,10 @@ _ON_FIRST_USE: dict[str, str] = {
     "SegmentKind": "._timeline",
     "Timeline": "._timeline",
     "build_timeline": "._timeline",
+    "catalog": ".catalog",
 }
-"""Public names whose module is imported when a name is first looked up (PEP 562)."""
+"""Public names whose module is imported when a name is first looked up (PEP 562); a name
+that is its module's own (``catalog``) stands for the module."""
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -136,7 +138,8 @@ __all__ = [
 
 def __getattr__(name: str) -> object:
     if name in _ON_FIRST_USE:
-        value = getattr(import_module(_ON_FIRST_USE[name], __name__), name)
+        module = import_module(_ON_FIRST_USE[name], __name__)
+        value = module if module.__name__ == f"{__name__}.{name}" else getattr(module, name)
         globals()[name] = value  # later lookups find it directly
         return value
     if name == "__version__":
