@@ -336,8 +336,13 @@ def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any
     """Fields in declaration order, defaults left out, the class's marker (`_MARKERS`) first."""
     base: Callable[[Any], dict[str, Any]]
     base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
-    order = [f.name for f in attrs.fields(cls)]
+    fields = attrs.fields(cls)
+    order = [f.name for f in fields]
     head = dict([_MARKERS[cls]]) if cls in _MARKERS else {}
+    # cattrs writes the required fields first: the order holds when they come first anyway.
+    required = [f.name for f in fields if f.default is attrs.NOTHING]
+    if order[: len(required)] == required:
+        return (lambda obj: head | base(obj)) if head else base
 
     def unstructure(obj: Any) -> dict[str, Any]:
         data = base(obj)
