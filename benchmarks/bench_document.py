@@ -181,8 +181,8 @@ def ratio(timings: Sequence[Timing], numerator: str, denominator: str) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks and print the tables; ``--profile`` adds the hot spots of loading."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--number", type=int, default=200, help="calls per timing run (default 200)")
-    parser.add_argument("--repeat", type=int, default=7, help="timing runs, best kept (default 7)")
+    parser.add_argument("--number", type=int, default=100, help="calls per timing run (default 100)")
+    parser.add_argument("--repeat", type=int, default=15, help="timing runs, best kept (default 15)")
     parser.add_argument("--import-runs", type=int, default=31, help="fresh interpreters (default 31)")
     parser.add_argument("--profile", action="store_true", help="also profile runstrength.loads")
     args = parser.parse_args(argv)
