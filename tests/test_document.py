@@ -5,7 +5,7 @@ import pickle
 import time
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pytest
 
@@ -684,6 +684,49 @@ class TestFromDict:
 
         assert "$" == path
         assert reason.startswith("document nested too deeply")
+
+
+def number_paths(data: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """The path of every number (not a boolean) inside a document."""
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in number_paths(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for index, value in enumerate(data) for found in number_paths(value, (*path, index))]
+    return [path] if type(data) in (int, float) else []
+
+
+def replaced(data: Any, path: tuple[str | int, ...], value: object) -> Any:
+    """A deep copy of ``data`` with the value at ``path`` replaced."""
+    data = copy.deepcopy(data)
+    *parents, last = path
+    parent = data
+    for step in parents:
+        parent = parent[step]
+    parent[last] = value
+    return data
+
+
+class TestHugeNumbers:
+    """A number of any size where a number is expected is a problem at its path, never an overflow."""
+
+    DOCUMENTS: Final = {name: to_dict(runstrength.catalog.get(name)) for name in runstrength.catalog.names()}
+    CASES: Final = [
+        (name, path) for name, document in DOCUMENTS.items() for path in number_paths(document) if path
+    ]
+
+    def test_every_kind_of_number_is_covered(self) -> None:
+        """The catalogue's documents hold whole numbers and decimals under many different fields."""
+        fields = {next(part for part in reversed(path) if isinstance(part, str)) for _, path in self.CASES}
+        assert {"seconds", "reps", "min", "max", "amount", "distance", "rounds", "sets"} <= fields
+
+    @pytest.mark.parametrize("huge", [10**400, -(10**400)], ids=["plus", "minus"])
+    def test_refused_at_its_path(self, huge: int) -> None:
+        """Every number in every built-in document, made 400 digits long, is refused at its own path."""
+        for name, path in self.CASES:
+            with pytest.raises(ValidationError) as caught:
+                from_dict(replaced(self.DOCUMENTS[name], path, huge))
+            shown = runstrength.Problem(path, "").path
+            assert any(problem.path.startswith(shown) for problem in caught.value.problems), (name, shown)
 
 
 def hostile_inputs() -> list[Any]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
@@ -21,6 +20,7 @@ SUFFIXES: Final[dict[str, DocumentFormat]] = {
     ".yml": "yaml",
     ".toml": "toml",
 }
+_INFINITY: Final = float("inf")
 MAX_SIZE: Final = 2 * 1024 * 1024
 """The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
 
@@ -84,7 +84,7 @@ def _write_json_value(value: object, indent: str, write: Callable[[str], object]
         _write_json_members(((None, item) for item in value), "[]", indent, write)
     elif value is None or value is True or value is False:
         write("null" if value is None else "true" if value else "false")
-    elif type(value) is int or (type(value) is float and math.isfinite(value)):
+    elif type(value) is int or (type(value) is float and -_INFINITY < value < _INFINITY):
         write(repr(value))
     else:  # NaN, infinities and unusual types: json's own text, or its error
         import json  # noqa: PLC0415 - loaded when first needed
@@ -170,7 +170,7 @@ def _parse_toml(text: str) -> Any:
 
 def _toml_float(text: str) -> float:
     value = float(text)
-    if not math.isfinite(value):
+    if not -_INFINITY < value < _INFINITY:  # NaN fails every comparison
         msg = f"{text} is not a finite number"
         raise ValueError(msg)
     return value

@@ -8,7 +8,6 @@ field's metadata; ``Checked`` runs them all (every problem, not just the first) 
 
 from __future__ import annotations
 
-import math
 import re
 import reprlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -136,8 +135,10 @@ def number(lo: float, hi: float, unit: str = "", *, above: bool = False) -> Rule
     low = f"above {lo:g}" if above else f"{lo:g}"
 
     def rule(value: object) -> Sequence[Finding]:
-        if type(value) in (int, float) and math.isfinite(value):  # type: ignore[arg-type]
-            v: float = value  # type: ignore[assignment]
+        # The bounds are finite, so NaN and infinities fail the comparison; an int of any
+        # size compares exactly (math.isfinite would overflow on a huge one).
+        if type(value) is int or type(value) is float:
+            v: float = value
             if (v > lo if above else v >= lo) and v <= hi:
                 return ()
         return _found(f"expected a number from {low} to {hi:g}{unit}, got {describe(value)}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from enum import StrEnum
@@ -195,7 +194,7 @@ def point(value: Number | Range, which: RangePoint) -> float:
 
 def count(value: Amount, which: RangePoint) -> int:
     """A count (rounds, sets) at the range point; the typical point rounds half up."""
-    return math.floor(value.point(which) + 0.5) if isinstance(value, Range) else value
+    return int(value.point(which) + 0.5) if isinstance(value, Range) else value  # points are never negative
 
 
 # --- doses ---------------------------------------------------------------------------------
