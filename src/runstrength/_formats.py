@@ -9,7 +9,6 @@ from typing import Any, Final, Literal, TypeAlias
 
 from ._document import from_dict, structure_workout, to_dict
 from ._errors import Problem, ValidationError
-from ._extras import require
 from ._model import Workout
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
@@ -119,6 +118,8 @@ def _quote() -> Callable[[str], str]:
 
 
 def _parse_yaml(text: str) -> Any:
+    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+
     yaml = require("yaml", "yaml")
 
     class StrictLoader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
@@ -151,6 +152,8 @@ def _parse_yaml(text: str) -> Any:
 
 
 def _write_yaml(data: dict[str, Any]) -> str:
+    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+
     yaml = require("yaml", "yaml")
     text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     return text
@@ -177,6 +180,8 @@ def _toml_float(text: str) -> float:
 
 
 def _write_toml(data: dict[str, Any]) -> str:
+    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+
     tomli_w = require("tomli_w", "toml")
     text: str = tomli_w.dumps(data)
     return text
