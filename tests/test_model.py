@@ -1,3 +1,4 @@
+import copy
 import pickle
 from collections.abc import Callable
 from typing import Any
@@ -830,6 +831,13 @@ class TestObjects:
         assert Reps(8) != 8
         assert Counted(8) == Counted(8)
         assert hash(Counted(8)) == hash(Counted(8))
+
+    @pytest.mark.parametrize("obj", OBJECTS, ids=lambda obj: type(obj).__name__)
+    def test_copies(self, obj: object) -> None:
+        """Shallow and deep copies are equal objects of the same class."""
+        for duplicate in (copy.copy(obj), copy.deepcopy(obj)):
+            assert type(obj) is type(duplicate)
+            assert obj == duplicate
 
     def test_different_values_differ(self) -> None:
         """Objects differing in one field are not equal."""

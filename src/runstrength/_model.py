@@ -84,7 +84,7 @@ def _ladder_fits(dose: Dose, times: Amount, where: str) -> list[Finding]:
     return []
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Modification(Checked):
     """A named variant of one exercise: easier, harder, a variation or an alternative.
 
@@ -127,7 +127,7 @@ class Modification(Checked):
         return attrs.evolve(exercise, **changes)
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Exercise(Checked):
     """One exercise and what it asks for.
 
@@ -200,7 +200,7 @@ class Exercise(Checked):
         return f"{self.name}: {sets}{self.dose}{per_side}{alternating}"
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Superset(Checked):
     """Two or more exercises done back to back, repeated for ``rounds``.
 
@@ -237,7 +237,7 @@ class Superset(Checked):
         return self.name or self.label or "superset"
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Intervals(Checked):
     """Block format: each exercise for ``work`` seconds, then ``rest`` seconds, every round.
 
@@ -264,7 +264,7 @@ class Intervals(Checked):
         return text + (f" (active rest: {self.active_rest})" if self.active_rest else "")
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Emom(Checked):
     """Block format: start an exercise every ``every`` seconds for ``duration`` seconds.
 
@@ -295,7 +295,7 @@ class Emom(Checked):
         return f"EMOM, every {format_seconds(self.every)} for {format_seconds(self.duration)}"
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Amrap(Checked):
     """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds.
 
@@ -314,7 +314,7 @@ FORMATS = (Intervals, Emom, Amrap)
 Item: TypeAlias = Exercise | Superset
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Block(Checked):
     """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
 
@@ -396,7 +396,7 @@ def _format_name(fmt: Format | None) -> str:
     return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(fmt)]
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Workout(Checked):
     """A whole workout: its blocks in order, and what an athlete should know about it.
 

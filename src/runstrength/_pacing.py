@@ -13,7 +13,7 @@ MAX_SEGMENTS: Final = 1_000_000
 """The largest ``max_segments`` a pacing may allow."""
 
 
-@attrs.frozen(kw_only=True, eq=False, repr=False)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Pacing(Checked):
     """How long the things a workout leaves open take, in seconds.
 

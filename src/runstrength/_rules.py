@@ -336,9 +336,10 @@ def checks(rule: Rule, *, normalize: Callable[[object], object] | None = None) -
 class Checked:
     """Mixin for frozen attrs classes: after ``__init__``, run every field rule and relation.
 
-    It also gives them equality, a hash and a repr over their fields, so declare them with
-    ``eq=False, repr=False``: attrs then writes and compiles only ``__init__`` for each
-    class, which keeps ``import runstrength`` quick.
+    It also gives them equality, a hash, a repr and a compact pickled state over their
+    fields, so declare them with ``eq=False, repr=False, getstate_setstate=False``: attrs
+    then writes and compiles only ``__init__`` for each class, which keeps
+    ``import runstrength`` quick.
     """
 
     __slots__ = ()
@@ -361,6 +362,14 @@ class Checked:
 
     def __hash__(self) -> int:
         return hash((self.__class__, _field_values(self.__class__)(self)))
+
+    def __getstate__(self) -> tuple[object, ...]:
+        """The field values in order, for pickle and `copy` (no field names per object)."""
+        return _field_values(self.__class__)(self)
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(_field_names(self.__class__), state, strict=True):
+            object.__setattr__(self, name, value)
 
     def __repr__(self) -> str:
         """The class and every field that differs from its default: ``Reps(reps=8)``."""
@@ -394,18 +403,26 @@ def _full_check(obj: Any) -> None:
         raise ValidationError(problems)
 
 
-_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+_FIELDS: dict[type, tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, ...], Callable[[Any], tuple[Any, ...]]]:
+    """A class's field names, and a function giving an instance's values as a tuple; made once."""
+    try:
+        return _FIELDS[cls]
+    except KeyError:
+        names = tuple(field.name for field in attrs.fields(cls))
+        get = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
+        _FIELDS[cls] = found = (names, get)
+        return found
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    return _fields_of(cls)[0]
 
 
 def _field_values(cls: type) -> Callable[[Any], tuple[Any, ...]]:
-    """A function giving an instance's field values as a tuple, made once per class."""
-    try:
-        return _FIELD_VALUES[cls]
-    except KeyError:
-        names = [field.name for field in attrs.fields(cls)]
-        get = attrgetter(*names) if len(names) > 1 else lambda obj: tuple(getattr(obj, n) for n in names)
-        _FIELD_VALUES[cls] = get
-        return get
+    return _fields_of(cls)[1]
 
 
 _DOUBT = "return _full_check(self)"

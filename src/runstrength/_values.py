@@ -109,7 +109,7 @@ def format_seconds(seconds: Number) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Range(Checked):
     """An inclusive range of numbers, such as 6–8 reps or 60–90 s of rest.
 
@@ -200,7 +200,7 @@ def count(value: Amount, which: RangePoint) -> int:
 # --- doses ---------------------------------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Reps(Checked):
     """A number of repetitions, or a range such as 6–8.
 
@@ -214,7 +214,7 @@ class Reps(Checked):
         return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Duration(Checked):
     """A time to work or hold, in seconds, or a range such as 30–45 s."""
 
@@ -226,7 +226,7 @@ class Duration(Checked):
         return format_seconds(self.seconds)
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Distance(Checked):
     """A distance to cover, such as a 400 m run between rounds."""
 
@@ -251,7 +251,7 @@ class Distance(Checked):
         return f"{_num(self.distance)} {self.unit}"
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class MaxReps(Checked):
     """As many reps as you can, optionally within a time cap (seconds)."""
 
@@ -265,7 +265,7 @@ SingleDose: TypeAlias = Reps | Duration | Distance | MaxReps
 _SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Ladder(Checked):
     """A dose that changes by round: a ladder or pyramid such as 10-8-6 reps.
 
@@ -304,7 +304,7 @@ def dose_rule() -> Rule:
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Rest(Checked):
     """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
 
@@ -325,7 +325,7 @@ class Rest(Checked):
         return f"as needed ({base})" if self.as_needed else base
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Load(Checked):
     """What to lift: a level (light, medium…), an amount with a unit, or both.
 
@@ -360,7 +360,7 @@ class Load(Checked):
         return " ".join(parts)
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Effort(Checked):
     """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
 
@@ -398,7 +398,7 @@ def _tempo_rule(value: object) -> Sequence[Finding]:
 described(_tempo_rule, {"type": "string", "pattern": f"^{_TEMPO}$", "not": {"pattern": "^0+-0+-0+-0+$"}})
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Tempo(Checked):
     """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
 
@@ -416,7 +416,7 @@ class Tempo(Checked):
 # --- equipment and credits ---------------------------------------------------------------
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Equipment(Checked):
     """A piece of equipment, how many, and optionally its load."""
 
@@ -429,7 +429,7 @@ class Equipment(Checked):
         return f"{base} ({self.load})" if self.load else base
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Credit(Checked):
     """A person credited for a workout and their role."""
 
@@ -437,7 +437,7 @@ class Credit(Checked):
     role: str = attrs.field(metadata=checks(text(200)))
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Source(Checked):
     """Where a workout was published, and who made it."""
 
@@ -451,7 +451,7 @@ class Source(Checked):
     notes: str | None = attrs.field(default=None, metadata=checks(optional(text(2000))))
 
 
-@attrs.frozen(eq=False, repr=False)
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Frequency(Checked):
     """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
 
