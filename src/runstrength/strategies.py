@@ -541,14 +541,15 @@ _NO_MODIFICATIONS: SearchStrategy[tuple[Modification, ...]] = st.just(())
 _SETS = st.just(1) | _counts(100)
 
 
+@cache
 @st.composite
-def _exercise(
+def _exercises(
     draw: st.DrawFn,
     *,
-    with_modifications: bool,
-    straight_sets: bool,
-    ladder_steps: int | None,
-    max_seconds: int,
+    with_modifications: bool = True,
+    straight_sets: bool = True,
+    ladder_steps: int | None = None,
+    max_seconds: int = 14_400,
 ) -> Exercise:
     sets = draw(_SETS) if straight_sets else 1
     if sets != 1:
@@ -574,22 +575,6 @@ def _exercise(
         video=draw(_OPTIONAL_URLS),
         image=draw(_OPTIONAL_URLS),
         notes=draw(_notes()),
-    )
-
-
-@cache
-def _exercises(
-    *,
-    with_modifications: bool = True,
-    straight_sets: bool = True,
-    ladder_steps: int | None = None,
-    max_seconds: int = 14_400,
-) -> SearchStrategy[Exercise]:
-    return _exercise(
-        with_modifications=with_modifications,
-        straight_sets=straight_sets,
-        ladder_steps=ladder_steps,
-        max_seconds=max_seconds,
     )
 
 
@@ -628,8 +613,12 @@ def _fixed(times: Amount) -> int | None:
 _LABELS = _sometimes(_names(_LABEL_NAMES, 50))
 
 
+@cache
 @st.composite
-def _superset(draw: st.DrawFn, *, max_exercises: int, with_modifications: bool, once: bool) -> Superset:
+def _supersets(
+    draw: st.DrawFn, *, max_exercises: int = 3, with_modifications: bool = True, once: bool = False
+) -> Superset:
+    """Supersets; ``once``: of one round, as an EMOM interval holds."""
     rounds = 1 if once else draw(_counts(100))
     members = _exercises(
         with_modifications=with_modifications, straight_sets=False, ladder_steps=_fixed(rounds)
@@ -644,14 +633,6 @@ def _superset(draw: st.DrawFn, *, max_exercises: int, with_modifications: bool, 
         rest_after=draw(_OPTIONAL_RESTS),
         notes=draw(_notes()),
     )
-
-
-@cache
-def _supersets(
-    *, max_exercises: int = 3, with_modifications: bool = True, once: bool = False
-) -> SearchStrategy[Superset]:
-    """Supersets; ``once``: of one round, as an EMOM interval holds."""
-    return _superset(max_exercises=max_exercises, with_modifications=with_modifications, once=once)
 
 
 def supersets(*, max_exercises: int = 3, with_modifications: bool = True) -> SearchStrategy[Superset]:
@@ -717,8 +698,11 @@ def block_formats() -> SearchStrategy[Format]:
     return _FORMATS
 
 
+@cache
 @st.composite
-def _block(draw: st.DrawFn, *, max_items: int, timed: bool, with_modifications: bool) -> Block:
+def _blocks(
+    draw: st.DrawFn, *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
+) -> Block:
     fmt = draw(st.none() | _FORMATS) if timed else None
     rounds: Amount = 1
     items: SearchStrategy[Item]
@@ -751,13 +735,6 @@ def _block(draw: st.DrawFn, *, max_items: int, timed: bool, with_modifications: 
         notes=draw(_notes()),
         items=tuple(draw(st.lists(items, min_size=1, max_size=max_items))),
     )
-
-
-@cache
-def _blocks(
-    *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
-) -> SearchStrategy[Block]:
-    return _block(max_items=max_items, timed=timed, with_modifications=with_modifications)
 
 
 def blocks(
