@@ -13,10 +13,10 @@ from collections.abc import Callable
 from typing import Final
 
 from runstrength import Timeline, Workout, build_timeline, catalog
-from runstrength._fit import EXERCISE_CATEGORIES, STEP_MAPPING
-from runstrength._render import clock, render
-from runstrength._schema import LOADER_ONLY_RULES
-from runstrength._summary import summary
+from runstrength._document.schema import LOADER_ONLY_RULES
+from runstrength._export.fit import EXERCISE_CATEGORIES, STEP_MAPPING
+from runstrength._render.summary import summary
+from runstrength._render.table import clock, render
 
 MARKER: Final = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.MULTILINE)
 

@@ -29,7 +29,7 @@ from runstrength import (
     Workout,
     catalog,
 )
-from runstrength._formats import DocumentFormat
+from runstrength._document.text import DocumentFormat
 from runstrength._values import Dose
 
 UPPER_BODY = "upper-body-for-runners"

@@ -14,9 +14,9 @@ import pytest
 
 import runstrength
 from runstrength import Pacing, RangePoint, build_timeline, catalog
-from runstrength._formats import SUFFIXES, DocumentFormat
-from runstrength._render import TimelineFormat, render
-from runstrength._summary import summary
+from runstrength._document.text import SUFFIXES, DocumentFormat
+from runstrength._render.summary import summary
+from runstrength._render.table import TimelineFormat, render
 from runstrength.cli import main
 
 BUILT_IN = "upper-body-for-runners"

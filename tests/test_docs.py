@@ -42,9 +42,9 @@ import yaml
 
 import runstrength
 from runstrength import catalog, cli
-from runstrength._fit import EXERCISE_CATEGORIES, STEP_MAPPING
-from runstrength._formats import DocumentFormat
-from runstrength._render import render
+from runstrength._document.text import DocumentFormat
+from runstrength._export.fit import EXERCISE_CATEGORIES, STEP_MAPPING
+from runstrength._render.table import render
 
 ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"

@@ -43,7 +43,7 @@ from runstrength import (
     export_fit,
     strategies,
 )
-from runstrength._fit import EXERCISE_CATEGORIES, NAME_BYTES, NOTES_BYTES, _named, exercise_category
+from runstrength._export.fit import EXERCISE_CATEGORIES, NAME_BYTES, NOTES_BYTES, _named, exercise_category
 
 ARTICLE = "upper-body-for-runners"
 REPEAT = "repeat_until_steps_cmplt"

@@ -35,7 +35,7 @@ from runstrength import (
     build_timeline,
     catalog,
 )
-from runstrength._formats import DocumentFormat
+from runstrength._document.text import DocumentFormat
 
 FORMATS: tuple[DocumentFormat, ...] = ("json", "yaml", "toml")
 GALLERY = (

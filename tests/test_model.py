@@ -32,7 +32,7 @@ from runstrength import (
     ValidationError,
     Workout,
 )
-from runstrength._rules import checks, whole
+from runstrength._spec.rules import checks, whole
 
 
 def problems_of(make: Callable[[], object]) -> list[tuple[str, str]]:

@@ -12,7 +12,7 @@ import matplotlib as mpl
 import pytest
 
 from runstrength import MissingExtraError, SegmentKind, Timeline, build_timeline, catalog
-from runstrength._render import render
+from runstrength._render.table import render
 
 
 @pytest.fixture(scope="module")

@@ -31,7 +31,12 @@ class TestImport:
 
     def test_loads_features_on_first_use(self) -> None:
         """The catalogue, timeline, exports, schema and batch load when a name of theirs is first used."""
-        later = ["runstrength._batch", "runstrength._calendar", "runstrength._fit", "runstrength._schema"]
+        later = [
+            "runstrength._batch",
+            "runstrength._export.ics",
+            "runstrength._export.fit",
+            "runstrength._document.schema",
+        ]
         later += ["runstrength._timeline", "runstrength.catalog"]
         code = (
             "import json, sys, runstrength\n"

@@ -38,7 +38,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
-from runstrength._formats import _write_json
+from runstrength._document.text import _write_json
 
 Format = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[Format, ...]] = ("json", "yaml", "toml")

@@ -10,9 +10,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from ._document import SCHEMA_VERSION, from_dict, to_dict
+from ._document.convert import SCHEMA_VERSION, from_dict, to_dict
+from ._document.text import dump, dumps, load, loads
 from ._errors import MissingExtraError, Problem, RunstrengthError, UnknownNameError, ValidationError
-from ._formats import dump, dumps, load, loads
 from ._model import (
     Amrap,
     Block,
@@ -52,21 +52,21 @@ from ._values import (
 if TYPE_CHECKING:
     from . import catalog
     from ._batch import ValidationResult, validate_many
-    from ._calendar import Session, export_ics, plan
-    from ._fit import export_fit
+    from ._document.schema import json_schema
+    from ._export.fit import export_fit
+    from ._export.ics import Session, export_ics, plan
     from ._pacing import Pacing
-    from ._schema import json_schema
     from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 
 _ON_FIRST_USE: dict[str, str] = {
     "ValidationResult": "._batch",
     "validate_many": "._batch",
-    "Session": "._calendar",
-    "export_ics": "._calendar",
-    "plan": "._calendar",
-    "export_fit": "._fit",
+    "Session": "._export.ics",
+    "export_ics": "._export.ics",
+    "plan": "._export.ics",
+    "export_fit": "._export.fit",
     "Pacing": "._pacing",
-    "json_schema": "._schema",
+    "json_schema": "._document.schema",
     "Segment": "._timeline",
     "SegmentKind": "._timeline",
     "Timeline": "._timeline",

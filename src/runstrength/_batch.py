@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from ._document import from_dict
+from ._document.convert import from_dict
+from ._document.text import DocumentFormat, _check_format, loads
 from ._errors import Problem, ValidationError
-from ._formats import DocumentFormat, _check_format, loads
 from ._model import Workout
 
 if TYPE_CHECKING:

@@ -25,10 +25,18 @@ def _sort_key(location: Location) -> tuple[tuple[int, int | str], ...]:
 
 @attrs.frozen(order=False)
 class Problem:
-    """One thing wrong with a workout or document: where it is, and why."""
+    """One thing wrong with a workout or document: where it is, why, and a stable code.
+
+    ``code`` names the kind of problem for programs (``unknown_field``, ``out_of_range``…;
+    the documentation lists them all) while ``reason`` explains it to people.  ``line`` and
+    ``column`` (from 1) say where the problem is in a document's text, when it came from one.
+    """
 
     location: Location
     reason: str
+    code: str = "invalid"
+    line: int | None = attrs.field(default=None, kw_only=True)
+    column: int | None = attrs.field(default=None, kw_only=True)
 
     @property
     def path(self) -> str:

@@ -9,7 +9,7 @@ from typing import Any, TypeAlias
 import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
-from ._rules import (
+from ._spec.rules import (
     Checked,
     Finding,
     checks,
@@ -505,7 +505,7 @@ class Workout(Checked):
         return attrs.evolve(self, blocks=tuple(_modified_blocks(self.blocks, modify)))
 
     def _repr_html_(self) -> str:
-        from ._notebook import workout_html  # noqa: PLC0415 - only in notebooks
+        from ._render.notebook import workout_html  # noqa: PLC0415 - only in notebooks
 
         return workout_html(self)
 

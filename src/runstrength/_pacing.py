@@ -6,7 +6,7 @@ from typing import Final
 
 import attrs
 
-from ._rules import Checked, checks, member, number, to_enum, whole
+from ._spec.rules import Checked, checks, member, number, to_enum, whole
 from ._values import RangePoint
 
 MAX_SEGMENTS: Final = 1_000_000

@@ -521,7 +521,7 @@ class Timeline:
         Raises:
             MissingExtraError: pandas is not installed.
         """
-        from ._notebook import to_dataframe  # noqa: PLC0415 - optional dependency, loaded on use
+        from ._render.notebook import to_dataframe  # noqa: PLC0415 - optional dependency, loaded on use
 
         return to_dataframe(self)
 
@@ -531,12 +531,12 @@ class Timeline:
         Raises:
             MissingExtraError: matplotlib is not installed.
         """
-        from ._notebook import plot  # noqa: PLC0415 - optional dependency, loaded on use
+        from ._render.notebook import plot  # noqa: PLC0415 - optional dependency, loaded on use
 
         return plot(self, ax)
 
     def _repr_html_(self) -> str:
-        from ._notebook import timeline_html  # noqa: PLC0415 - only in notebooks
+        from ._render.notebook import timeline_html  # noqa: PLC0415 - only in notebooks
 
         return timeline_html(self)
 

@@ -9,7 +9,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ._rules import (
+from ._spec.rules import (
     Checked,
     Finding,
     Rule,

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ._formats import loads
+from ._document.text import loads
 from ._model import Workout, _find
 
 if TYPE_CHECKING:

@@ -26,15 +26,16 @@ import attrs
 
 from . import catalog
 from ._batch import read_jsonl, validate_many
-from ._calendar import export_ics
+from ._document.schema import json_schema
+from ._document.text import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
 from ._errors import MissingExtraError, Problem, ValidationError
-from ._fit import export_fit
-from ._formats import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
+from ._export.fit import export_fit
+from ._export.ics import export_ics
+from ._files import write_atomic
 from ._model import Workout
 from ._pacing import Pacing
-from ._render import TIMELINE_FORMATS, render
-from ._schema import json_schema
-from ._summary import summary
+from ._render.summary import summary
+from ._render.table import TIMELINE_FORMATS, render
 from ._timeline import build_timeline
 from ._values import RangePoint
 
@@ -223,7 +224,7 @@ def _export(args: argparse.Namespace) -> int:
             buffer.write(data)
         return EXIT_OK
     try:
-        Path(args.output).write_bytes(data)
+        write_atomic(args.output, data)
     except OSError as error:
         raise _InvalidInputError(
             args.output, [Problem((), f"cannot write: {error.strerror or error}")]

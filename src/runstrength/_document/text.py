@@ -7,9 +7,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
-from ._document import from_dict, structure_workout, to_dict
-from ._errors import Problem, ValidationError
-from ._model import Workout
+from runstrength._errors import Problem, ValidationError
+from runstrength._files import write_atomic
+from runstrength._model import Workout
+
+from .convert import from_dict, structure_workout, to_dict
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -119,7 +121,7 @@ def _quote() -> Callable[[str], str]:
 
 
 def _parse_yaml(text: str) -> Any:
-    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
 
     yaml = require("yaml", "yaml")
 
@@ -153,7 +155,7 @@ def _parse_yaml(text: str) -> Any:
 
 
 def _write_yaml(data: dict[str, Any]) -> str:
-    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
 
     yaml = require("yaml", "yaml")
     text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
@@ -181,7 +183,7 @@ def _toml_float(text: str) -> float:
 
 
 def _write_toml(data: dict[str, Any]) -> str:
-    from ._extras import require  # noqa: PLC0415 - with the optional format, not the package
+    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
 
     tomli_w = require("tomli_w", "toml")
     text: str = tomli_w.dumps(data)
@@ -272,7 +274,10 @@ def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # 
 
 
 def dump(workout: Workout, path: str | Path, format: DocumentFormat | None = None) -> None:  # noqa: A002
-    """Write a workout to a file (UTF-8); the format comes from the suffix unless given."""
+    """Write a workout to a file (UTF-8); the format comes from the suffix unless given.
+
+    The file is replaced atomically: a failed write leaves an existing file as it was.
+    """
     fmt = format or format_of(path)
     _check_format(fmt)
-    Path(path).write_text(dumps(workout, fmt), encoding="utf-8")
+    write_atomic(path, dumps(workout, fmt))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING, Any, Final
 
-from ._extras import require
-from ._render import COLUMNS, cells, headline
-from ._timeline import ROW_KEYS, SegmentKind, Timeline
+from runstrength._extras import require
+from runstrength._timeline import ROW_KEYS, SegmentKind, Timeline
+
+from .table import COLUMNS, cells, headline
 
 if TYPE_CHECKING:
-    from ._model import Workout
+    from runstrength._model import Workout
 
 COLOURS: Final = {
     SegmentKind.WORK: "#1f77b4",
@@ -38,7 +39,7 @@ def timeline_html(timeline: Timeline) -> str:
 
 def workout_html(workout: Workout) -> str:
     """A workout's blocks and exercises as nested HTML lists."""
-    from ._model import Superset  # noqa: PLC0415 - the model imports this module lazily
+    from runstrength._model import Superset  # noqa: PLC0415 - the model imports this module lazily
 
     parts = [f"<div><strong>{html.escape(workout.title)}</strong>"]
     if workout.summary:
@@ -97,7 +98,7 @@ def plot(timeline: Timeline, ax: Any = None) -> Any:
     from matplotlib.patches import Patch  # noqa: PLC0415
     from matplotlib.ticker import FuncFormatter, MultipleLocator  # noqa: PLC0415
 
-    from ._render import clock  # noqa: PLC0415
+    from .table import clock  # noqa: PLC0415
 
     if ax is None:
         _, ax = plt.subplots(figsize=(12, 0.35 * _lane_count(timeline) + 1.8), layout="constrained")

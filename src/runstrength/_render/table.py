@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from typing import Final, Literal, TypeAlias
 
-from ._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
+from runstrength._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
 
 TimelineFormat: TypeAlias = Literal["table", "markdown", "csv", "json"]
 TIMELINE_FORMATS: Final[tuple[TimelineFormat, ...]] = ("table", "markdown", "csv", "json")

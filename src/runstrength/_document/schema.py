@@ -2,7 +2,7 @@
 
 Nothing here restates a rule: every property's schema is the one its field rule recorded
 (`runstrength._rules.schema_of`), and the document's own shapes (dose keys, ``type`` tags)
-come from the tables of the converter in `runstrength._document`.
+come from the tables of the converter in `runstrength._document.convert`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from typing import Any, Final, get_args
 
 import attrs
 
-from ._document import _MARKERS, SCHEMA_VERSION, WRITTEN_AS_FIELD, _fields, converter
-from ._model import Workout
-from ._rules import field_rules, schema_of
+from runstrength._model import Workout
+from runstrength._spec.rules import field_rules, schema_of
+
+from .convert import _MARKERS, SCHEMA_VERSION, WRITTEN_AS_FIELD, _fields, converter
 
 SCHEMA_ID: Final = f"https://runstrength.dev/schema/workout-{SCHEMA_VERSION}.json"
 """The identifier (``$id``) of the schema."""

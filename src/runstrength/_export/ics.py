@@ -23,14 +23,14 @@ from typing import Final
 
 import attrs
 
-from ._errors import Location, Problem, ValidationError
-from ._extras import require
-from ._formats import dumps
-from ._model import Superset, Workout
-from ._pacing import Pacing
-from ._rules import describe, whole
-from ._timeline import Timeline, build_timeline
-from ._values import Range
+from runstrength._document.text import dumps
+from runstrength._errors import Location, Problem, ValidationError
+from runstrength._extras import require
+from runstrength._model import Superset, Workout
+from runstrength._pacing import Pacing
+from runstrength._spec.rules import describe, whole
+from runstrength._timeline import Timeline, build_timeline
+from runstrength._values import Range
 
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 """Weekday names, Monday first: a weekday's number (``date.weekday()``) is its index."""

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from ._errors import Location, Problem, ValidationError
+from runstrength._errors import Location, Problem, ValidationError
 
 Finding = tuple[Location, str]
 Rule = Callable[[object], Sequence[Finding]]

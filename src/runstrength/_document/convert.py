@@ -21,13 +21,13 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from ._errors import Problem, ValidationError
-from ._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
-from ._rules import Checked, Namer, check, describe
-from ._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
+from runstrength._errors import Problem, ValidationError
+from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
+from runstrength._spec.rules import Checked, Namer, check, describe
+from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 if TYPE_CHECKING:
-    from ._pacing import Pacing
+    from runstrength._pacing import Pacing
 
 SCHEMA_VERSION: Final = 1
 """The version of the document format this runstrength writes and reads."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from ._model import Block, Exercise, Superset, Workout
-from ._values import Amount, Range, Rest, Source, format_seconds
+from runstrength._model import Block, Exercise, Superset, Workout
+from runstrength._values import Amount, Range, Rest, Source, format_seconds
 
 WIDTH: Final = 88
 """The width lines are wrapped to."""

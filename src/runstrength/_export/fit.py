@@ -34,13 +34,13 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Final
 
-from ._errors import Problem, ValidationError
-from ._extras import require
-from ._formats import dumps
-from ._model import Amrap, Block, BlockKind, Emom, Exercise, Intervals, Item, Superset, Workout
-from ._pacing import Pacing
-from ._timeline import superset_titles
-from ._values import (
+from runstrength._document.text import dumps
+from runstrength._errors import Problem, ValidationError
+from runstrength._extras import require
+from runstrength._model import Amrap, Block, BlockKind, Emom, Exercise, Intervals, Item, Superset, Workout
+from runstrength._pacing import Pacing
+from runstrength._timeline import superset_titles
+from runstrength._values import (
     Distance,
     Duration,
     Ladder,
@@ -474,7 +474,7 @@ def export_fit(workout: Workout, pacing: Pacing | None = None) -> bytes:
     """A Garmin FIT workout file of the workout, to copy to a watch or upload (extra ``fit``).
 
     The same workout and pacing always give the same bytes. The module documentation of
-    ``runstrength._fit`` details the mapping; in short, every exercise becomes a step
+    ``runstrength._export.fit`` details the mapping; in short, every exercise becomes a step
     named after it (``(right)`` and ``(left)`` for each side) that ends by time, reps,
     distance or the lap button, rests become rest steps (the lap button for rests as
     needed), and rounds become repeat steps.

@@ -1,0 +1,1 @@
+"""Documents: the model as plain data, its text formats and its JSON Schema."""

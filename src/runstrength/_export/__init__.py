@@ -1,0 +1,1 @@
+"""Exports for other programs: Garmin FIT workouts and iCalendar plans."""

@@ -1,0 +1,1 @@
+"""Renderings for people: text tables, summaries and notebook views."""

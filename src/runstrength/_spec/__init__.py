@@ -1,0 +1,1 @@
+"""Field rules and the validated base class of the model."""
