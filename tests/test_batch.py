@@ -31,7 +31,7 @@ from runstrength._batch import read_jsonl
 BUILT_IN = catalog.get("upper-body-for-runners")
 TEXT = dumps(BUILT_IN)
 EMPTY = {"schema_version": 1, "title": "Empty"}
-MISSING_BLOCKS = [Problem(("blocks",), "required field missing")]
+MISSING_BLOCKS = [Problem(("blocks",), "required field missing", "missing_field")]
 
 
 def expected_result(index: int, document: object) -> ValidationResult:
@@ -94,12 +94,16 @@ class TestValidateMany:
         [
             (
                 "{",
-                "$",
+                "(document)",
                 "not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)",
             ),
-            (b"\xff", "$", "not valid JSON: not UTF-8 text (invalid start byte at byte 0)"),
-            ([], "$", "expected a mapping with schema_version and the workout's fields, got []"),
-            (None, "$", "expected a mapping with schema_version and the workout's fields, got None"),
+            (b"\xff", "(document)", "not valid JSON: not UTF-8 text (invalid start byte at byte 0)"),
+            (
+                [],
+                "(document)",
+                "expected a mapping with schema_version and the workout's fields, got an empty list",
+            ),
+            (None, "(document)", "expected a mapping with schema_version and the workout's fields, got null"),
         ],
     )
     def test_unreadable_documents(self, document: object, path: str, reason: str) -> None:

@@ -305,7 +305,8 @@ class TestShow:
         name = write("w.yaml", built_in_document("yaml"))
         monkeypatch.setitem(sys.modules, "yaml", None)
         expected_err = (
-            "runstrength: w.yaml: invalid\n  $: this feature needs yaml: pip install 'runstrength[yaml]'\n"
+            "runstrength: w.yaml: invalid\n"
+            "  (document): this feature needs yaml: pip install 'runstrength[yaml]'\n"
         )
         assert (1, "", expected_err) == run("show", name)
 
@@ -355,7 +356,7 @@ class TestShow:
         stdin('{"title": ')
         result = run("show", "-")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: <stdin>: invalid\n  $: not valid JSON: ")
+        assert result.err.startswith("runstrength: <stdin>: invalid\n  (document): not valid JSON: ")
 
     @pytest.mark.parametrize(
         ("argument", "reason"),
@@ -375,14 +376,14 @@ class TestShow:
     def test_unreadable(self, run: Run, argument: str, reason: str) -> None:
         """An argument that is neither a built-in name nor a readable document exits 1 with the reason."""
         write("notes.txt", "just some notes")
-        assert (1, "", f"runstrength: {argument}: invalid\n  $: {reason}\n") == run("show", argument)
+        assert (1, "", f"runstrength: {argument}: invalid\n  (document): {reason}\n") == run("show", argument)
 
     def test_directory(self, run: Run) -> None:
         """A directory is not read as a document."""
         Path("plans.json").mkdir()
         result = run("show", "plans.json")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: plans.json: invalid\n  $: cannot read the file: ")
+        assert result.err.startswith("runstrength: plans.json: invalid\n  (document): cannot read the file: ")
 
 
 class TestValidate:
@@ -408,7 +409,7 @@ class TestValidate:
         good = write("good.json", built_in_document())
         bad = write("bad.json", INVALID)
         problems = "".join(f"  {problem}\n" for problem in problems_of(INVALID))
-        missing = "missing.yaml: invalid\n  $: cannot read the file: No such file or directory\n"
+        missing = "missing.yaml: invalid\n  (document): cannot read the file: No such file or directory\n"
         expected_err = f"bad.json: invalid\n{problems}{missing}"
         assert (1, "good.json: OK\n", expected_err) == run("validate", bad, good, "missing.yaml")
 
@@ -427,7 +428,9 @@ class TestValidate:
             {
                 "file": "missing.json",
                 "valid": False,
-                "problems": [{"path": "$", "reason": "cannot read the file: No such file or directory"}],
+                "problems": [
+                    {"path": "(document)", "reason": "cannot read the file: No such file or directory"}
+                ],
             },
         ]
         assert (1, "") == (result.status, result.err)
@@ -445,7 +448,7 @@ class TestValidate:
         bad = write("bad.toml", "title = ")
         result = run("validate", bad)
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("bad.toml: invalid\n  $: not valid TOML: ")
+        assert result.err.startswith("bad.toml: invalid\n  (document): not valid TOML: ")
 
 
 class TestTimeline:
@@ -699,7 +702,7 @@ class TestValidateLines:
         assert 1 == result.status
         assert f"{lines}: 3 valid, 2 invalid\n" == result.out
         assert f"{lines}:4: invalid\n" in result.err
-        assert f"{lines}:6: invalid\n  $: not valid JSON" in result.err
+        assert f"{lines}:6: invalid\n  (document): not valid JSON" in result.err
 
     def test_json(self, run: Run, lines: Path) -> None:
         """--format json gives one object per line, with the file and line number."""

@@ -39,6 +39,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pytest
 import yaml
+from docs_code import Fence, fences
 
 import runstrength
 from runstrength import catalog, cli
@@ -56,41 +57,6 @@ PROGRAM = re.compile(r"(?:^|[\s/])runstrength$")
 
 
 # --- reading Markdown ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Fence:
-    """One fenced code block of a page."""
-
-    language: str
-    info: str
-    text: str
-    line: int
-
-
-_OPENING = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-
-
-def fences(markdown: str) -> list[Fence]:
-    """The fenced code blocks of a Markdown page, in order, indented ones (in tabs, admonitions) too."""
-    lines = markdown.splitlines()
-    found: list[Fence] = []
-    number = 0
-    while number < len(lines):
-        opening = _OPENING.match(lines[number])
-        number += 1
-        if not opening:
-            continue
-        indent, fence, info = opening["indent"], opening["fence"], opening["info"].strip()
-        closing = re.compile(rf"^ *{re.escape(fence[0])}{{{len(fence)},}}\s*$")
-        start, body = number, []
-        while number < len(lines) and not closing.match(lines[number]):
-            body.append(lines[number].removeprefix(indent))
-            number += 1
-        number += 1
-        language = info.split(maxsplit=1)[0] if info else ""
-        found.append(Fence(language, info, "\n".join(body), start))
-    return found
 
 
 def page_id(path: Path) -> str:

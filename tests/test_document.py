@@ -379,8 +379,8 @@ class TestFromDict:
             ((*DOSE, "reps"), 8.9, [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "8.9")]),
             ((*DOSE, "reps"), 8.0, [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "8.0")]),
             ((*DOSE, "reps"), "8", [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "'8'")]),
-            ((*DOSE, "reps"), True, [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "True")]),
-            ((*DOSE, "reps"), [6, 8], [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "[6, 8]")]),
+            ((*DOSE, "reps"), True, [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "true")]),
+            ((*DOSE, "reps"), [6, 8], [("blocks[0].items[0].dose.reps", REPS_EXPECTED + "a list")]),
             (
                 (*DOSE, "reps"),
                 {"min": 8, "max": 6},
@@ -389,7 +389,7 @@ class TestFromDict:
             ((*DOSE, "reps"), {"min": 6}, [("blocks[0].items[0].dose.reps.max", "required field missing")]),
             # Text is never made from numbers, and booleans are never made from numbers or text.
             ((*EXERCISE, "name"), 5, [("blocks[0].items[0].name", "expected text, got 5")]),
-            (("title",), dt.date(2024, 1, 1), [("title", "expected text, got datetime.date(2024, 1, 1)")]),
+            (("title",), dt.date(2024, 1, 1), [("title", "expected text, got a date (2024-01-01)")]),
             (
                 ("rest_between_sets", "as_needed"),
                 1,
@@ -401,30 +401,34 @@ class TestFromDict:
                 [("rest_between_sets.as_needed", "expected true or false, got 'true'")],
             ),
             # Null is not a value for a required field, and a missing one is named.
-            (("title",), None, [("title", "expected text, got None")]),
+            (("title",), None, [("title", "expected text, got null")]),
             (
                 DOSE,
                 None,
                 [
                     (
                         "blocks[0].items[0].dose",
-                        "expected a dose (reps, seconds, distance, max_reps or ladder), got None",
+                        "expected a dose (reps, seconds, distance, max_reps or ladder), got null",
                     )
                 ],
             ),
             ((*EXERCISE, "name"), _DELETE, [("blocks[0].items[0].name", "required field missing")]),
             # Lists and mappings are not interchangeable, and text is not a list of characters.
-            (("rest_between_sets",), [60], [("rest_between_sets", "expected a mapping of fields, got [60]")]),
+            (
+                ("rest_between_sets",),
+                [60],
+                [("rest_between_sets", "expected a mapping of fields, got a list")],
+            ),
             (
                 ("source",),
                 ["Runner's World"],
-                [("source", 'expected a mapping of fields, got ["Runner\'s World"]')],
+                [("source", "expected a mapping of fields, got a list")],
             ),
             ((*EXERCISE, "cues"), "abc", [("blocks[0].items[0].cues", "expected a list, got 'abc'")]),
             (
                 (*EXERCISE, "targets"),
                 {"arms": True},
-                [("blocks[0].items[0].targets", "expected a list, got {'arms': True}")],
+                [("blocks[0].items[0].targets", "expected a list, got a mapping")],
             ),
             # Enum values are exact.
             (
@@ -444,8 +448,8 @@ class TestFromDict:
                 {"reps": 8, "seconds": 30},
                 [("blocks[0].items[0].dose", ONE_DOSE_EXPECTED + "reps and seconds")],
             ),
-            (DOSE, {}, [("blocks[0].items[0].dose", ONE_DOSE_EXPECTED + "{}")]),
-            (DOSE, {"max_reps": False}, [("blocks[0].items[0].dose.max_reps", "expected true, got False")]),
+            (DOSE, {}, [("blocks[0].items[0].dose", ONE_DOSE_EXPECTED + "an empty mapping")]),
+            (DOSE, {"max_reps": False}, [("blocks[0].items[0].dose.max_reps", "expected true, got false")]),
             (DOSE, {"max_reps": 1}, [("blocks[0].items[0].dose.max_reps", "expected true, got 1")]),
             # Inside a ladder, only single doses are possible.
             (
@@ -454,7 +458,7 @@ class TestFromDict:
                 [
                     (
                         "blocks[0].items[0].dose.ladder[1]",
-                        STEP_EXPECTED + "{'ladder': [{'reps': 1}, {'reps': 2}]}",
+                        STEP_EXPECTED + "a mapping",
                     )
                 ],
             ),
@@ -504,7 +508,7 @@ class TestFromDict:
         expected = [
             (
                 "blocks[0].items[0].dose",
-                ONE_DOSE_EXPECTED + "{'weight': 8}",
+                ONE_DOSE_EXPECTED + "a mapping",
             )
         ]
         assert expected == problems_of(changed(DOSE, {"weight": 8}))
@@ -514,7 +518,7 @@ class TestFromDict:
         doc: dict[Any, Any] = minimal()
         doc[5] = "five"
 
-        expected = [("5", "unknown field (field names are text)")]
+        expected = [('["5"]', "unknown field (field names are text)")]
         assert expected == problems_of(doc)
 
     @pytest.mark.parametrize(
@@ -528,12 +532,12 @@ class TestFromDict:
             (
                 EXERCISE,
                 {"type": None},
-                ("blocks[0].items[0].type", "expected an exercise (no type) or 'superset', got None"),
+                ("blocks[0].items[0].type", "expected an exercise (no type) or 'superset', got null"),
             ),
             (
                 EXERCISE,
                 {"type": ["superset"]},
-                ("blocks[0].items[0].type", "expected an exercise (no type) or 'superset', got ['superset']"),
+                ("blocks[0].items[0].type", "expected an exercise (no type) or 'superset', got a list"),
             ),
             (
                 ("blocks", 0, "format"),
@@ -574,7 +578,7 @@ class TestFromDict:
             (0, ("schema_version", "expected 1, got 0")),
             ("1", ("schema_version", "expected 1, got '1'")),
             (1.0, ("schema_version", "expected 1, got 1.0")),
-            (True, ("schema_version", "expected 1, got True")),
+            (True, ("schema_version", "expected 1, got true")),
         ],
     )
     def test_schema_version(self, value: object, problem: tuple[str, str]) -> None:
@@ -593,7 +597,7 @@ class TestFromDict:
         """A document that is not a mapping is refused at the root."""
         [(path, reason)] = problems_of(data)
 
-        assert "$" == path
+        assert "(document)" == path
         assert reason.startswith("expected a mapping with schema_version and the workout's fields, got ")
 
     def test_empty_mapping(self) -> None:
@@ -682,7 +686,7 @@ class TestFromDict:
 
         [(path, reason)] = problems_of(changed(("notes",), deep))
 
-        assert "$" == path
+        assert "(document)" == path
         assert reason.startswith("document nested too deeply")
 
 
@@ -827,7 +831,7 @@ class TestLoads:
         """Text that does not parse is one problem at ``$`` saying what is wrong."""
         [(path, reason)] = text_problems(text, fmt)
 
-        assert "$" == path
+        assert "(document)" == path
         assert reason.startswith(start)
 
     def test_yaml_duplicate_key_named(self) -> None:
@@ -846,7 +850,7 @@ class TestLoads:
 
         [(path, reason)] = text_problems(bomb, "yaml")
 
-        assert "$" == path
+        assert "(document)" == path
         assert reason.startswith("document too large")
         assert time.perf_counter() - start < 5
 
@@ -860,7 +864,7 @@ blocks: [{name: Main, items: [{name: Curl, dose: {reps: '8'}}]}]
 
         expected = [
             ("blocks[0].items[0].dose.reps", REPS_EXPECTED + "'8'"),
-            ("title", "expected text, got datetime.date(2024, 1, 1)"),
+            ("title", "expected text, got a date (2024-01-01)"),
         ]
         assert expected == text_problems(text, "yaml")
 

@@ -11,7 +11,7 @@ class TestProblem:
     @pytest.mark.parametrize(
         ("location", "path"),
         [
-            ((), "$"),
+            ((), "(document)"),
             (("title",), "title"),
             (("blocks", 1), "blocks[1]"),
             (("blocks", 1, "items", 0, "dose", "reps"), "blocks[1].items[0].dose.reps"),
@@ -80,7 +80,7 @@ class TestValidationError:
         )
 
         expected = [
-            ("$", "r"),
+            ("(document)", "r"),
             ("blocks[0].items[0].dose", "r"),
             ("blocks[0].items[1]", "r"),
             ("title", "a"),

@@ -32,7 +32,8 @@ from runstrength import (
     ValidationError,
     Workout,
 )
-from runstrength._spec.rules import checks, whole
+from runstrength._spec.rules import Whole
+from runstrength._spec.validated import ruled
 
 
 def problems_of(make: Callable[[], object]) -> list[tuple[str, str]]:
@@ -303,7 +304,7 @@ class TestModification:
     )
     def test_kind_given_as_text(self, value: str, member: ModificationKind) -> None:
         """A kind's value is accepted for the member."""
-        assert member is Modification(name="Other", kind=value).kind  # type: ignore[arg-type]
+        assert member is Modification(name="Other", kind=value).kind
 
     @pytest.mark.parametrize(("kind", "path"), [("simpler", "kind"), ("Easier", "kind"), (None, "kind")])
     def test_unknown_kind(self, kind: object, path: str) -> None:
@@ -398,7 +399,7 @@ class TestSuperset:
 
     def test_list_becomes_tuple(self) -> None:
         """Exercises given as a list are stored as a tuple."""
-        assert (chop, walk) == Superset(exercises=[chop, walk]).exercises  # type: ignore[arg-type]
+        assert (chop, walk) == Superset(exercises=[chop, walk]).exercises
 
     @pytest.mark.parametrize(
         ("changes", "title"),
@@ -638,10 +639,10 @@ class TestWorkout:
         """Blocks, equipment, targets and benefits given as lists are stored as tuples."""
         workout = Workout(
             title="W",
-            blocks=[block()],  # type: ignore[arg-type]
-            equipment=[Equipment("exercise mat")],  # type: ignore[arg-type]
-            targets=["arms"],  # type: ignore[arg-type]
-            benefits=["Taller posture."],  # type: ignore[arg-type]
+            blocks=[block()],
+            equipment=[Equipment("exercise mat")],
+            targets=["arms"],
+            benefits=["Taller posture."],
         )
 
         expected = ((block(),), (Equipment("exercise mat"),), ("arms",), ("Taller posture.",))
@@ -854,7 +855,7 @@ class TestObjects:
 
         @attrs.frozen(kw_only=True)
         class Station(Exercise):
-            station: int = attrs.field(default=1, metadata=checks(whole(1, 10)))
+            station: int = attrs.field(default=1, metadata=ruled(Whole(1, 10), "Which station."))
 
         def bad(cls: type[Exercise], **more: Any) -> Callable[[], object]:
             return lambda: cls(name=" Curl", dose=Reps(8), rest_between_sets=Rest(30), **more)

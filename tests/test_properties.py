@@ -61,12 +61,12 @@ def render(location: Location) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else part
-    return text or "$"
+    return text or "(document)"
 
 
 def within(path: str, place: str) -> bool:
     """Whether ``path`` is ``place`` or lies inside it."""
-    return place in ("$", path) or path.startswith((f"{place}.", f"{place}["))
+    return place in ("(document)", path) or path.startswith((f"{place}.", f"{place}["))
 
 
 # --- walking a document alongside the workout it describes -----------------------------------
@@ -443,7 +443,7 @@ class TestBrokenDocuments:
     @pytest.mark.parametrize(
         ("location", "path"),
         [
-            ((), "$"),
+            ((), "(document)"),
             (("title",), "title"),
             (("blocks", 1, "items", 0, "dose", "reps"), "blocks[1].items[0].dose.reps"),
             (("blocks", 0, "items", 2, "exercises", 1, "cues", 0), "blocks[0].items[2].exercises[1].cues[0]"),
@@ -502,7 +502,7 @@ class TestBrokenDocumentExamples:
             ({"name": "Row", "dose": {"reps": 0}}, "blocks[0].items[0].dose.reps", "got 0"),
             ({"name": "Row", "dose": {"reps": 8.9}}, "blocks[0].items[0].dose.reps", "got 8.9"),
             ({"name": "Row", "dose": {"reps": "8"}}, "blocks[0].items[0].dose.reps", "got '8'"),
-            ({"name": "Row", "dose": {"reps": True}}, "blocks[0].items[0].dose.reps", "got True"),
+            ({"name": "Row", "dose": {"reps": True}}, "blocks[0].items[0].dose.reps", "got true"),
             (
                 {"name": "Row", "dose": {"seconds": 10**9}},
                 "blocks[0].items[0].dose.seconds",

@@ -86,9 +86,9 @@ def validate_many(
     >>> from runstrength import validate_many
     >>> documents = ['{"schema_version": 1, "title": "Empty"}', "{"]
     >>> for result in validate_many(documents):
-    ...     print(result.index, result.ok, [str(problem) for problem in result.problems])
-    0 False ['blocks: required field missing']
-    1 False ['$: not valid JSON: Expecting property name enclosed in double quotes (line 1, column 2)']
+    ...     print(result.index, result.ok, [problem.code for problem in result.problems])
+    0 False ['missing_field']
+    1 False ['invalid']
     """
     _check_format(format)
     for name, value in (("jobs", jobs), ("chunk_size", chunk_size)):

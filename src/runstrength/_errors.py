@@ -1,12 +1,16 @@
-"""Exceptions raised by runstrength and the problem records they carry."""
+"""Exceptions raised by runstrength, the problem records they carry, and the problems' codes."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
 __all__ = [
+    "CODES",
+    "MAX_PROBLEMS",
     "Location",
     "MissingExtraError",
     "Problem",
@@ -16,6 +20,52 @@ __all__ = [
 ]
 
 Location = tuple[str | int, ...]
+
+MAX_PROBLEMS: Final = 1000
+"""The most problems one `ValidationError` lists; it counts the rest in ``omitted``."""
+
+CODES: Final[dict[str, str]] = {
+    "wrong_type": "A value of the wrong kind: text where a number belongs, a list where a mapping does…",
+    "not_whole_number": 'A whole number was expected: 8.0, 8.5, true and "8" are not whole numbers.',
+    "not_a_number": "A number was expected.",
+    "out_of_range": "A number outside its allowed bounds.",
+    "not_true_or_false": "true or false was expected.",
+    "not_one_of": "A value outside a fixed list of choices.",
+    "empty_text": "Text that is empty or only whitespace.",
+    "surrounding_whitespace": "Text starting or ending with whitespace.",
+    "too_long": "Text longer than its field allows.",
+    "unwritable_character": "Text holding a control character or a lone surrogate, which files cannot carry.",
+    "not_a_url": "Not an absolute http(s) URL naming a host.",
+    "bad_notation": "Text that does not follow its notation (a tempo such as 3-1-X-0).",
+    "too_many_items": "A list longer than its field allows.",
+    "too_few_items": "A list shorter than its field needs.",
+    "duplicate_item": "A list item that repeats an earlier one where items must differ.",
+    "duplicate_name": "A name that repeats an earlier one where names must be unique.",
+    "unknown_field": "A key the format does not have (the reason suggests the closest one).",
+    "missing_field": "A required key is missing.",
+    "unknown_type": "A type tag the format does not have.",
+    "ambiguous_dose": "A dose naming no kind, or more than one (reps, seconds, distance, max_reps, ladder).",
+    "wrong_version": "A schema_version this runstrength does not read.",
+    "out_of_order": "A range whose min is above its max.",
+    "missing_value": "A value needing another that is not given (an amount without a unit…).",
+    "not_applicable": "A value that does not apply where it is (a rest between sets of a single set…).",
+    "not_allowed_here": "Something the enclosing block or superset does not allow.",
+    "ladder_mismatch": "A ladder whose steps do not match the times its exercise is done.",
+    "not_a_multiple": "An EMOM whose duration is not a whole number of intervals.",
+    "too_long_for_interval": "A timed dose longer than its interval's work time.",
+    "syntax_error": "Text that is not valid JSON, YAML or TOML.",
+    "duplicate_key": "A key given twice in one mapping.",
+    "not_finite": "NaN or an infinity, which documents cannot hold.",
+    "number_too_long": "An integer with more digits than a document may hold.",
+    "too_large": "A document over the size or value limits.",
+    "too_deep": "A document nested deeper than the limit.",
+    "not_text": "Bytes that are not UTF-8 text.",
+    "unknown_format": "A format name or file suffix runstrength does not know.",
+    "invalid": "Any other problem.",
+}
+"""Every problem code, with what it means: stable names for programs to act on."""
+
+_PLAIN_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,59}")
 
 
 def _sort_key(location: Location) -> tuple[tuple[int, int | str], ...]:
@@ -27,9 +77,9 @@ def _sort_key(location: Location) -> tuple[tuple[int, int | str], ...]:
 class Problem:
     """One thing wrong with a workout or document: where it is, why, and a stable code.
 
-    ``code`` names the kind of problem for programs (``unknown_field``, ``out_of_range``…;
-    the documentation lists them all) while ``reason`` explains it to people.  ``line`` and
-    ``column`` (from 1) say where the problem is in a document's text, when it came from one.
+    ``code`` names the kind of problem for programs (`CODES` lists them all) while
+    ``reason`` explains it to people.  ``line`` and ``column`` (from 1) say where the
+    problem is in a document's text, when it came from one.
     """
 
     location: Location
@@ -40,7 +90,7 @@ class Problem:
 
     @property
     def path(self) -> str:
-        """The location as text, such as ``blocks[1].items[0].dose.reps`` (``$`` is the root)."""
+        """The location as text, such as ``blocks[1].items[0].dose.reps``."""
         return format_path(self.location)
 
     def __str__(self) -> str:
@@ -48,14 +98,29 @@ class Problem:
 
 
 def format_path(location: Location) -> str:
-    """Render a location tuple as a dotted path with ``[i]`` indices."""
+    r"""Render a location as a dotted path with ``[i]`` indices; the root is ``(document)``.
+
+    A key that is not a plain name shows quoted, with control characters escaped, so a
+    path can never carry a line break or a terminal escape.
+
+    >>> format_path(("blocks", 1, "name")), format_path(()), format_path(("a\nb",))
+    ('blocks[1].name', '(document)', '["a\\nb"]')
+    """
     text = ""
     for part in location:
         if isinstance(part, int):
             text += f"[{part}]"
-        else:
+        elif _PLAIN_KEY.fullmatch(part):
             text += f".{part}" if text else part
-    return text or "$"
+        else:
+            text += f"[{_quoted(part)}]"
+    return text or "(document)"
+
+
+def _quoted(key: str) -> str:
+    shown = key if len(key) <= 60 else key[:57] + "..."
+    escaped = shown.encode("unicode_escape").decode("ascii").replace('"', '\\"')
+    return f'"{escaped}"'
 
 
 class RunstrengthError(Exception):
@@ -65,22 +130,31 @@ class RunstrengthError(Exception):
 class ValidationError(RunstrengthError, ValueError):
     """A workout, document or value breaks one or more rules.
 
-    ``problems`` lists every problem found, sorted by path; ``str()`` prints one
-    ``path: reason`` per line.
+    ``problems`` lists the problems found, sorted by path (at most `MAX_PROBLEMS`;
+    ``omitted`` counts any beyond); ``str()`` prints one ``path: reason`` per line.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(
-            sorted(set(problems), key=lambda p: (_sort_key(p.location), p.reason))
-        )
-        super().__init__("\n".join(map(str, self.problems)))
+    def __init__(self, problems: Iterable[Problem], *, omitted: int = 0) -> None:
+        found = sorted(set(problems), key=lambda p: (_sort_key(p.location), p.reason))
+        self.omitted: int = omitted + max(0, len(found) - MAX_PROBLEMS)
+        self.problems: tuple[Problem, ...] = tuple(found[:MAX_PROBLEMS])
+        lines = [str(problem) for problem in self.problems]
+        if self.omitted:
+            lines.append(f"... and {self.omitted} more problem{'s' if self.omitted > 1 else ''}")
+        super().__init__("\n".join(lines))
 
-    def __reduce__(self) -> tuple[type[ValidationError], tuple[tuple[Problem, ...]]]:
-        return (type(self), (self.problems,))
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.problems, self.omitted))
 
     def within(self, *prefix: str | int) -> ValidationError:
         """The same problems, located under ``prefix``."""
-        return ValidationError(Problem((*prefix, *p.location), p.reason) for p in self.problems)
+        return ValidationError(
+            (attrs.evolve(p, location=(*prefix, *p.location)) for p in self.problems), omitted=self.omitted
+        )
+
+
+def _rebuild(cls: type[ValidationError], problems: tuple[Problem, ...], omitted: int) -> ValidationError:
+    return cls(problems, omitted=omitted)
 
 
 class MissingExtraError(RunstrengthError, ImportError):

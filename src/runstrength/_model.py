@@ -4,26 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
-from ._spec.rules import (
-    Checked,
-    Finding,
-    checks,
-    instance,
-    items,
-    member,
-    optional,
-    text,
-    to_enum,
-    to_tuple,
-    url,
-    whole,
-)
+from ._spec.converters import as_member, as_tuple
+from ._spec.rules import Finding, Instance, Items, Member, Optional, Text, Url, Whole
+from ._spec.validated import Relation, Validated, ruled
 from ._values import (
+    DOSE_RULE,
+    LOAD_RULE,
     Amount,
     Dose,
     Duration,
@@ -37,17 +28,21 @@ from ._values import (
     Sides,
     Source,
     Tempo,
-    amount,
-    dose_rule,
+    WholeOrRange,
     format_seconds,
+    to_sides,
+    to_texts,
 )
 
-_NAME = text(100)
-_CUE = text(500)
-_NOTES = optional(text(2000))
-_REST = optional(instance(Rest, name="a rest"))
-_EQUIPMENT = items(instance(Equipment, name="equipment"), max_length=30)
-_TAGS = items(text(50), max_length=20, unique=True)
+_NAME: Final = Text(100)
+_NOTES: Final = Optional(Text(2000))
+_REST: Final = Optional(Instance((Rest,), "a rest"))
+_EQUIPMENT: Final = Items(Instance((Equipment,), "equipment"), max_length=30)
+_TAGS: Final = Items(Text(50), max_length=20, unique=True)
+_CUES: Final = Items(Text(500), max_length=30)
+_EFFORT: Final = Optional(Instance((Effort,), "an effort"))
+_TEMPO: Final = Optional(Instance((Tempo,), "a tempo"))
+_ROUNDS: Final = WholeOrRange(1, 100)
 
 
 class ModificationKind(StrEnum):
@@ -70,50 +65,120 @@ class BlockKind(StrEnum):
     OTHER = "other"
 
 
+def to_modification_kind(value: ModificationKind | str) -> ModificationKind:
+    """``"easier"`` for `ModificationKind.EASIER`; other values are left for the rule to judge."""
+    converted: ModificationKind = as_member(ModificationKind, value)
+    return converted
+
+
+def to_block_kind(value: BlockKind | str) -> BlockKind:
+    """``"warm-up"`` for `BlockKind.WARM_UP`; other values are left for the rule to judge."""
+    converted: BlockKind = as_member(BlockKind, value)
+    return converted
+
+
+def to_optional_sides(value: Sides | str | None) -> Sides | None:
+    """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
+    converted: Sides | None = as_member(Sides, value)
+    return converted
+
+
+def to_equipment(value: list[Equipment] | tuple[Equipment, ...]) -> tuple[Equipment, ...]:
+    """A list of equipment as a tuple."""
+    converted: tuple[Equipment, ...] = as_tuple(value)
+    return converted
+
+
+def to_optional_equipment(
+    value: list[Equipment] | tuple[Equipment, ...] | None,
+) -> tuple[Equipment, ...] | None:
+    """A list of equipment as a tuple; ``None`` stays ``None``."""
+    converted: tuple[Equipment, ...] | None = as_tuple(value)
+    return converted
+
+
+def to_modifications(value: list[Modification] | tuple[Modification, ...]) -> tuple[Modification, ...]:
+    """A list of modifications as a tuple."""
+    converted: tuple[Modification, ...] = as_tuple(value)
+    return converted
+
+
+def to_exercises(value: list[Exercise] | tuple[Exercise, ...]) -> tuple[Exercise, ...]:
+    """A list of exercises as a tuple."""
+    converted: tuple[Exercise, ...] = as_tuple(value)
+    return converted
+
+
+def to_items(value: list[Item] | tuple[Item, ...]) -> tuple[Item, ...]:
+    """A list of exercises and supersets as a tuple."""
+    converted: tuple[Item, ...] = as_tuple(value)
+    return converted
+
+
+def to_blocks(value: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
+    """A list of blocks as a tuple."""
+    converted: tuple[Block, ...] = as_tuple(value)
+    return converted
+
+
 def _ladder_fits(dose: Dose, times: Amount, where: str) -> list[Finding]:
     """A ladder needs exactly one step per time the exercise is done."""
     if not isinstance(dose, Ladder):
         return []
     if isinstance(times, Range):
-        return [(("dose",), f"a ladder needs a fixed number of {where}, got {times}")]
+        return [(("dose",), f"a ladder needs a fixed number of {where}, got {times}", "ladder_mismatch")]
     if len(dose.ladder) != times:
         steps = "step" if times == 1 else "steps"
-        return [
-            (("dose", "ladder"), f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}")
-        ]
+        reason = f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}"
+        return [(("dose", "ladder"), reason, "ladder_mismatch")]
     return []
 
 
+_LADDER_RULE: Final = (
+    "A ladder dose has one step per time its exercise is done: per set for straight sets, else "
+    "per round of its superset or block, and that number must be fixed, not a range."
+)
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Modification(Checked):
+class Modification(Validated):
     """A named variant of one exercise: easier, harder, a variation or an alternative.
 
     Fields left as ``None`` keep the exercise's own value; ``cues``, when given, replace
     the exercise's cues.
     """
 
-    name: str = attrs.field(metadata=checks(_NAME))
+    name: str = attrs.field(metadata=ruled(_NAME, "The modified exercise's name."))
     kind: ModificationKind = attrs.field(
-        metadata=checks(member(ModificationKind), normalize=to_enum(ModificationKind))
+        converter=to_modification_kind,
+        metadata=ruled(Member(ModificationKind), "What it does: easier, harder, variation or alternative."),
     )
-    dose: Dose | None = attrs.field(default=None, metadata=checks(optional(dose_rule())))
+    dose: Dose | None = attrs.field(
+        default=None, metadata=ruled(Optional(DOSE_RULE), "A dose replacing the exercise's.")
+    )
     sides: Sides | None = attrs.field(
-        default=None, metadata=checks(optional(member(Sides)), normalize=to_enum(Sides))
+        default=None,
+        converter=to_optional_sides,
+        metadata=ruled(Optional(Member(Sides)), "Sides replacing the exercise's."),
     )
-    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
+    load: Load | None = attrs.field(
+        default=None, metadata=ruled(LOAD_RULE, "A load replacing the exercise's.")
+    )
     effort: Effort | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Effort, name="an effort")))
+        default=None, metadata=ruled(_EFFORT, "An effort replacing the exercise's.")
     )
     tempo: Tempo | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Tempo, name="a tempo")))
+        default=None, metadata=ruled(_TEMPO, "A tempo replacing the exercise's.")
     )
     equipment: tuple[Equipment, ...] | None = attrs.field(
-        default=None, metadata=checks(optional(_EQUIPMENT), normalize=to_tuple)
+        default=None,
+        converter=to_optional_equipment,
+        metadata=ruled(Optional(_EQUIPMENT), "Equipment replacing the exercise's."),
     )
     cues: tuple[str, ...] = attrs.field(
-        default=(), metadata=checks(items(_CUE, max_length=30), normalize=to_tuple)
+        default=(), converter=to_texts, metadata=ruled(_CUES, "Cues replacing the exercise's, when given.")
     )
-    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Notes replacing the exercise's."))
 
     def apply_to(self, exercise: Exercise) -> Exercise:
         """The exercise as this modification changes it (it has no modifications of its own)."""
@@ -127,8 +192,33 @@ class Modification(Checked):
         return attrs.evolve(exercise, **changes)
 
 
+def _single_set_rest(rest_between_sets: Rest | None, sets: Amount) -> list[Finding]:
+    if rest_between_sets is not None and sets == 1:
+        return [(("rest_between_sets",), "only applies to straight sets: set sets above 1", "not_applicable")]
+    return []
+
+
+def _sets_ladder(dose: Dose, sets: Amount) -> list[Finding]:
+    return _ladder_fits(dose, sets, "sets") if sets != 1 else []
+
+
+def _unique_names(field: str, what: str) -> Callable[[tuple[Any, ...]], list[Finding]]:
+    def check(things: tuple[Any, ...]) -> list[Finding]:
+        findings: list[Finding] = []
+        seen: set[str] = set()
+        for index, thing in enumerate(things):
+            if thing.name in seen:
+                findings.append(
+                    ((field, index, "name"), f"duplicate {what} name {thing.name!r}", "duplicate_name")
+                )
+            seen.add(thing.name)
+        return findings
+
+    return check
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Exercise(Checked):
+class Exercise(Validated):
     """One exercise and what it asks for.
 
     ``sets`` > 1 makes straight sets (with ``rest_between_sets``); inside a superset,
@@ -137,52 +227,63 @@ class Exercise(Checked):
     >>> from runstrength import Reps, Sides
     >>> str(Exercise(name="Hammer Curl", dose=Reps(8)))
     'Hammer Curl: 8 reps'
-    >>> str(Exercise(name="Half-Kneeling Chop", dose=Reps(8), sides=Sides.EACH))
+    >>> str(Exercise(name="Half-Kneeling Chop", dose=Reps(8), sides="each"))
     'Half-Kneeling Chop: 8 reps per side'
     """
 
-    name: str = attrs.field(metadata=checks(_NAME))
-    dose: Dose = attrs.field(metadata=checks(dose_rule()))
-    sides: Sides = attrs.field(default=Sides.BOTH, metadata=checks(member(Sides), normalize=to_enum(Sides)))
-    sets: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
-    rest_between_sets: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
-    effort: Effort | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Effort, name="an effort")))
+    name: str = attrs.field(metadata=ruled(_NAME, "What the exercise is called."))
+    dose: Dose = attrs.field(metadata=ruled(DOSE_RULE, "What one set asks for: reps, a time or a distance."))
+    sides: Sides = attrs.field(
+        default=Sides.BOTH,
+        converter=to_sides,
+        metadata=ruled(Member(Sides), "Both sides together, each side in turn, or alternating."),
     )
-    tempo: Tempo | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Tempo, name="a tempo")))
+    sets: Amount = attrs.field(default=1, metadata=ruled(_ROUNDS, "How many straight sets (1: one set)."))
+    rest_between_sets: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest between straight sets.")
     )
+    load: Load | None = attrs.field(default=None, metadata=ruled(LOAD_RULE, "What to lift."))
+    effort: Effort | None = attrs.field(default=None, metadata=ruled(_EFFORT, "How hard a set should feel."))
+    tempo: Tempo | None = attrs.field(default=None, metadata=ruled(_TEMPO, "How fast each repetition goes."))
     equipment: tuple[Equipment, ...] = attrs.field(
-        default=(), metadata=checks(_EQUIPMENT, normalize=to_tuple)
+        default=(), converter=to_equipment, metadata=ruled(_EQUIPMENT, "What the exercise needs.")
     )
-    targets: tuple[str, ...] = attrs.field(default=(), metadata=checks(_TAGS, normalize=to_tuple))
+    targets: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=to_texts,
+        metadata=ruled(_TAGS, "Muscles or qualities it works, such as ``core``."),
+    )
     cues: tuple[str, ...] = attrs.field(
-        default=(), metadata=checks(items(_CUE, max_length=30), normalize=to_tuple)
+        default=(), converter=to_texts, metadata=ruled(_CUES, "How to do it well, step by step.")
     )
     modifications: tuple[Modification, ...] = attrs.field(
         default=(),
-        metadata=checks(
-            items(instance(Modification, name="a modification"), max_length=10), normalize=to_tuple
+        converter=to_modifications,
+        metadata=ruled(
+            Items(Instance((Modification,), "a modification"), max_length=10),
+            "Easier, harder or other versions, with distinct names.",
         ),
     )
-    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    video: str | None = attrs.field(default=None, metadata=checks(optional(url())))
-    image: str | None = attrs.field(default=None, metadata=checks(optional(url())))
-    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    rest_after: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest after the exercise, before the next item.")
+    )
+    video: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A video showing it."))
+    image: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A picture of it."))
+    notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        sets = values.get("sets", 1)
-        if values.get("rest_between_sets") is not None and sets == 1 and "sets" in values:
-            yield ("rest_between_sets",), "only applies to straight sets: set sets above 1"
-        if "dose" in values and "sets" in values and sets != 1:
-            yield from _ladder_fits(values["dose"], sets, "sets")
-        modifications = values.get("modifications", ())
-        names = [m.name for m in modifications] if len(modifications) > 1 else []
-        for index, name in enumerate(names):
-            if name in names[:index]:
-                yield ("modifications", index, "name"), f"duplicate modification name {name!r}"
+    __relations__ = (
+        Relation(
+            ("rest_between_sets", "sets"),
+            _single_set_rest,
+            "An exercise's rest_between_sets needs sets above 1.",
+        ),
+        Relation(("dose", "sets"), _sets_ladder, _LADDER_RULE),
+        Relation(
+            ("modifications",),
+            _unique_names("modifications", "modification"),
+            "An exercise's modification names are unique.",
+        ),
+    )
 
     def modification(self, name: str) -> Modification:
         """The modification called ``name``.
@@ -200,8 +301,28 @@ class Exercise(Checked):
         return f"{self.name}: {sets}{self.dose}{per_side}{alternating}"
 
 
+def _one_set_each(exercises: tuple[Exercise, ...]) -> list[Finding]:
+    return [
+        (
+            ("exercises", index, "sets"),
+            "must be 1 inside a superset: set the superset's rounds",
+            "not_allowed_here",
+        )
+        for index, exercise in enumerate(exercises)
+        if exercise.sets != 1
+    ]
+
+
+def _rounds_ladders(exercises: tuple[Exercise, ...], rounds: Amount) -> list[Finding]:
+    return [
+        (("exercises", index, *where), reason, code)
+        for index, exercise in enumerate(exercises)
+        for where, reason, code in _ladder_fits(exercise.dose, rounds, "rounds")
+    ]
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Superset(Checked):
+class Superset(Validated):
     """Two or more exercises done back to back, repeated for ``rounds``.
 
     Also a tri-set, circuit or giant set: ``label`` keeps what the author called it.
@@ -210,26 +331,37 @@ class Superset(Checked):
     """
 
     exercises: tuple[Exercise, ...] = attrs.field(
-        metadata=checks(
-            items(instance(Exercise, name="an exercise"), min_length=2, max_length=20), normalize=to_tuple
-        )
+        converter=to_exercises,
+        metadata=ruled(
+            Items(Instance((Exercise,), "an exercise"), min_length=2, max_length=20),
+            "The exercises, done back to back in this order.",
+        ),
     )
-    rounds: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
-    name: str | None = attrs.field(default=None, metadata=checks(optional(_NAME)))
-    label: str | None = attrs.field(default=None, metadata=checks(optional(text(50))))
-    rest_between_exercises: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    rest_between_rounds: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    rounds: Amount = attrs.field(default=1, metadata=ruled(_ROUNDS, "How many times the group is done."))
+    name: str | None = attrs.field(default=None, metadata=ruled(Optional(_NAME), "What the group is called."))
+    label: str | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(Text(50)), "What the author calls it, such as superset, tri-set or circuit."),
+    )
+    rest_between_exercises: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest between its exercises within a round.")
+    )
+    rest_between_rounds: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest between rounds (never after the last).")
+    )
+    rest_after: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest once the group is done.")
+    )
+    notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        for index, exercise in enumerate(values.get("exercises", ())):
-            if exercise.sets != 1:
-                yield ("exercises", index, "sets"), "must be 1 inside a superset: set the superset's rounds"
-            if "rounds" in values:
-                for location, reason in _ladder_fits(exercise.dose, values["rounds"], "rounds"):
-                    yield ("exercises", index, *location), reason
+    __relations__ = (
+        Relation(
+            ("exercises",),
+            _one_set_each,
+            "An exercise inside a superset does one set; the superset's rounds repeat it.",
+        ),
+        Relation(("exercises", "rounds"), _rounds_ladders, _LADDER_RULE),
+    )
 
     @property
     def title(self) -> str:
@@ -237,8 +369,14 @@ class Superset(Checked):
         return self.name or self.label or "superset"
 
 
+def _active_rest_needs_rest(active_rest: Exercise | None, rest: int) -> list[Finding]:
+    if active_rest is not None and rest == 0:
+        return [(("active_rest",), "needs a rest interval above 0 s", "not_applicable")]
+    return []
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Intervals(Checked):
+class Intervals(Validated):
     """Block format: each exercise for ``work`` seconds, then ``rest`` seconds, every round.
 
     The rest may be active (``active_rest``, e.g. a plank hold). Tabata is
@@ -248,24 +386,38 @@ class Intervals(Checked):
     'intervals of 20 s work, 10 s rest'
     """
 
-    work: int = attrs.field(metadata=checks(whole(1, 3600, " s")))
-    rest: int = attrs.field(default=0, metadata=checks(whole(0, 3600, " s")))
+    work: int = attrs.field(metadata=ruled(Whole(1, 3600, " s"), "Seconds of work per exercise."))
+    rest: int = attrs.field(default=0, metadata=ruled(Whole(0, 3600, " s"), "Seconds of rest after each."))
     active_rest: Exercise | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Exercise, name="an exercise")))
+        default=None,
+        metadata=ruled(
+            Optional(Instance((Exercise,), "an exercise")), "What to do during the rest, if anything."
+        ),
     )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if values.get("active_rest") is not None and values.get("rest") == 0:
-            yield ("active_rest",), "needs a rest interval above 0 s"
+    __relations__ = (
+        Relation(
+            ("active_rest", "rest"),
+            _active_rest_needs_rest,
+            "An interval block's active_rest needs a rest above 0 s.",
+        ),
+    )
 
     def __str__(self) -> str:
         text = f"intervals of {format_seconds(self.work)} work, {format_seconds(self.rest)} rest"
         return text + (f" (active rest: {self.active_rest})" if self.active_rest else "")
 
 
+def _whole_intervals(every: int, duration: int) -> list[Finding]:
+    if duration % every:
+        return [
+            (("duration",), f"expected a multiple of every ({every} s), got {duration} s", "not_a_multiple")
+        ]
+    return []
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Emom(Checked):
+class Emom(Validated):
     """Block format: start an exercise every ``every`` seconds for ``duration`` seconds.
 
     With several exercises the block rotates (interval 1 the first, 2 the second, …);
@@ -275,16 +427,12 @@ class Emom(Checked):
     'EMOM, every 60 s for 10 min'
     """
 
-    every: int = attrs.field(metadata=checks(whole(10, 3600, " s")))
-    duration: int = attrs.field(metadata=checks(whole(10, 14_400, " s")))
+    every: int = attrs.field(metadata=ruled(Whole(10, 3600, " s"), "Seconds from one start to the next."))
+    duration: int = attrs.field(metadata=ruled(Whole(10, 14_400, " s"), "Seconds the whole block lasts."))
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if {"every", "duration"} <= values.keys() and values["duration"] % values["every"]:
-            yield (
-                ("duration",),
-                f"expected a multiple of every ({values['every']} s), got {values['duration']} s",
-            )
+    __relations__ = (
+        Relation(("every", "duration"), _whole_intervals, "An EMOM's duration is a multiple of its every."),
+    )
 
     @property
     def intervals(self) -> int:
@@ -296,26 +444,50 @@ class Emom(Checked):
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Amrap(Checked):
+class Amrap(Validated):
     """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds.
 
     >>> str(Amrap(time_cap=720))
     'AMRAP in 12 min'
     """
 
-    time_cap: int = attrs.field(metadata=checks(whole(10, 14_400, " s")))
+    time_cap: int = attrs.field(metadata=ruled(Whole(10, 14_400, " s"), "Seconds the block lasts."))
 
     def __str__(self) -> str:
         return f"AMRAP in {format_seconds(self.time_cap)}"
 
 
-Format: TypeAlias = Intervals | Emom | Amrap
-FORMATS = (Intervals, Emom, Amrap)
+Timing: TypeAlias = Intervals | Emom | Amrap
+"""A block's timed format: intervals, EMOM or AMRAP."""
+TIMINGS: Final = (Intervals, Emom, Amrap)
 Item: TypeAlias = Exercise | Superset
 
 
+def _items_fit(items: tuple[Item, ...], timing: Timing | None, rounds: Amount) -> list[Finding]:
+    return [
+        (("items", index, *where), reason, code)
+        for index, item in enumerate(items)
+        for where, reason, code in _item_fits(item, timing, rounds)
+    ]
+
+
+def _timed_rounds(timing: Timing | None, rounds: Amount) -> list[Finding]:
+    if isinstance(timing, Emom | Amrap) and rounds != 1:
+        name = _timing_name(timing)
+        return [(("rounds",), f"must be 1 in an {name} block: its time sets the length", "not_allowed_here")]
+    return []
+
+
+def _timed_rest(timing: Timing | None, rest_between_rounds: Rest | None) -> list[Finding]:
+    if isinstance(timing, Emom | Amrap) and rest_between_rounds is not None:
+        return [
+            (("rest_between_rounds",), f"does not apply to an {_timing_name(timing)} block", "not_applicable")
+        ]
+    return []
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Block(Checked):
+class Block(Validated):
     """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
 
     ``rounds`` repeats the whole block; ``format`` makes it timed (intervals, EMOM, AMRAP),
@@ -323,37 +495,51 @@ class Block(Checked):
     round, done once through per interval).
     """
 
-    name: str = attrs.field(metadata=checks(_NAME))
+    name: str = attrs.field(metadata=ruled(_NAME, "What the block is called; unique in the workout."))
     kind: BlockKind = attrs.field(
-        default=BlockKind.MAIN, metadata=checks(member(BlockKind), normalize=to_enum(BlockKind))
+        default=BlockKind.MAIN,
+        converter=to_block_kind,
+        metadata=ruled(Member(BlockKind), "Which part of the workout it is."),
     )
-    rounds: Amount = attrs.field(default=1, metadata=checks(amount(1, 100)))
-    format: Format | None = attrs.field(
-        default=None, metadata=checks(optional(instance(*FORMATS, name="a block format")))
+    rounds: Amount = attrs.field(
+        default=1, metadata=ruled(_ROUNDS, "How many times the whole block is done.")
     )
-    rest_between_rounds: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    rest_after: Rest | None = attrs.field(default=None, metadata=checks(_REST))
-    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    format: Timing | None = attrs.field(
+        default=None,
+        metadata=ruled(
+            Optional(Instance(TIMINGS, "a block format")), "Makes the block timed: intervals, EMOM or AMRAP."
+        ),
+    )
+    rest_between_rounds: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest between the block's rounds.")
+    )
+    rest_after: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "The rest before the next block.")
+    )
+    notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
     items: tuple[Item, ...] = attrs.field(
-        metadata=checks(
-            items(
-                instance(Exercise, Superset, name="an exercise or a superset"), min_length=1, max_length=100
-            ),
-            normalize=to_tuple,
-        )
+        converter=to_items,
+        metadata=ruled(
+            Items(Instance((Exercise, Superset), "an exercise or a superset"), min_length=1, max_length=100),
+            "The exercises and supersets, in order.",
+        ),
     )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        fmt = values.get("format")
-        for index, item in enumerate(values.get("items", ())):
-            for location, reason in _item_fits(item, fmt, values.get("rounds")):
-                yield ("items", index, *location), reason
-        if isinstance(fmt, Emom | Amrap):
-            if values.get("rounds", 1) != 1:
-                yield ("rounds",), f"must be 1 in an {_format_name(fmt)} block: its time sets the length"
-            if values.get("rest_between_rounds") is not None:
-                yield ("rest_between_rounds",), f"does not apply to an {_format_name(fmt)} block"
+    __relations__ = (
+        Relation(
+            ("items", "format", "rounds"),
+            _items_fit,
+            "A timed block (intervals, EMOM, AMRAP) holds exercises doing one set each; only an EMOM "
+            "may also hold supersets, done once (one round) per interval. In an interval block, a "
+            "duration dose fits within the work interval.",
+        ),
+        Relation(("format", "rounds"), _timed_rounds, "An EMOM or AMRAP block has one round."),
+        Relation(
+            ("format", "rest_between_rounds"),
+            _timed_rest,
+            "An EMOM or AMRAP block has no rest_between_rounds.",
+        ),
+    )
 
     def exercises(self) -> Iterator[Exercise]:
         """Every exercise of the block, in order (supersets opened)."""
@@ -364,40 +550,53 @@ class Block(Checked):
                 yield item
 
 
-def _item_fits(item: Item, fmt: Format | None, rounds: Amount | None) -> list[Finding]:  # noqa: C901
+def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901
     """The rules an item of a block must follow given the block's format and rounds."""
-    if fmt is None:
-        if isinstance(item, Exercise) and item.sets == 1 and rounds is not None:
+    if timing is None:
+        if isinstance(item, Exercise) and item.sets == 1:
             return _ladder_fits(item.dose, rounds, "rounds")
         return []
-    name = _format_name(fmt)
+    name = _timing_name(timing)
     if isinstance(item, Superset):
-        if not isinstance(fmt, Emom):
-            return [((), f"an {name} block holds exercises, not supersets")]
+        if not isinstance(timing, Emom):
+            return [((), f"an {name} block holds exercises, not supersets", "not_allowed_here")]
         if item.rounds != 1:
-            return [(("rounds",), "must be 1 in an EMOM block: the superset is done once per interval")]
+            return [
+                (
+                    ("rounds",),
+                    "must be 1 in an EMOM block: the superset is done once per interval",
+                    "not_allowed_here",
+                )
+            ]
         return []
     findings: list[Finding] = []
     if item.sets != 1:
-        findings.append((("sets",), f"must be 1 in an {name} block"))
-    if isinstance(fmt, Intervals):
-        if rounds is not None:
-            findings += _ladder_fits(item.dose, rounds, "rounds")
+        findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
+    if isinstance(timing, Intervals):
+        findings += _ladder_fits(item.dose, rounds, "rounds")
         if isinstance(item.dose, Duration):
             seconds = item.dose.seconds
-            if (seconds.max if isinstance(seconds, Range) else seconds) > fmt.work:
-                findings.append((("dose",), f"longer than the {fmt.work} s work interval"))
+            if (seconds.max if isinstance(seconds, Range) else seconds) > timing.work:
+                findings.append(
+                    (("dose",), f"longer than the {timing.work} s work interval", "too_long_for_interval")
+                )
     elif isinstance(item.dose, Ladder):
-        findings.append((("dose",), f"a ladder needs fixed rounds, not an {name} block"))
+        findings.append((("dose",), f"a ladder needs fixed rounds, not an {name} block", "ladder_mismatch"))
     return findings
 
 
-def _format_name(fmt: Format | None) -> str:
-    return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(fmt)]
+def _timing_name(timing: Timing | None) -> str:
+    return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(timing)]
+
+
+def to_benefits(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """A list of benefits as a tuple."""
+    converted: tuple[str, ...] = as_tuple(value)
+    return converted
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Workout(Checked):
+class Workout(Validated):
     """A whole workout: its blocks in order, and what an athlete should know about it.
 
     ``rest_between_sets`` is the rest the workout prescribes after each superset or
@@ -406,39 +605,50 @@ class Workout(Checked):
     timeline computes its own total).
     """
 
-    title: str = attrs.field(metadata=checks(text(200)))
-    summary: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    title: str = attrs.field(metadata=ruled(Text(200), "What the workout is called."))
+    summary: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "What it is and who it is for."))
     frequency: Frequency | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Frequency, name="a frequency")))
+        default=None,
+        metadata=ruled(Optional(Instance((Frequency,), "a frequency")), "How often to do it."),
     )
     stated_duration: Amount | None = attrs.field(
-        default=None, metadata=checks(optional(amount(60, 86_400, " s")))
+        default=None,
+        metadata=ruled(
+            Optional(WholeOrRange(60, 86_400, " s")), "How long its source says it takes, in seconds."
+        ),
     )
-    rest_between_sets: Rest | None = attrs.field(default=None, metadata=checks(_REST))
+    rest_between_sets: Rest | None = attrs.field(
+        default=None,
+        metadata=ruled(_REST, "The rest after each superset or straight set, unless it sets its own."),
+    )
     equipment: tuple[Equipment, ...] = attrs.field(
-        default=(), metadata=checks(_EQUIPMENT, normalize=to_tuple)
+        default=(), converter=to_equipment, metadata=ruled(_EQUIPMENT, "What the whole workout needs.")
     )
-    targets: tuple[str, ...] = attrs.field(default=(), metadata=checks(_TAGS, normalize=to_tuple))
+    targets: tuple[str, ...] = attrs.field(
+        default=(), converter=to_texts, metadata=ruled(_TAGS, "Muscles or qualities it works.")
+    )
     benefits: tuple[str, ...] = attrs.field(
-        default=(), metadata=checks(items(text(300), max_length=20), normalize=to_tuple)
+        default=(),
+        converter=to_benefits,
+        metadata=ruled(Items(Text(300), max_length=20), "What doing it brings."),
     )
-    video: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    video: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A video of the workout."))
     source: Source | None = attrs.field(
-        default=None, metadata=checks(optional(instance(Source, name="a source")))
+        default=None,
+        metadata=ruled(Optional(Instance((Source,), "a source")), "Where it was published, and who made it."),
     )
-    notes: str | None = attrs.field(default=None, metadata=checks(_NOTES))
+    notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
     blocks: tuple[Block, ...] = attrs.field(
-        metadata=checks(
-            items(instance(Block, name="a block"), min_length=1, max_length=50), normalize=to_tuple
-        )
+        converter=to_blocks,
+        metadata=ruled(
+            Items(Instance((Block,), "a block"), min_length=1, max_length=50),
+            "The sections of the workout, in order.",
+        ),
     )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        names = [block.name for block in values.get("blocks", ())]
-        for index, name in enumerate(names):
-            if name in names[:index]:
-                yield ("blocks", index, "name"), f"duplicate block name {name!r}"
+    __relations__ = (
+        Relation(("blocks",), _unique_names("blocks", "block"), "Block names are unique within a workout."),
+    )
 
     def exercises(self) -> Iterator[Exercise]:
         """Every exercise, in workout order (supersets opened)."""

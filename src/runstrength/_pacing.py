@@ -6,15 +6,16 @@ from typing import Final
 
 import attrs
 
-from ._spec.rules import Checked, checks, member, number, to_enum, whole
-from ._values import RangePoint
+from ._spec.rules import Member, Number, Whole
+from ._spec.validated import Validated, ruled
+from ._values import RangePoint, to_range_point
 
 MAX_SEGMENTS: Final = 1_000_000
 """The largest ``max_segments`` a pacing may allow."""
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
-class Pacing(Checked):
+class Pacing(Validated):
     """How long the things a workout leaves open take, in seconds.
 
     What the workout prescribes (a superset's rest between rounds, the workout's rest
@@ -34,15 +35,37 @@ class Pacing(Checked):
     - ``max_segments`` 100 000: a timeline longer than this is refused, not built.
     """
 
-    seconds_per_rep: float = attrs.field(default=3.0, metadata=checks(number(0.5, 60, " s")))
-    switch_sides: int = attrs.field(default=5, metadata=checks(whole(0, 600, " s")))
-    transition: int = attrs.field(default=10, metadata=checks(whole(0, 600, " s")))
-    rest_between_rounds: int = attrs.field(default=30, metadata=checks(whole(0, 3600, " s")))
-    rest_between_sets: int = attrs.field(default=60, metadata=checks(whole(0, 3600, " s")))
-    rest_between_blocks: int = attrs.field(default=60, metadata=checks(whole(0, 3600, " s")))
-    range_point: RangePoint = attrs.field(
-        default=RangePoint.TYPICAL, metadata=checks(member(RangePoint), normalize=to_enum(RangePoint))
+    seconds_per_rep: float = attrs.field(
+        default=3.0, metadata=ruled(Number(0.5, 60, " s"), "Seconds one repetition takes without a tempo.")
     )
-    max_reps_estimate: int = attrs.field(default=12, metadata=checks(whole(1, 1000)))
-    seconds_per_km: int = attrs.field(default=360, metadata=checks(whole(60, 3600, " s")))
-    max_segments: int = attrs.field(default=100_000, metadata=checks(whole(1, MAX_SEGMENTS)))
+    switch_sides: int = attrs.field(
+        default=5, metadata=ruled(Whole(0, 600, " s"), "Seconds to change sides.")
+    )
+    transition: int = attrs.field(
+        default=10, metadata=ruled(Whole(0, 600, " s"), "Seconds to move on to the next exercise.")
+    )
+    rest_between_rounds: int = attrs.field(
+        default=30, metadata=ruled(Whole(0, 3600, " s"), "Rest between rounds the workout leaves open.")
+    )
+    rest_between_sets: int = attrs.field(
+        default=60,
+        metadata=ruled(Whole(0, 3600, " s"), "Rest after a superset or straight set, when left open."),
+    )
+    rest_between_blocks: int = attrs.field(
+        default=60, metadata=ruled(Whole(0, 3600, " s"), "Rest between blocks, when left open.")
+    )
+    range_point: RangePoint = attrs.field(
+        default=RangePoint.TYPICAL,
+        converter=to_range_point,
+        metadata=ruled(Member(RangePoint), "Which point of every range to use: min, typical or max."),
+    )
+    max_reps_estimate: int = attrs.field(
+        default=12, metadata=ruled(Whole(1, 1000), "Reps assumed for a max-reps set without a time cap.")
+    )
+    seconds_per_km: int = attrs.field(
+        default=360,
+        metadata=ruled(Whole(60, 3600, " s"), "Running pace for distance doses, in seconds per km."),
+    )
+    max_segments: int = attrs.field(
+        default=100_000, metadata=ruled(Whole(1, MAX_SEGMENTS), "The most segments a timeline may have.")
+    )

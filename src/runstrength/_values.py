@@ -2,34 +2,30 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping
 from enum import StrEnum
+from functools import cached_property
 from typing import Any, Final, TypeAlias
 
 import attrs
 
+from ._spec.converters import as_member, as_tuple
 from ._spec.rules import (
-    Checked,
     Finding,
+    Flag,
+    Instance,
+    Items,
+    Member,
+    Optional,
+    Pattern,
     Rule,
-    checks,
+    Text,
+    Url,
+    Whole,
     describe,
-    described,
-    fast,
-    flag,
-    instance,
-    items,
-    member,
-    number,
-    optional,
-    schema_of,
-    text,
-    to_enum,
-    to_tuple,
-    url,
-    whole,
 )
+from ._spec.rules import Number as NumberRule
+from ._spec.validated import Relation, Validated, ruled
 
 Number: TypeAlias = int | float
 
@@ -109,8 +105,56 @@ def format_seconds(seconds: Number) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
+# --- converters: what constructors accept besides the canonical value -----------------------
+
+
+def to_sides(value: Sides | str) -> Sides:
+    """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
+    converted: Sides = as_member(Sides, value)
+    return converted
+
+
+def to_range_point(value: RangePoint | str) -> RangePoint:
+    """``"min"`` for `RangePoint.MIN`; other values are left for the rule to judge."""
+    converted: RangePoint = as_member(RangePoint, value)
+    return converted
+
+
+def to_distance_unit(value: DistanceUnit | str) -> DistanceUnit:
+    """``"km"`` for `DistanceUnit.KILOMETRES`; other values are left for the rule to judge."""
+    converted: DistanceUnit = as_member(DistanceUnit, value)
+    return converted
+
+
+def to_load_level(value: LoadLevel | str | None) -> LoadLevel | None:
+    """``"light"`` for `LoadLevel.LIGHT`; other values are left for the rule to judge."""
+    converted: LoadLevel | None = as_member(LoadLevel, value)
+    return converted
+
+
+def to_load_unit(value: LoadUnit | str | None) -> LoadUnit | None:
+    """``"kg"`` for `LoadUnit.KG`; other values are left for the rule to judge."""
+    converted: LoadUnit | None = as_member(LoadUnit, value)
+    return converted
+
+
+def to_texts(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """A list of texts as a tuple."""
+    converted: tuple[str, ...] = as_tuple(value)
+    return converted
+
+
+# --- ranges and amounts ----------------------------------------------------------------------
+
+
+def _range_order(low: Number, high: Number) -> list[Finding]:
+    if low > high:
+        return [(("max",), f"expected at least min ({_num(low)}), got {_num(high)}", "out_of_order")]
+    return []
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Range(Checked):
+class Range(Validated):
     """An inclusive range of numbers, such as 6–8 reps or 60–90 s of rest.
 
     >>> Range(6, 8)
@@ -119,13 +163,10 @@ class Range(Checked):
     '6–8'
     """
 
-    min: Number = attrs.field(metadata=checks(number(0, 1e9)))
-    max: Number = attrs.field(metadata=checks(number(0, 1e9)))
+    min: Number = attrs.field(metadata=ruled(NumberRule(0, 1e9), "The low end."))
+    max: Number = attrs.field(metadata=ruled(NumberRule(0, 1e9), "The high end, at least ``min``."))
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if "min" in values and "max" in values and values["min"] > values["max"]:
-            yield ("max",), f"expected at least min ({_num(values['min'])}), got {_num(values['max'])}"
+    __relations__ = (Relation(("min", "max"), _range_order, "A {min, max} range has min ≤ max."),)
 
     def point(self, which: RangePoint) -> float:
         """The range's minimum, middle (``TYPICAL``) or maximum."""
@@ -146,45 +187,83 @@ Amount: TypeAlias = int | Range
 """A whole number, or a range of whole numbers."""
 
 
-def amount(lo: int, hi: int, unit: str = "") -> Rule:
-    """A whole number in ``[lo, hi]``, or a `Range` whose ends are."""
-    single = whole(lo, hi, unit)
-
-    def rule(value: object) -> Sequence[Finding]:
-        if type(value) is int:
-            return single(value)
-        if isinstance(value, Range):
-            return _ends(value, single)
-        reason = f"expected a whole number {lo}–{hi}{unit} or a {{min, max}} range, got {describe(value)}"
-        return [((), reason)]
-
-    fast(rule, lambda v, name: f"((type({v}) is int and {lo!r} <= {v} <= {hi!r}) or not {name(rule)}({v}))")
-    return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
-
-
-def quantity(lo: float, hi: float, unit: str = "") -> Rule:
-    """A number in ``[lo, hi]``, or a `Range` whose ends are."""
-    single = number(lo, hi, unit)
-
-    def rule(value: object) -> Sequence[Finding]:
-        return _ends(value, single) if isinstance(value, Range) else single(value)
-
-    return described(rule, {"anyOf": [schema_of(single), _range_schema(single)]})
-
-
-def _ends(value: Range, single: Rule) -> list[Finding]:
-    """A range's ends judged by the rule of a single value."""
-    return [((end, *loc), reason) for end in ("min", "max") for loc, reason in single(getattr(value, end))]
-
-
 def _range_schema(end: Rule) -> dict[str, Any]:
     """A ``{min, max}`` mapping whose ends follow ``end``."""
     return {
         "type": "object",
-        "properties": {"min": schema_of(end), "max": schema_of(end)},
+        "properties": {"min": end.schema(), "max": end.schema()},
         "required": ["min", "max"],
         "additionalProperties": False,
     }
+
+
+@attrs.frozen
+class _OneOrRange(Rule):
+    """A single value its `single` rule accepts, or a `Range` whose ends it accepts."""
+
+    @property
+    def single(self) -> Rule:  # pragma: no cover - every subclass names its rule
+        """The rule of one value, and of each end of a range."""
+        raise NotImplementedError
+
+    def findings(self, value: object) -> list[Finding]:
+        return _ends(value, self.single) if isinstance(value, Range) else self.single.findings(value)
+
+    def accepts(self, value: object) -> bool:
+        return self.single.accepts(value) or not self.findings(value)
+
+    def schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.single.schema(), _range_schema(self.single)]}
+
+    def describe(self) -> str:
+        return f"{self.single.describe()}, or a {{min, max}} range of them"
+
+    @property
+    def narrows(self) -> Mapping[str, Rule]:
+        return {"min": self.single, "max": self.single}
+
+
+@attrs.frozen
+class WholeOrRange(_OneOrRange):
+    """A whole number from ``low`` to ``high``, or a `Range` whose ends are."""
+
+    low: int
+    high: int
+    unit: str = ""
+
+    @cached_property
+    def single(self) -> Whole:
+        """The rule of one whole number, and of each end of a range."""
+        return Whole(self.low, self.high, self.unit)
+
+    def findings(self, value: object) -> list[Finding]:
+        if type(value) is int or isinstance(value, Range):
+            return super().findings(value)
+        expected = f"a whole number {self.low}–{self.high}{self.unit} or a {{min, max}} range"
+        return [((), f"expected {expected}, got {describe(value)}", "not_whole_number")]
+
+
+@attrs.frozen
+class NumberOrRange(_OneOrRange):
+    """A number from ``low`` to ``high``, or a `Range` whose ends are."""
+
+    low: float
+    high: float
+    unit: str = ""
+
+    @cached_property
+    def single(self) -> NumberRule:
+        """The rule of one number, and of each end of a range."""
+        return NumberRule(self.low, self.high, self.unit)
+
+
+def _ends(value: Range, single: Rule) -> list[Finding]:
+    """A range's ends judged by the rule of a single value."""
+    return [
+        ((end, *where), reason, code)
+        for end in ("min", "max")
+        for where, reason, code in single.findings(getattr(value, end))
+    ]
 
 
 def point(value: Number | Range, which: RangePoint) -> float:
@@ -201,24 +280,28 @@ def count(value: Amount, which: RangePoint) -> int:
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Reps(Checked):
+class Reps(Validated):
     """A number of repetitions, or a range such as 6–8.
 
     >>> str(Reps(8)), str(Reps(Range(6, 8)))
     ('8 reps', '6–8 reps')
     """
 
-    reps: Amount = attrs.field(metadata=checks(amount(1, 1000)))
+    reps: Amount = attrs.field(
+        metadata=ruled(WholeOrRange(1, 1000), "How many repetitions one set asks for.")
+    )
 
     def __str__(self) -> str:
         return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Duration(Checked):
+class Duration(Validated):
     """A time to work or hold, in seconds, or a range such as 30–45 s."""
 
-    seconds: Amount = attrs.field(metadata=checks(amount(1, 14_400, " s")))
+    seconds: Amount = attrs.field(
+        metadata=ruled(WholeOrRange(1, 14_400, " s"), "How long one set lasts, in seconds.")
+    )
 
     def __str__(self) -> str:
         if isinstance(self.seconds, Range):
@@ -226,21 +309,30 @@ class Duration(Checked):
         return format_seconds(self.seconds)
 
 
+def _distance_bounds(distance: Number, unit: DistanceUnit) -> list[Finding]:
+    if not 1 <= distance * unit.metres <= 100_000:
+        return [(("distance",), f"expected 1 m to 100 km, got {_num(distance)} {unit}", "out_of_range")]
+    return []
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Distance(Checked):
+class Distance(Validated):
     """A distance to cover, such as a 400 m run between rounds."""
 
-    distance: Number = attrs.field(metadata=checks(number(0, 100_000, above=True)))
+    distance: Number = attrs.field(
+        metadata=ruled(NumberRule(0, 100_000, above=True), "How far, in ``unit``s (1 m to 100 km in all).")
+    )
     unit: DistanceUnit = attrs.field(
-        default=DistanceUnit.METRES, metadata=checks(member(DistanceUnit), normalize=to_enum(DistanceUnit))
+        default=DistanceUnit.METRES,
+        converter=to_distance_unit,
+        metadata=ruled(Member(DistanceUnit), "The unit of ``distance``: m, km or mi."),
     )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if {"distance", "unit"} <= values.keys() and not 1 <= values["distance"] * values[
-            "unit"
-        ].metres <= 100_000:
-            yield ("distance",), f"expected 1 m to 100 km, got {_num(values['distance'])} {values['unit']}"
+    __relations__ = (
+        Relation(
+            ("distance", "unit"), _distance_bounds, "A distance is from 1 m to 100 km, whatever its unit."
+        ),
+    )
 
     @property
     def metres(self) -> float:
@@ -252,10 +344,12 @@ class Distance(Checked):
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class MaxReps(Checked):
+class MaxReps(Validated):
     """As many reps as you can, optionally within a time cap (seconds)."""
 
-    time_cap: int | None = attrs.field(default=None, metadata=checks(optional(whole(1, 3600, " s"))))
+    time_cap: int | None = attrs.field(
+        default=None, metadata=ruled(Optional(Whole(1, 3600, " s")), "The time allowed, in seconds, if any.")
+    )
 
     def __str__(self) -> str:
         return "max reps" + (f" in {format_seconds(self.time_cap)}" if self.time_cap else "")
@@ -265,17 +359,25 @@ SingleDose: TypeAlias = Reps | Duration | Distance | MaxReps
 _SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
 
 
+def to_steps(value: list[SingleDose] | tuple[SingleDose, ...]) -> tuple[SingleDose, ...]:
+    """A list of doses as a tuple."""
+    converted: tuple[SingleDose, ...] = as_tuple(value)
+    return converted
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Ladder(Checked):
+class Ladder(Validated):
     """A dose that changes by round: a ladder or pyramid such as 10-8-6 reps.
 
     Step *i* is the dose of the *i*-th time the exercise is done.
     """
 
     ladder: tuple[SingleDose, ...] = attrs.field(
-        metadata=checks(
-            items(instance(*_SINGLE_DOSES, name="a dose"), min_length=2, max_length=100), normalize=to_tuple
-        )
+        converter=to_steps,
+        metadata=ruled(
+            Items(Instance(_SINGLE_DOSES, "a dose"), min_length=2, max_length=100),
+            "The dose of each time the exercise is done, in order.",
+        ),
     )
 
     def __str__(self) -> str:
@@ -294,26 +396,26 @@ def step(dose: Dose, repetition: int) -> SingleDose:
 
 
 DOSES: Final = (*_SINGLE_DOSES, Ladder)
-
-
-def dose_rule() -> Rule:
-    """A dose of any kind."""
-    return instance(*DOSES, name="a dose (reps, seconds, distance, max_reps or ladder)")
+DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps or ladder)")
+"""A dose of any kind."""
 
 
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Rest(Checked):
+class Rest(Validated):
     """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
 
     >>> str(Rest.between(60, 90)), str(Rest(30)), str(Rest.between(30, 90, as_needed=True))
     ('60–90 s', '30 s', 'as needed (30–90 s)')
     """
 
-    seconds: Amount = attrs.field(metadata=checks(amount(0, 3600, " s")))
-    as_needed: bool = attrs.field(default=False, metadata=checks(flag()))
+    seconds: Amount = attrs.field(metadata=ruled(WholeOrRange(0, 3600, " s"), "How long, in seconds."))
+    as_needed: bool = attrs.field(
+        default=False,
+        metadata=ruled(Flag(), "Whether the athlete decides when to go on, within ``seconds``."),
+    )
 
     @classmethod
     def between(cls, low: int, high: int, *, as_needed: bool = False) -> Rest:
@@ -325,8 +427,27 @@ class Rest(Checked):
         return f"as needed ({base})" if self.as_needed else base
 
 
+_LOAD_RULE: Final = "A load has a level or an amount; an amount needs a unit, and a unit needs an amount."
+
+
+def _load_given(
+    level: LoadLevel | None, amount: Number | Range | None, unit: LoadUnit | None
+) -> list[Finding]:
+    if level is None and amount is None and unit is None:
+        return [((), "expected a level, or an amount with a unit", "missing_value")]
+    return []
+
+
+def _load_unit(amount: Number | Range | None, unit: LoadUnit | None) -> list[Finding]:
+    if amount is None and unit is not None:
+        return [(("amount",), f"expected an amount for the unit {unit}", "missing_value")]
+    if unit is None and amount is not None:
+        return [(("unit",), "expected a unit for the amount (kg, lb, %1RM or %BW)", "missing_value")]
+    return []
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Load(Checked):
+class Load(Validated):
     """What to lift: a level (light, medium…), an amount with a unit, or both.
 
     >>> str(Load(LoadLevel.LIGHT)), str(Load(amount=Range(8, 10), unit=LoadUnit.LB))
@@ -334,22 +455,26 @@ class Load(Checked):
     """
 
     level: LoadLevel | None = attrs.field(
-        default=None, metadata=checks(optional(member(LoadLevel)), normalize=to_enum(LoadLevel))
+        default=None,
+        converter=to_load_level,
+        metadata=ruled(
+            Optional(Member(LoadLevel)), "A descriptive load: bodyweight, light, medium or heavy."
+        ),
     )
-    amount: Number | Range | None = attrs.field(default=None, metadata=checks(optional(quantity(0, 10_000))))
+    amount: Number | Range | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(NumberOrRange(0, 10_000)), "How much, in ``unit``; a range such as 8–10."),
+    )
     unit: LoadUnit | None = attrs.field(
-        default=None, metadata=checks(optional(member(LoadUnit)), normalize=to_enum(LoadUnit))
+        default=None,
+        converter=to_load_unit,
+        metadata=ruled(Optional(Member(LoadUnit)), "The unit of ``amount``: kg, lb, %1RM or %BW."),
     )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        level, amount_, unit = (values.get(k, ...) for k in ("level", "amount", "unit"))
-        if level is None and amount_ is None and unit is None:
-            yield (), "expected a level, or an amount with a unit"
-        if amount_ is None and unit not in (None, ...):
-            yield ("amount",), f"expected an amount for the unit {unit}"
-        if unit is None and amount_ not in (None, ...):
-            yield ("unit",), "expected a unit for the amount (kg, lb, %1RM or %BW)"
+    __relations__ = (
+        Relation(("level", "amount", "unit"), _load_given, _LOAD_RULE),
+        Relation(("amount", "unit"), _load_unit, _LOAD_RULE),
+    )
 
     def __str__(self) -> str:
         parts = [str(self.level)] if self.level else []
@@ -360,17 +485,25 @@ class Load(Checked):
         return " ".join(parts)
 
 
+def _effort_given(rpe: Number | Range | None, rir: Amount | None) -> list[Finding]:
+    if rpe is None and rir is None:
+        return [((), "expected rpe, rir or both", "missing_value")]
+    return []
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Effort(Checked):
+class Effort(Validated):
     """How hard a set should feel: RPE (1–10) and/or reps in reserve."""
 
-    rpe: Number | Range | None = attrs.field(default=None, metadata=checks(optional(quantity(1, 10))))
-    rir: Amount | None = attrs.field(default=None, metadata=checks(optional(amount(0, 10))))
+    rpe: Number | Range | None = attrs.field(
+        default=None, metadata=ruled(Optional(NumberOrRange(1, 10)), "Rate of perceived exertion, 1 to 10.")
+    )
+    rir: Amount | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(WholeOrRange(0, 10)), "Reps in reserve: how many more you could do."),
+    )
 
-    @classmethod
-    def _relations(cls, values: Mapping[str, Any]) -> Iterator[Finding]:
-        if values.get("rpe", ...) is None and values.get("rir", ...) is None:
-            yield (), "expected rpe, rir or both"
+    __relations__ = (Relation(("rpe", "rir"), _effort_given, "An effort has an rpe, an rir or both."),)
 
     def __str__(self) -> str:
         parts = [f"RPE {self.rpe}"] if self.rpe is not None else []
@@ -379,30 +512,24 @@ class Effort(Checked):
         return ", ".join(parts)
 
 
-_TEMPO = r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)"
+_TEMPO: Final = r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)"
 EXPLOSIVE_SECONDS: Final = 1.0
 """How long an explosive (``X``) tempo phase counts for."""
-
-
-def _tempo_rule(value: object) -> Sequence[Finding]:
-    if not isinstance(value, str) or not re.fullmatch(_TEMPO, value):
-        reason = (
-            f"expected four phases such as '3-1-1-0' (seconds, or X for explosive), got {describe(value)}"
-        )
-        return [((), reason)]
-    if all(set(phase) == {"0"} for phase in value.split("-")):
-        return [((), f"expected a repetition to take some time, got {describe(value)}")]
-    return ()
-
-
-described(_tempo_rule, {"type": "string", "pattern": f"^{_TEMPO}$", "not": {"pattern": "^0+-0+-0+-0+$"}})
+TEMPO_RULE: Final = Pattern(
+    _TEMPO,
+    "four phases such as '3-1-1-0' (seconds, or X for explosive)",
+    forbidden=r"0+-0+-0+-0+",
+    forbidden_reason="expected a repetition to take some time",
+)
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Tempo(Checked):
+class Tempo(Validated):
     """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
 
-    notation: str = attrs.field(metadata=checks(_tempo_rule))
+    notation: str = attrs.field(
+        metadata=ruled(TEMPO_RULE, "The four phases in seconds (X: explosive), joined by dashes.")
+    )
 
     @property
     def seconds_per_rep(self) -> float:
@@ -415,14 +542,16 @@ class Tempo(Checked):
 
 # --- equipment and credits ---------------------------------------------------------------
 
+LOAD_RULE: Final = Optional(Instance((Load,), "a load"))
+
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Equipment(Checked):
+class Equipment(Validated):
     """A piece of equipment, how many, and optionally its load."""
 
-    name: str = attrs.field(metadata=checks(text()))
-    quantity: int = attrs.field(default=1, metadata=checks(whole(1, 100)))
-    load: Load | None = attrs.field(default=None, metadata=checks(optional(instance(Load, name="a load"))))
+    name: str = attrs.field(metadata=ruled(Text(), "What it is, such as ``dumbbell``."))
+    quantity: int = attrs.field(default=1, metadata=ruled(Whole(1, 100), "How many are needed."))
+    load: Load | None = attrs.field(default=None, metadata=ruled(LOAD_RULE, "How heavy, if it matters."))
 
     def __str__(self) -> str:
         base = f"{self.quantity} × {self.name}" if self.quantity > 1 else self.name
@@ -430,34 +559,47 @@ class Equipment(Checked):
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Credit(Checked):
+class Credit(Validated):
     """A person credited for a workout and their role."""
 
-    name: str = attrs.field(metadata=checks(text(200)))
-    role: str = attrs.field(metadata=checks(text(200)))
+    name: str = attrs.field(metadata=ruled(Text(200), "The person's name."))
+    role: str = attrs.field(metadata=ruled(Text(200), "What they did, such as ``created the workout``."))
+
+
+def to_credits(value: list[Credit] | tuple[Credit, ...]) -> tuple[Credit, ...]:
+    """A list of credits as a tuple."""
+    converted: tuple[Credit, ...] = as_tuple(value)
+    return converted
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Source(Checked):
+class Source(Validated):
     """Where a workout was published, and who made it."""
 
-    title: str = attrs.field(metadata=checks(text(300)))
-    publisher: str | None = attrs.field(default=None, metadata=checks(optional(text(200))))
-    url: str | None = attrs.field(default=None, metadata=checks(optional(url())))
+    title: str = attrs.field(metadata=ruled(Text(300), "The title of the publication."))
+    publisher: str | None = attrs.field(
+        default=None, metadata=ruled(Optional(Text(200)), "Who published it.")
+    )
+    url: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "Where to read it."))
     credits: tuple[Credit, ...] = attrs.field(
         default=(),
-        metadata=checks(items(instance(Credit, name="a credit"), max_length=20), normalize=to_tuple),
+        converter=to_credits,
+        metadata=ruled(Items(Instance((Credit,), "a credit"), max_length=20), "The people who made it."),
     )
-    notes: str | None = attrs.field(default=None, metadata=checks(optional(text(2000))))
+    notes: str | None = attrs.field(
+        default=None, metadata=ruled(Optional(Text(2000)), "Anything else about it.")
+    )
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
-class Frequency(Checked):
+class Frequency(Validated):
     """How often to do a workout: sessions per week (``at_least`` for a minimum)."""
 
-    per_week: Amount = attrs.field(metadata=checks(amount(1, 14)))
-    at_least: bool = attrs.field(default=False, metadata=checks(flag()))
-    note: str | None = attrs.field(default=None, metadata=checks(optional(text(500))))
+    per_week: Amount = attrs.field(metadata=ruled(WholeOrRange(1, 14), "Sessions per week."))
+    at_least: bool = attrs.field(default=False, metadata=ruled(Flag(), "Whether ``per_week`` is a minimum."))
+    note: str | None = attrs.field(
+        default=None, metadata=ruled(Optional(Text(500)), "When or how, such as ``on any training day``.")
+    )
 
     def __str__(self) -> str:
         n = self.per_week

@@ -31,12 +31,12 @@ from ._model import (
     BlockKind,
     Emom,
     Exercise,
-    Format,
     Intervals,
     Item,
     Modification,
     ModificationKind,
     Superset,
+    Timing,
     Workout,
 )
 from ._pacing import MAX_SEGMENTS, Pacing
@@ -685,7 +685,7 @@ _AMRAPS = st.builds(Amrap, time_cap=_usually(st.integers(60, 1200), st.integers(
 _FORMATS = st.one_of(_INTERVALS, _EMOMS, _AMRAPS)
 
 
-def block_formats() -> SearchStrategy[Format]:
+def block_formats() -> SearchStrategy[Timing]:
     """Timed block formats: intervals (some with an active rest), EMOM and AMRAP.
 
     >>> from hypothesis import given

@@ -1,9 +1,19 @@
-"""The document format: the model as plain data, and the converter that checks every value.
+"""The document format: the model as plain data, and back — tried once, explained once.
 
-One cattrs converter turns workouts into plain dicts (defaults omitted, so documents stay
-short) and back.  Structuring never coerces: primitives pass through untouched and the
-model's own rules judge them, so the loader and the constructors share one set of rules.
-Every problem in a document is collected, each with its path.
+Writing goes through one cattrs converter (defaults omitted, so documents stay short).
+
+Reading has two passes over the same model declarations, both plain Python:
+
+1. `_Reader` — the fast path, in the style of ``packaging``'s quick parsers: each class's
+   fields are read straight into its constructor, whose converters and rules do the
+   checking. At the first thing it does not expect (a wrong type, an unknown key, a rule
+   that refuses) it gives up on the *whole* document by raising `_Doubt`: it never
+   explains and never retries.
+2. `_explain` — the collecting path: one walk of the document that reports every problem
+   with its path, using the very same rules (`Validated`'s `Spec`). It runs only after the
+   fast path gave up, so rejecting a document costs about one extra pass.
+
+Nothing is coerced on either path: values reach the rules as they were written.
 """
 
 from __future__ import annotations
@@ -11,7 +21,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable, Mapping
-from enum import Enum, StrEnum
+from enum import StrEnum
 from functools import cache
 from itertools import count
 from operator import attrgetter
@@ -21,9 +31,10 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from runstrength._errors import Problem, ValidationError
+from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
-from runstrength._spec.rules import Checked, Namer, check, describe
+from runstrength._spec.rules import Rule, describe
+from runstrength._spec.validated import Validated, spec_of
 from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 if TYPE_CHECKING:
@@ -33,7 +44,11 @@ SCHEMA_VERSION: Final = 1
 """The version of the document format this runstrength writes and reads."""
 
 MAX_NODES: Final = 100_000
+"""The most values (mappings, lists and scalars) a document may hold."""
 MAX_DEPTH: Final = 40
+"""The deepest a document may nest mappings and lists."""
+MAX_SUGGESTIONS: Final = 100
+"""Unknown keys beyond this many get no "did you mean" (finding one costs time)."""
 
 _DOSE_KEYS: Final[dict[str, type]] = {
     "reps": Reps,
@@ -43,8 +58,8 @@ _DOSE_KEYS: Final[dict[str, type]] = {
     "ladder": Ladder,
 }
 _ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
-_FORMAT_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
-_TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_FORMAT_TAGS.items())}
+_TIMING_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
+_TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_TIMING_TAGS.items())}
 _MARKERS: Final[dict[type, tuple[str, object]]] = {
     **{cls: ("type", tag) for cls, tag in _TAGS_OF.items()},
     MaxReps: ("max_reps", True),
@@ -54,130 +69,10 @@ _MARKERS: Final[dict[type, tuple[str, object]]] = {
 WRITTEN_AS_FIELD: Final[dict[type, str]] = {Tempo: "notation"}
 """Classes a document writes as the value of one field: a tempo is its notation, ``"3-1-X-0"``."""
 _SCALARS: Final = (int, float, str, bool, type(None))
-
-Hook = Callable[[Any, Any], Any]
-
-
-def _fail(reason: str, *location: str | int) -> ValidationError:
-    return ValidationError([Problem(location, reason)])
+_VERSION_KEY: Final = "schema_version"
 
 
-def _unknown_key(key: object, valid: list[str]) -> Problem:
-    if not isinstance(key, str):
-        return Problem((repr(key),), "unknown field (field names are text)")
-    import difflib  # noqa: PLC0415 - only when reporting a problem
-
-    close = difflib.get_close_matches(key, valid, n=1)
-    hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of {', '.join(valid)}"
-    return Problem((key,), f"unknown field{hint}")
-
-
-def _passthrough(data: Any, _: Any) -> Any:
-    """Leave a plain value as it is: the model's rules judge it."""
-    return data
-
-
-def _compile_structure(cls: type, converter: cattrs.Converter) -> Hook:
-    """One function structuring a valid mapping into ``cls`` straight away.
-
-    It converts the fields that need it and hands the mapping to the constructor, whose
-    defaults fill the fields left out.  Anything unexpected (not a mapping, an unknown or
-    missing field, a problem in a field) goes to `_structure_fields`, which collects every
-    problem: this is only the fast path of the same hooks and the same constructor.
-    """
-    fields, _, tag = _field_plan(cls, converter)
-    scope: dict[str, Any] = {
-        "_cls": cls,
-        "_M": _MISSING,
-        "_slow": lambda data: _structure_fields(cls, data, converter),
-        "_VE": ValidationError,
-    }
-
-    def name(obj: object) -> str:
-        key = f"_g{len(scope)}"
-        scope[key] = obj
-        return key
-
-    body = ["fields = data.copy()"]
-    if tag:
-        body.append(f'fields.pop("{tag}", None)')  # the union's reader checked it
-    for field, field_type, _, _ in fields:
-        value = _inline(field_type, "value", name, converter)
-        if value != "value":
-            body += [
-                f'if (value := fields.get("{field}", _M)) is not _M:',
-                f'    fields["{field}"] = {value}',
-            ]
-    lines = [
-        "def structure(data, _):",
-        "    if type(data) is not dict:",
-        "        return _slow(data)",
-        "    try:",
-        *(f"        {line}" for line in body),
-        "        return _cls(**fields)",
-        "    except (TypeError, _VE):  # an unknown or missing field, or a problem in one",
-        "        return _slow(data)",
-    ]
-    exec("\n".join(lines), scope)  # noqa: S102 - code built from the model's own fields
-    structure: Hook = scope["structure"]
-    return structure
-
-
-def _inline(field_type: Any, variable: str, name: Namer, converter: cattrs.Converter) -> str:
-    """An expression structuring ``variable`` as the field's hook would, with fewer calls.
-
-    Lists, enum values and ``None`` are handled in place; a class (or a union of classes)
-    is its hook's call.  Only the fast path uses it: the hooks themselves explain problems.
-    """
-    hook = converter.get_structure_hook(field_type)
-    if hook is _passthrough:
-        return variable
-    if isinstance(field_type, type) and issubclass(field_type, Enum):
-        members = name({member.value: member for member in field_type})
-        return f"({members}.get({variable}, {variable}) if type({variable}) is str else {variable})"
-    others = [arg for arg in get_args(field_type) if arg is not type(None)]
-    if _is_union(field_type) and len(others) == 1:
-        value = _inline(others[0], variable, name, converter)
-        return variable if value == variable else f"(None if {variable} is None else {value})"
-    if _is_union(field_type):  # `_structure_union` reads mappings only
-        call = f"{name(hook)}({variable}, {name(field_type)})"
-        return f"({variable} if type({variable}) is not dict else {call})"
-    if _is_var_tuple(field_type):
-        item = f"{variable}_"
-        each = _inline(others[0], item, name, converter)
-        values = variable if each == item else f"[{each} for {item} in {variable}]"
-        return f"(tuple({values}) if type({variable}) is list else {variable})"
-    return f"{name(hook)}({variable}, {name(field_type)})"
-
-
-def _structure_fields(cls: type, data: Any, converter: cattrs.Converter) -> Any:
-    """Structure an attrs class field by field, collecting every problem."""
-    if type(data) is not dict:
-        raise _fail(f"expected a mapping of fields, got {describe(data)}")
-    fields, names, tag = _field_plan(cls, converter)
-    extra = data.keys() - names
-    problems = [_unknown_key(key, [f[0] for f in fields]) for key in extra if key != tag]
-    values: dict[str, Any] = {}
-    for name, field_type, required, hook in fields:
-        raw = data.get(name, _MISSING)
-        if raw is _MISSING:
-            if required:
-                problems.append(Problem((name,), "required field missing"))
-            continue
-        try:
-            values[name] = hook(raw, field_type)
-        except ValidationError as error:
-            problems.extend(error.within(name).problems)
-    if problems:
-        # Judge the fields that did structure, so one run reports everything.
-        problems.extend(check(cls, values))
-        raise ValidationError(problems)
-    return cls(**values)
-
-
-_MISSING: Final = object()
-_FieldPlan = tuple[tuple[tuple[str, Any, bool, Hook], ...], frozenset[str], str | None]
-_PLANS: dict[type, _FieldPlan] = {}
+# --- the model's field types, resolved once -------------------------------------------------
 
 
 @cache
@@ -187,149 +82,326 @@ def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
     return {f.name: (f.type, f.default is attrs.NOTHING) for f in attrs.fields(cls)}
 
 
-def _field_plan(cls: type, converter: cattrs.Converter) -> _FieldPlan:
-    """Each field's name, type, whether it is required, and its hook; the names; the tag key."""
-    try:
-        return _PLANS[cls]
-    except KeyError:
-        fields = tuple(
-            (name, field_type, required, converter.get_structure_hook(field_type))
-            for name, (field_type, required) in _fields(cls).items()
-        )
-        tag = _MARKERS[cls][0] if cls in _MARKERS else None
-        _PLANS[cls] = plan = (fields, frozenset(f[0] for f in fields), tag)
-        return plan
-
-
-def _union_dispatch(union: Any) -> Callable[[dict[Any, Any]], type] | None:
-    """How to pick the class a mapping stands for in a union (``None``: plain values only)."""
-    members = [m for m in get_args(union) if m not in _SCALARS]
-    if set(members) <= set(DOSES):
-        return _dose_picker({key: cls for key, cls in _DOSE_KEYS.items() if cls in members})
-    if set(members) == {Exercise, Superset}:
-        return _tagged(_ITEM_TAGS, Exercise, "an exercise (no type) or 'superset'")
-    if set(members) == set(_FORMAT_TAGS.values()):
-        return _tagged(_FORMAT_TAGS, None, "'intervals', 'emom' or 'amrap'")
-    if len(members) > 1:  # pragma: no cover - a model change without a document rule
-        msg = f"no document rule for {union}"
-        raise TypeError(msg)
-    return (lambda _: members[0]) if members else None
-
-
-def _structure_union(union: Any, converter: cattrs.Converter) -> Hook:
-    dispatch = _union_dispatch(union)
-    plain = any(m in _SCALARS for m in get_args(union) if m is not type(None))
-    only = [m for m in get_args(union) if m not in _SCALARS]
-    if not plain and len(only) == 1:  # X | None: X's own hook judges anything but None
-        hook = converter.get_structure_hook(only[0])
-        return lambda data, _: None if data is None else hook(data, only[0])
-
-    if dispatch is None:
-        return _passthrough
-    hooks = {cls: converter.get_structure_hook(cls) for cls in only}
-
-    def structure(data: Any, _: Any) -> Any:
-        if type(data) is not dict:
-            return data  # the model's rule says what was expected
-        cls = dispatch(data)
-        if cls in _MARKERS:  # a tag picked the class; a marker such as max_reps must be its value
-            key, value = _MARKERS[cls]
-            if type(data[key]) is not type(value) or data[key] != value:
-                shown = "true" if value is True else repr(value)
-                raise _fail(f"expected {shown}, got {describe(data[key])}", key)
-        return hooks[cls](data, cls)
-
-    return structure
-
-
-def _dose_picker(keys: Mapping[str, type]) -> Callable[[dict[Any, Any]], type]:
-    names = keys.keys()
-
-    def pick(data: dict[Any, Any]) -> type:
-        present = names & data.keys()
-        if len(present) == 1:
-            return keys[present.pop()]
-        found = [key for key in keys if key in data]  # in the documented order
-        if not found:
-            guesses = [_unknown_key(key, list(keys)) for key in data]
-            if any("did you mean" in problem.reason for problem in guesses):
-                raise ValidationError(guesses)
-        if len(found) != 1:
-            got = f"got {' and '.join(found)}" if found else f"got {describe(data)}"
-            raise _fail(f"expected exactly one of {', '.join(keys)}; {got}")
-        return keys[found[0]]
-
-    return pick
-
-
-def _tagged(
-    tags: Mapping[str, type], default: type | None, expected: str
-) -> Callable[[dict[Any, Any]], type]:
-    def dispatch(data: dict[Any, Any]) -> type:
-        if "type" not in data:
-            if default is None:
-                raise _fail(f"required field missing: expected {expected}", "type")
-            return default
-        try:
-            return tags[data["type"]]
-        except (KeyError, TypeError):
-            raise _fail(f"expected {expected}, got {describe(data['type'])}", "type") from None
-
-    return dispatch
-
-
-def _structure_tuple(tuple_type: Any, converter: cattrs.Converter) -> Hook:
-    (item_type, _) = get_args(tuple_type)
-    hook = converter.get_structure_hook(item_type)
-
-    def structure(data: Any, _: Any) -> Any:
-        if type(data) is not list:
-            return data
-        values: list[Any] = []
-        problems: list[Problem] = []
-        for index, item in enumerate(data):
-            try:
-                values.append(hook(item, item_type))
-            except ValidationError as error:
-                problems.extend(error.within(index).problems)
-        if problems:
-            raise ValidationError(problems)
-        return tuple(values)
-
-    return structure
-
-
-@cache
-def _structure_enum(enum: type[Enum]) -> Hook:
-    members = {member.value: member for member in enum}
-
-    def structure(data: Any, _: Any) -> Any:
-        # A value that names no member passes through for the model's rule to report.
-        return members.get(data, data) if type(data) is str else data
-
-    return structure
-
-
-def _structure_as_field(cls: type, field: str) -> Hook:
-    """Read a class written as the text of its one field (`WRITTEN_AS_FIELD`)."""
-
-    def structure(data: Any, _: Any) -> Any:
-        if type(data) is not str:
-            return data  # the rule of the field holding it says what was expected
-        try:
-            return cls(**{field: data})
-        except ValidationError as error:  # the problem is the text itself, not a field inside it
-            raise ValidationError(Problem((), p.reason) for p in error.problems) from None
-
-    return structure
-
-
 def _is_union(t: Any) -> bool:
     return get_origin(t) in (typing.Union, types.UnionType)
 
 
 def _is_var_tuple(t: Any) -> bool:
     return get_origin(t) is tuple and len(get_args(t)) == 2 and get_args(t)[1] is Ellipsis
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, Validated)
+
+
+def _classes_of(union: Any) -> list[type]:
+    """The model classes a union type may hold (its scalars and ``None`` left out)."""
+    return [m for m in get_args(union) if m not in _SCALARS]
+
+
+def _has_scalars(union: Any) -> bool:
+    """Whether a union type may hold a plain value besides ``None`` (``int | Range``)."""
+    return any(m in _SCALARS and m is not type(None) for m in get_args(union))
+
+
+def _tag_of(cls: type) -> str | None:
+    """The key a class's document carries besides its fields (``type``, ``max_reps``), if any."""
+    return _MARKERS[cls][0] if cls in _MARKERS else None
+
+
+# --- pass 1: read a well-formed document straight into the model ---------------------------
+
+
+class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never escapes it
+    """The fast path met something it does not expect: the document gets explained instead."""
+
+
+Read = Callable[[Any], Any]
+
+
+@cache
+def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR0911 - one case per kind of type
+    """How the fast path reads a value of type ``t`` (``None``: as it is, for the converter and rule).
+
+    ``extra_key`` is a key the class's mapping may carry besides its fields (the document's
+    ``schema_version``); a union's tags are checked by the union's reader.
+    """
+    if _is_model(t):
+        if t in WRITTEN_AS_FIELD:
+            return _text_reader(t, WRITTEN_AS_FIELD[t])
+        return _object_reader(t, extra_key or _tag_of(t))
+    if _is_var_tuple(t):
+        each = _reader(get_args(t)[0])
+        if each is None:
+            return None  # the field's converter turns the list into a tuple
+        return lambda data: tuple([each(item) for item in data]) if type(data) is list else data
+    if _is_union(t):
+        classes = _classes_of(t)
+        if not classes:
+            return None
+        if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
+            inner = _reader(classes[0])
+            return None if inner is None else (lambda data: None if data is None else inner(data))
+        pick = _picker(tuple(classes))
+        return lambda data: pick(data)(data) if type(data) is dict else data
+    return None  # scalars and enums: the constructor's converter and rule judge them
+
+
+def _text_reader(cls: type, field: str) -> Read:
+    def read(data: Any) -> Any:
+        if type(data) is not str:
+            return data
+        try:
+            return cls(**{field: data})
+        except ValidationError:
+            raise _Doubt from None
+
+    return read
+
+
+def _object_reader(cls: type, extra_key: str | None) -> Read:
+    fields = {name: _reader(field_type) for name, (field_type, _) in _fields(cls).items()}
+
+    def read(data: Any) -> Any:
+        if type(data) is not dict:
+            raise _Doubt
+        values = {}
+        for key, value in data.items():
+            if key in fields:
+                read_field = fields[key]
+                values[key] = value if read_field is None else read_field(value)
+            elif key != extra_key:
+                raise _Doubt
+        try:
+            return cls(**values)
+        except (TypeError, ValidationError):  # a required field missing, or a rule refused
+            raise _Doubt from None
+
+    return read
+
+
+@cache
+def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
+    """For a mapping where one of ``classes`` is expected: the reader of the class it stands for."""
+    readers = {cls: _reader(cls) for cls in classes}
+    if set(classes) <= set(DOSES):
+        by_key = {key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers}
+
+        def pick_dose(data: dict[Any, Any]) -> Read:
+            found = [key for key in data if key in by_key]
+            if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
+                raise _Doubt
+            return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
+
+        return pick_dose
+    tags = _tags_for(classes)
+    if tags is not None:
+        table, default = tags
+        by_tag = {tag: readers[cls] for tag, cls in table.items()}
+        fallback = readers[default] if default is not None else None
+
+        def pick_tagged(data: dict[Any, Any]) -> Read:
+            tag = data.get("type", _MISSING)
+            if tag is _MISSING and fallback is not None:
+                return fallback
+            if type(tag) is not str or tag not in by_tag:
+                raise _Doubt
+            return by_tag[tag]  # type: ignore[return-value]
+
+        return pick_tagged
+    (only,) = classes
+    read = readers[only]
+    return lambda _: read  # type: ignore[return-value]
+
+
+def _tags_for(classes: tuple[type, ...]) -> tuple[dict[str, type], type | None] | None:
+    """The ``type`` tags telling ``classes`` apart, and the class of a mapping without one."""
+    if set(classes) == {Exercise, Superset}:
+        return _ITEM_TAGS, Exercise
+    if set(classes) == set(_TIMING_TAGS.values()):
+        return _TIMING_TAGS, None
+    if len(classes) > 1:  # pragma: no cover - a model change without a document rule
+        msg = f"no document rule for a choice of {classes}"
+        raise TypeError(msg)
+    return None
+
+
+_MISSING: Final = object()
+
+
+# --- pass 2: explain every problem of a document ------------------------------------------
+
+
+class _Problems:
+    """The problems found so far: the first `MAX_PROBLEMS` kept, the rest counted."""
+
+    __slots__ = ("found", "omitted", "suggestions")
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+        self.omitted = 0
+        self.suggestions = MAX_SUGGESTIONS
+
+    def add(self, location: Location, reason: str, code: str) -> None:
+        if len(self.found) < MAX_PROBLEMS:
+            self.found.append(Problem(location, reason, code))
+        else:
+            self.omitted += 1
+
+    def extend(self, prefix: Location, problems: list[Problem]) -> None:
+        for problem in problems:
+            self.add((*prefix, *problem.location), problem.reason, problem.code)
+
+    def unknown_key(self, path: Location, key: object, valid: list[str]) -> None:
+        if not isinstance(key, str):
+            self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
+            return
+        hint = ""
+        if self.suggestions > 0 and len(key) <= 100:
+            self.suggestions -= 1
+            import difflib  # noqa: PLC0415 - only when reporting a problem
+
+            close = difflib.get_close_matches(key, valid, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+        self.add(
+            (*path, key), f"unknown field{hint or '; expected one of ' + ', '.join(valid)}", "unknown_field"
+        )
+
+
+_FAILED: Final = object()
+"""What `_explain` returns for a value with problems (they are in the `_Problems`)."""
+
+
+def _explain(  # noqa: PLR0911 - one case per kind of type
+    t: Any, data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None = None
+) -> Any:
+    """The value of type ``t`` that ``data`` describes, or `_FAILED` with its problems in ``out``."""
+    if _is_model(t):
+        if t in WRITTEN_AS_FIELD:
+            return _explain_text(t, WRITTEN_AS_FIELD[t], data, path, out)
+        return _explain_object(t, data, path, out, extra_key=_tag_of(t), narrows=narrows)
+    if _is_var_tuple(t):
+        if type(data) is not list:
+            return data  # the field's rule says a list was expected
+        item_type = get_args(t)[0]
+        values = [_explain(item_type, item, (*path, index), out) for index, item in enumerate(data)]
+        return _FAILED if any(value is _FAILED for value in values) else tuple(values)
+    if _is_union(t) and data is not None and (classes := _classes_of(t)):
+        if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
+            return _explain(classes[0], data, path, out, narrows)
+        if type(data) is dict:
+            cls = _explain_choice(tuple(classes), data, path, out)
+            return _FAILED if cls is None else _explain(cls, data, path, out, narrows)
+    return data
+
+
+def _explain_text(cls: type, field: str, data: Any, path: Location, out: _Problems) -> Any:
+    if type(data) is not str:
+        return data  # the rule of the field holding it says what was expected
+    try:
+        return cls(**{field: data})
+    except ValidationError as error:  # the problem is the text itself, not a field inside it
+        for problem in error.problems:
+            out.add(path, problem.reason, problem.code)
+        return _FAILED
+
+
+def _explain_object(  # noqa: PLR0913 - one walk over a mapping's keys, fields and rules
+    cls: type,
+    data: Any,
+    path: Location,
+    out: _Problems,
+    *,
+    extra_key: str | None = None,
+    narrows: Mapping[str, Rule] | None = None,
+) -> Any:
+    """The object of ``cls`` a mapping describes, or `_FAILED` with its problems in ``out``."""
+    if type(data) is not dict:
+        out.add(path, f"expected a mapping of fields, got {describe(data)}", "wrong_type")
+        return _FAILED
+    spec = spec_of(cls)
+    types_ = _fields(cls)
+    names = [field.name for field in spec.fields]
+    before = len(out.found) + out.omitted
+    for key in data:
+        if key not in types_ and key != extra_key:
+            out.unknown_key(path, key, names)
+    values: dict[str, Any] = {}
+    for field in spec.fields:
+        name = field.name
+        if name not in data:
+            if field.required:
+                out.add((*path, name), "required field missing", "missing_field")
+            continue
+        rule_narrows = field.rule.narrows or None
+        value = _explain(types_[name][0], data[name], (*path, name), out, rule_narrows)
+        if value is _FAILED:
+            continue
+        values[name] = field.converter(value) if field.converter else value
+    out.extend(path, spec.problems(values, narrows))
+    if len(out.found) + out.omitted > before:
+        return _FAILED
+    try:
+        return cls(**values)
+    except ValidationError as error:  # pragma: no cover - the same rules passed just above
+        out.extend(path, list(error.problems))
+        return _FAILED
+
+
+def _explain_choice(
+    classes: tuple[type, ...], data: dict[Any, Any], path: Location, out: _Problems
+) -> type | None:
+    """The class a mapping stands for among ``classes``, or ``None`` with the reason in ``out``."""
+    if set(classes) <= set(DOSES):
+        return _explain_dose({key: cls for key, cls in _DOSE_KEYS.items() if cls in classes}, data, path, out)
+    tags = _tags_for(classes)
+    if tags is None:
+        return classes[0]
+    table, default = tags
+    expected = (
+        "an exercise (no type) or 'superset'" if default is not None else "'intervals', 'emom' or 'amrap'"
+    )
+    if "type" not in data:
+        if default is None:
+            out.add((*path, "type"), f"required field missing: expected {expected}", "missing_field")
+        return default
+    tag = data["type"]
+    if type(tag) is str and tag in table:
+        return table[tag]
+    out.add((*path, "type"), f"expected {expected}, got {describe(tag)}", "unknown_type")
+    return None
+
+
+def _explain_dose(
+    kinds: dict[str, type], data: dict[Any, Any], path: Location, out: _Problems
+) -> type | None:
+    found = [key for key in kinds if key in data]  # in the documented order
+    if len(found) == 1:
+        if found[0] == "max_reps" and data["max_reps"] is not True:
+            out.add((*path, "max_reps"), f"expected true, got {describe(data['max_reps'])}", "wrong_type")
+            return None
+        return kinds[found[0]]
+    keys = list(kinds)
+    if not found:
+        import difflib  # noqa: PLC0415 - only when reporting a problem
+
+        guesses = [
+            (key, matches[0])
+            for key in list(data)[:MAX_SUGGESTIONS]
+            if isinstance(key, str)
+            and len(key) <= 100
+            and (matches := difflib.get_close_matches(key, keys, n=1))
+        ]
+        if guesses:
+            for key, guess in guesses:
+                out.add((*path, key), f"unknown field; did you mean {guess!r}?", "unknown_field")
+            return None
+    got = f"got {' and '.join(found)}" if found else f"got {describe(data)}"
+    out.add(path, f"expected exactly one of {', '.join(keys)}; {got}", "ambiguous_dose")
+    return None
+
+
+# --- writing -------------------------------------------------------------------------------
 
 
 def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
@@ -352,28 +424,14 @@ def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any
 
 
 def make_converter() -> cattrs.Converter:
-    """The converter between workouts and plain data (dicts, lists, str, int, float, bool)."""
-    converter = cattrs.Converter(omit_if_default=True, forbid_extra_keys=True)
-    for scalar in (int, float, str, bool):
-        converter.register_structure_hook(scalar, _passthrough)
+    """The converter writing workouts as plain data (dicts, lists, str, int, float, bool)."""
+    converter = cattrs.Converter(omit_if_default=True)
     for cls, field in WRITTEN_AS_FIELD.items():
-        converter.register_structure_hook(cls, _structure_as_field(cls, field))
         converter.register_unstructure_hook(cls, attrgetter(field))
-    # StrEnum before str (singledispatch follows the MRO), so enum fields get their members.
-    converter.register_structure_hook(StrEnum, lambda data, cls: _structure_enum(cls)(data, cls))
-    converter.register_structure_hook_factory(_is_union, lambda t: _structure_union(t, converter))
-    converter.register_structure_hook_factory(_is_var_tuple, lambda t: _structure_tuple(t, converter))
-    converter.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Checked),
-        lambda cls: _compile_structure(cls, converter),
-    )
     # StrEnum before str, whose identity hook would otherwise keep the enum member.
     converter.register_unstructure_hook(StrEnum, lambda member: member.value)
     converter.register_unstructure_hook(Range, lambda r: {"min": r.min, "max": r.max})
-    converter.register_unstructure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, Checked),
-        lambda cls: _unstructure_fields(cls, converter),
-    )
+    converter.register_unstructure_hook_factory(_is_model, lambda cls: _unstructure_fields(cls, converter))
     return converter
 
 
@@ -383,24 +441,31 @@ def converter() -> cattrs.Converter:
     return make_converter()
 
 
-@cache
-def _structure_workout() -> Hook:
-    return converter().get_structure_hook(Workout)
-
-
 def to_dict(value: Workout | Pacing) -> dict[str, Any]:
     """A workout (or a pacing) as plain data ready for JSON, YAML or TOML.
 
     Fields at their default are left out; a workout's document starts with ``schema_version``.
 
+    Raises:
+        TypeError: ``value`` is neither a `Workout` nor a `Pacing`.
+
     >>> from runstrength import Pacing
     >>> to_dict(Pacing(seconds_per_rep=2.5))
     {'seconds_per_rep': 2.5}
     """
-    if isinstance(value, Workout):
-        return {"schema_version": SCHEMA_VERSION, **converter().unstructure(value, Workout)}
-    data: dict[str, Any] = converter().unstructure(value, type(value))
+    from runstrength._pacing import Pacing  # noqa: PLC0415 - the timeline's module, loaded when used
+
+    given: object = value  # callers without a type checker may pass anything
+    if isinstance(given, Workout):
+        return {_VERSION_KEY: SCHEMA_VERSION, **converter().unstructure(given, Workout)}
+    if not isinstance(given, Pacing):
+        msg = f"expected a Workout or a Pacing, got {type(given).__name__}"
+        raise TypeError(msg)
+    data: dict[str, Any] = converter().unstructure(given, Pacing)
     return data
+
+
+# --- reading -------------------------------------------------------------------------------
 
 
 @overload
@@ -412,35 +477,60 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
 
     Raises:
         ValidationError: with every problem of the data and its path.
+        TypeError: ``kind`` is neither `Workout` nor `Pacing`.
     """
     check_size(data)
     if kind is Workout:
         return structure_workout(data)
-    pacing: Pacing = converter().get_structure_hook(kind)(data, kind)
+    from runstrength._pacing import Pacing  # noqa: PLC0415 - loaded when used
+
+    if kind is not Pacing:
+        msg = f"expected kind=Workout or kind=Pacing, got {kind!r}"
+        raise TypeError(msg)
+    pacing: Pacing = _structure(Pacing, data)
     return pacing
 
 
 def structure_workout(data: object) -> Workout:
-    """`from_dict` for data known to be a plain tree (parsed JSON or TOML): no size check.
+    """`from_dict` for data known to be a plain tree (parsed JSON or TOML): no size check."""
+    if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
+        try:
+            workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
+        except _Doubt:
+            pass
+        else:
+            return workout
+    return _explain_document(data)
 
-    Parsed text has no shared values, so its size is bounded by the text's.
-    """
+
+def _explain_document(data: object) -> Workout:
+    out = _Problems()
     if type(data) is not dict:
-        raise _fail(f"expected a mapping with schema_version and the workout's fields, got {describe(data)}")
-    body = dict(data)
-    problems: list[Problem] = []
-    version = body.pop("schema_version", None)
-    if version is None:
-        problems.append(Problem(("schema_version",), "required field missing"))
+        reason = f"expected a mapping with schema_version and the workout's fields, got {describe(data)}"
+        raise ValidationError([Problem((), reason, "wrong_type")])
+    version = data.get(_VERSION_KEY, _MISSING)
+    if version is _MISSING or version is None:
+        out.add((_VERSION_KEY,), "required field missing", "missing_field")
     elif type(version) is not int or version != SCHEMA_VERSION:
-        problems.append(Problem(("schema_version",), f"expected {SCHEMA_VERSION}, got {describe(version)}"))
+        out.add((_VERSION_KEY,), f"expected {SCHEMA_VERSION}, got {describe(version)}", "wrong_version")
+    workout = _explain_object(Workout, data, (), out, extra_key=_VERSION_KEY)
+    if out.found or out.omitted:
+        raise ValidationError(out.found, omitted=out.omitted)
+    result: Workout = workout
+    return result
+
+
+def _structure(cls: type, data: object) -> Any:
+    """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
     try:
-        workout: Workout = _structure_workout()(body, Workout)
-    except ValidationError as error:
-        problems.extend(error.problems)
-    if problems:
-        raise ValidationError(problems)
-    return workout
+        return _reader(cls)(data)  # type: ignore[misc]
+    except _Doubt:
+        pass
+    out = _Problems()
+    value = _explain_object(cls, data, (), out)
+    if out.found or out.omitted:
+        raise ValidationError(out.found, omitted=out.omitted)
+    return value
 
 
 def check_size(data: object) -> None:
@@ -455,13 +545,15 @@ def check_size(data: object) -> None:
         if not level:
             return
         if depth >= MAX_DEPTH:
-            raise _fail(f"document nested too deeply: more than {MAX_DEPTH} levels")
+            reason = f"document nested too deeply: more than {MAX_DEPTH} levels"
+            raise ValidationError([Problem((), reason, "too_deep")])
         below: list[Any] = []
         for value in level:
             children = value.values() if type(value) is dict else value
             nodes += len(children)
             if nodes > MAX_NODES:
-                raise _fail(f"document too large: more than {MAX_NODES} values")
+                reason = f"document too large: more than {MAX_NODES} values"
+                raise ValidationError([Problem((), reason, "too_large")])
             for child in children:
                 if type(child) in _CONTAINERS:
                     below.append(child)  # noqa: PERF401 - a plain loop beats a generator here

@@ -1,7 +1,7 @@
 """The JSON Schema of the document format, derived from the model's field rules.
 
 Nothing here restates a rule: every property's schema is the one its field rule recorded
-(`runstrength._rules.schema_of`), and the document's own shapes (dose keys, ``type`` tags)
+(`Rule.schema`) with its description, and the document's own shapes (dose keys, ``type`` tags)
 come from the tables of the converter in `runstrength._document.convert`.
 """
 
@@ -15,7 +15,7 @@ from typing import Any, Final, get_args
 import attrs
 
 from runstrength._model import Workout
-from runstrength._spec.rules import field_rules, schema_of
+from runstrength._spec.validated import spec_of
 
 from .convert import _MARKERS, SCHEMA_VERSION, WRITTEN_AS_FIELD, _fields, converter
 
@@ -25,42 +25,24 @@ SCHEMA_ID: Final = f"https://runstrength.dev/schema/workout-{SCHEMA_VERSION}.jso
 _DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 _REF_PREFIX: Final = "#/$defs/"
 
-LOADER_ONLY_RULES: Final[tuple[str, ...]] = (
-    (
-        "A whole number is a JSON integer without a fraction part: 8.0 is refused wherever a whole "
-        "number is expected (JSON Schema's integer accepts it), schema_version included."
-    ),
-    "A {min, max} range has min ≤ max.",
-    "A distance is from 1 m to 100 km, whatever its unit.",
-    "A load has a level or an amount; an amount needs a unit, and a unit needs an amount.",
-    "An effort has an rpe, an rir or both.",
-    "An exercise's rest_between_sets needs sets above 1.",
-    (
-        "A ladder dose has one step per time its exercise is done: per set for straight sets, else "
-        "per round of its superset or block, and that number must be fixed, not a range."
-    ),
-    "An exercise's modification names are unique.",
-    "An exercise inside a superset does one set; the superset's rounds repeat it.",
-    "An interval block's active_rest needs a rest above 0 s.",
-    "An EMOM's duration is a multiple of its every.",
-    (
-        "A timed block (intervals, EMOM, AMRAP) holds exercises doing one set each; only an EMOM "
-        "may also hold supersets, done once (one round) per interval."
-    ),
-    "In an interval block, a duration dose fits within the work interval.",
-    "An EMOM or AMRAP block has one round, no rest_between_rounds and no ladder doses.",
-    "Block names are unique within a workout.",
-    "A URL names a host (https://host/…).",
-    (
-        "A document holds at most 100 000 values nested at most 40 levels deep, and a document's "
-        "text is at most 2 MiB."
-    ),
+_WHOLE_NUMBERS: Final = (
+    "A whole number is a JSON integer without a fraction part: 8.0 is refused wherever a whole "
+    "number is expected (JSON Schema's integer accepts it), schema_version included."
 )
-"""Rules the loader enforces that the JSON Schema cannot express.
+_URL_HOST: Final = "A URL names a host (https://host/…)."
+_LIMITS: Final = (
+    "A document holds at most 100 000 values nested at most 40 levels deep, and a document's "
+    "text is at most 2 MiB."
+)
 
-A document the schema accepts can still break one of these; `runstrength.from_dict` and
-`runstrength.loads` report it with its path like any other problem.
-"""
+
+def _relation_docs() -> tuple[str, ...]:
+    """What every model class's relations say, once each, in the order the classes nest."""
+    docs: dict[str, None] = {}
+    for cls in _classes(Workout).values():
+        for relation in spec_of(cls).relations:
+            docs[relation.doc] = None
+    return tuple(docs)
 
 
 def json_schema() -> dict[str, Any]:
@@ -141,12 +123,12 @@ def _classes(start: type) -> dict[str, type]:
 
 
 def _definition(cls: type) -> dict[str, Any]:
-    """A class's schema: its fields' rules, with the document's tag or key where it has one."""
+    """A class's schema: its fields' rules and meanings, with the document's tag or key."""
     head = _about(cls)
+    fields = {field.name: field for field in spec_of(cls).fields}
     if cls in WRITTEN_AS_FIELD:
-        text: dict[str, Any] = _adapt(schema_of(dict(field_rules(cls))[WRITTEN_AS_FIELD[cls]]))
+        text: dict[str, Any] = _adapt(fields[WRITTEN_AS_FIELD[cls]].rule.schema())
         return head | text
-    rules = dict(field_rules(cls))
     properties: dict[str, Any] = {}
     required: list[str] = []
     if cls in _MARKERS:  # a type tag, or the max_reps: true of a dose with no such field
@@ -154,11 +136,12 @@ def _definition(cls: type) -> dict[str, Any]:
         properties[key] = {"const": value}
         required.append(key)
     for field in attrs.fields(cls):
-        schema = _adapt(schema_of(rules[field.name])) if field.name in rules else {}
+        spec = fields[field.name]
+        schema = {"description": spec.description} | _adapt(spec.rule.schema())
         if field.default is not attrs.NOTHING and not isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             schema["default"] = converter().unstructure(field.default)
         properties[field.name] = schema
-        if _fields(cls)[field.name][1]:
+        if spec.required:
             required.append(field.name)
     return head | {
         "type": "object",
@@ -211,3 +194,12 @@ def _refs(schema: Any) -> Iterator[str]:
     elif isinstance(schema, list):
         for item in schema:
             yield from _refs(item)
+
+
+LOADER_ONLY_RULES: Final[tuple[str, ...]] = (_WHOLE_NUMBERS, *_relation_docs(), _URL_HOST, _LIMITS)
+"""Rules the loader enforces that the JSON Schema cannot express.
+
+A document the schema accepts can still break one of these; `runstrength.from_dict` and
+`runstrength.loads` report it with its path like any other problem. The list is read from
+the model's `Relation` objects (their ``doc``), so it cannot drift from what is checked.
+"""

@@ -28,7 +28,7 @@ from runstrength._errors import Location, Problem, ValidationError
 from runstrength._extras import require
 from runstrength._model import Superset, Workout
 from runstrength._pacing import Pacing
-from runstrength._spec.rules import describe, whole
+from runstrength._spec.rules import Whole, describe
 from runstrength._timeline import Timeline, build_timeline
 from runstrength._values import Range
 
@@ -60,7 +60,7 @@ DEFAULT_TIME: Final = dt.time(7, 0)
 _ICAL_DAYS: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 _NAMESPACE_URL: Final = "https://github.com/runstrength/runstrength"
 """Names the UUID namespace of event UIDs."""
-_WEEKS = whole(1, MAX_WEEKS, " weeks")
+_WEEKS = Whole(1, MAX_WEEKS, " weeks")
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +155,9 @@ def _sessions(  # noqa: PLR0913 - the plan's keyword-only arguments
     start_ok = isinstance(start, dt.date) and not isinstance(start, dt.datetime)
     if not start_ok:
         problems.append(Problem(("start",), f"expected a date, got {describe(start)}"))
-    problems.extend(Problem(("weeks", *location), reason) for location, reason in _WEEKS(weeks))
+    problems.extend(
+        Problem(("weeks", *where), reason, code) for where, reason, code in _WEEKS.findings(weeks)
+    )
     days: set[int] = set()
     if weekdays is not None:
         days, found = _weekdays(weekdays)

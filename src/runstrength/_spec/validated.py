@@ -1,0 +1,212 @@
+"""The validated base of every model class: fields declare rules, classes declare relations.
+
+A field declares its rule and meaning once, in its attrs metadata::
+
+    reps: Amount = attrs.field(metadata=ruled(AmountRule(1, 1000), "How many repetitions."))
+
+and a class lists the rules between its fields as `Relation` objects in ``__relations__``.
+After attrs' generated ``__init__`` (whose converters turn lists into tuples and enum text
+into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
+`~runstrength._spec.rules.Rule.accepts`, then the relations. The first doubt switches to
+`problems`, which gathers every finding of every field and relation, and one
+`ValidationError` lists them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from operator import attrgetter
+from typing import Any, ClassVar, Final
+
+import attrs
+
+from runstrength._errors import Problem, ValidationError
+
+from .rules import Finding, Rule
+
+_RULE: Final = "runstrength.rule"
+_DESCRIPTION: Final = "description"  # the key griffe-fieldz reads for the API reference
+PICKLE_VERSION: Final = 1
+"""The version of the pickled state of model objects (see `Validated.__reduce__`)."""
+
+
+def ruled(rule: Rule, description: str) -> dict[str, object]:
+    """The metadata of a field: its rule and what it means (``attrs.field(metadata=ruled(...))``)."""
+    return {_RULE: rule, _DESCRIPTION: description}
+
+
+@attrs.frozen
+class Relation:
+    """A rule between fields of one object.
+
+    ``check`` receives the values of ``fields`` (in that order) and returns findings located
+    relative to the object; it runs only when each of those fields passed its own rule.
+    ``doc`` says the rule in words, for the documentation and the list of rules JSON Schema
+    cannot express.
+    """
+
+    fields: tuple[str, ...]
+    check: Callable[..., Sequence[Finding]]
+    doc: str
+
+    def findings(self, values: Sequence[object]) -> Sequence[Finding]:
+        """What ``check`` finds about ``values`` (the fields' values, in order)."""
+        return self.check(*values)
+
+
+@attrs.frozen
+class FieldSpec:
+    """One field as the engine sees it: name, rule, meaning, whether a document must give it."""
+
+    name: str
+    rule: Rule
+    description: str
+    required: bool
+    converter: Callable[[Any], Any] | None
+
+
+class Spec:
+    """What a class declares, read from its attrs fields once: the plan of its validation."""
+
+    __slots__ = ("accepts", "fields", "relation_values", "relations", "values")
+
+    def __init__(self, cls: type) -> None:
+        fields = []
+        for field in attrs.fields(cls):
+            converter = field.converter
+            fields.append(
+                FieldSpec(
+                    field.name,
+                    field.metadata[_RULE],
+                    field.metadata[_DESCRIPTION],
+                    field.default is attrs.NOTHING,
+                    getattr(converter, "converter", converter),  # attrs may wrap it in a Converter
+                )
+            )
+        self.fields: tuple[FieldSpec, ...] = tuple(fields)
+        names = [f.name for f in fields]
+        self.values: Callable[[object], tuple[object, ...]] = _getter(names)
+        self.accepts = tuple(f.rule.accepts for f in fields)
+        self.relations: tuple[Relation, ...] = getattr(cls, "__relations__", ())
+        self.relation_values = tuple(_getter(list(r.fields)) for r in self.relations)
+
+    def problems(
+        self, values: Mapping[str, object], narrows: Mapping[str, Rule] | None = None
+    ) -> list[Problem]:
+        """Every problem of ``values`` (field name → value, possibly partial).
+
+        ``narrows`` gives stricter rules for some fields (a rounds range's ends must be
+        whole): they report instead of the field's own rule, while relations still run
+        whenever the field's own rule passed.
+        """
+        problems: list[Problem] = []
+        passed: set[str] = set()
+        for field in self.fields:
+            name = field.name
+            if name not in values:
+                continue
+            value = values[name]
+            own = field.rule.findings(value)
+            stricter = narrows.get(name) if narrows else None
+            findings = stricter.findings(value) if stricter is not None and not own else own
+            problems.extend(Problem((name, *where), reason, code) for where, reason, code in findings)
+            if not own:
+                passed.add(name)
+        for relation in self.relations:
+            if passed.issuperset(relation.fields):
+                found = relation.findings([values[name] for name in relation.fields])
+                problems.extend(Problem(where, reason, code) for where, reason, code in found)
+        return problems
+
+
+def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
+    """A function giving an object's values of ``names`` as a tuple (one C call when it can)."""
+    if len(names) == 1:
+        (name,) = names
+        return lambda obj: (getattr(obj, name),)
+    return attrgetter(*names)  # several names: a tuple
+
+
+_SPECS: dict[type, Spec] = {}
+
+
+def spec_of(cls: type) -> Spec:
+    """The class's `Spec`, made on first use."""
+    try:
+        return _SPECS[cls]
+    except KeyError:
+        _SPECS[cls] = found = Spec(cls)
+        return found
+
+
+class Validated:
+    """Base of the model classes: validation after ``__init__``, and value semantics.
+
+    Declare a subclass with ``@attrs.frozen(kw_only=True, eq=False, repr=False,
+    getstate_setstate=False)``: this base gives equality and hashing over the fields (attrs'
+    own semantics, without compiling two more methods per class), a repr showing the fields
+    that differ from their defaults, and a versioned pickle that validates when loaded.
+    """
+
+    __slots__ = ()
+    __relations__: ClassVar[tuple[Relation, ...]] = ()
+
+    def __attrs_post_init__(self) -> None:
+        cls = self.__class__
+        spec = _SPECS.get(cls) or spec_of(cls)
+        for accepts, value in zip(spec.accepts, spec.values(self), strict=True):
+            if not accepts(value):
+                raise ValidationError(spec.problems(fields_of(self)))
+        for relation, values in zip(spec.relations, spec.relation_values, strict=True):
+            if relation.findings(values(self)):
+                raise ValidationError(spec.problems(fields_of(self)))
+
+    def __eq__(self, other: object) -> bool:
+        """Equal when of the same class with equal fields."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = spec_of(self.__class__).values
+        equal: bool = values(self) == values(other)
+        return equal
+
+    def __hash__(self) -> int:
+        return hash((self.__class__, spec_of(self.__class__).values(self)))
+
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
+        """Pickle as the class, a format version and the field values; loading validates them."""
+        return (_restore, (self.__class__, PICKLE_VERSION, spec_of(self.__class__).values(self)))
+
+    def __setstate__(self, state: object) -> None:
+        """Read the state of pickles made before the state had a version: field values in order."""
+        spec = spec_of(self.__class__)
+        if type(state) is not tuple or len(state) != len(spec.fields):
+            msg = f"cannot unpickle {self.__class__.__name__}: unknown state {type(state).__name__}"
+            raise TypeError(msg)
+        for field, value in zip(spec.fields, state, strict=True):
+            object.__setattr__(self, field.name, field.converter(value) if field.converter else value)
+        self.__attrs_post_init__()
+
+    def __repr__(self) -> str:
+        """The class and every field that differs from its default: ``Reps(reps=8)``."""
+        cls: type = type(self)
+        shown = []
+        for field in attrs.fields(cls):
+            value = getattr(self, field.name)
+            if field.default is attrs.NOTHING or value != field.default:
+                shown.append(f"{field.name}={value!r}")
+        return f"{cls.__name__}({', '.join(shown)})"
+
+
+def fields_of(obj: object) -> dict[str, object]:
+    """An object's field values by name."""
+    spec = spec_of(obj.__class__)
+    return dict(zip((f.name for f in spec.fields), spec.values(obj), strict=True))
+
+
+def _restore(cls: type, version: int, values: Iterable[object]) -> object:
+    """Rebuild a pickled object through its constructor, so a tampered pickle cannot skip the rules."""
+    if version != PICKLE_VERSION:
+        msg = f"cannot unpickle {cls.__name__}: state version {version!r}, expected {PICKLE_VERSION}"
+        raise TypeError(msg)
+    names = [f.name for f in spec_of(cls).fields]
+    return cls(**dict(zip(names, values, strict=True)))

@@ -1,0 +1,447 @@
+"""The engine: rules as objects, one validation loop, loading tried once and explained once."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+import sys
+from collections.abc import Iterator
+from types import FrameType
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import runstrength
+from runstrength import (
+    Block,
+    Duration,
+    Effort,
+    Equipment,
+    Exercise,
+    Load,
+    LoadLevel,
+    Modification,
+    ModificationKind,
+    Range,
+    Reps,
+    Rest,
+    Sides,
+    Superset,
+    Tempo,
+    ValidationError,
+    Workout,
+    catalog,
+    from_dict,
+    to_dict,
+)
+from runstrength._document.convert import MAX_DEPTH
+from runstrength._errors import CODES, MAX_PROBLEMS
+from runstrength._spec.rules import Instance, Items, Number, Optional, Rule, Text, Url, Whole
+from runstrength._spec.validated import PICKLE_VERSION, Validated, spec_of
+from runstrength._values import NumberOrRange, WholeOrRange
+
+MODEL_CLASSES: list[type] = sorted(
+    {cls for cls in vars(runstrength).values() if isinstance(cls, type) and issubclass(cls, Validated)}
+    | {runstrength.Pacing},
+    key=lambda cls: cls.__name__,
+)
+
+
+def _leaf_rules(rule: Rule) -> Iterator[Rule]:
+    yield rule
+    if isinstance(rule, Optional):
+        yield from _leaf_rules(rule.inner)
+    if isinstance(rule, Items):
+        yield from _leaf_rules(rule.inner)
+
+
+RULES: list[Rule] = sorted(
+    {leaf for cls in MODEL_CLASSES for field in spec_of(cls).fields for leaf in _leaf_rules(field.rule)},
+    key=repr,
+)
+
+HOSTILE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.integers(-2, 1100),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=120),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=5).map(lambda s: f" {s}"),
+    st.sampled_from(
+        ["x" * 99, "x" * 100, "x" * 101, "x" * 2000, "a\x1bb", "\ud800", "http://h\x00", "https://x.y"]
+    ),
+    st.lists(st.integers(), max_size=3),
+    st.lists(st.text(max_size=3), max_size=3).map(tuple),
+    st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    st.builds(Range, st.integers(0, 20), st.integers(20, 40)),
+    st.sampled_from(
+        [Reps(8), Rest(30), Load(LoadLevel.LIGHT), Sides.EACH, Equipment("mat"), Tempo("3-1-1-0")]
+    ),
+)
+
+
+def problems_of(data: object) -> list[tuple[str, str, str]]:
+    """The (path, reason, code) triples of the ValidationError that loading ``data`` raises."""
+    with pytest.raises(ValidationError) as info:
+        from_dict(data)
+    return [(problem.path, problem.reason, problem.code) for problem in info.value.problems]
+
+
+def problems_if_any(data: object) -> list[tuple[str, str, str]]:
+    """The problems of loading ``data``: none when it loads."""
+    try:
+        from_dict(data)
+    except ValidationError as error:
+        return [(problem.path, problem.reason, problem.code) for problem in error.problems]
+    return []
+
+
+def document() -> dict[str, Any]:
+    """The built-in workout as a document, fresh for each test to change."""
+    return to_dict(catalog.get("upper-body-for-runners"))
+
+
+class TestRuleObjects:
+    """Each rule is a small frozen object that checks, describes and documents itself."""
+
+    @pytest.mark.parametrize(
+        ("rule", "text"),
+        [
+            (Whole(1, 1000), "Whole(low=1, high=1000, unit='')"),
+            (Text(50), "Text(max_length=50)"),
+            (Optional(Url()), "Optional(inner=Url(max_length=2000))"),
+        ],
+    )
+    def test_repr(self, rule: Rule, text: str) -> None:
+        """A rule's repr shows what it checks, for debuggers and error reports."""
+        assert text == repr(rule)
+
+    @pytest.mark.parametrize("rule", RULES, ids=repr)
+    @given(value=HOSTILE)
+    def test_accepts_only_what_the_findings_accept(self, rule: Rule, value: object) -> None:
+        """The quick check may doubt a valid value, never accept an invalid one."""
+        if rule.accepts(value):
+            assert [] == rule.findings(value)
+
+    @pytest.mark.parametrize("rule", RULES, ids=repr)
+    @given(value=HOSTILE)
+    def test_codes_are_documented(self, rule: Rule, value: object) -> None:
+        """Every finding carries a code from the documented table."""
+        for _, _, code in rule.findings(value):
+            assert code in CODES
+
+    @pytest.mark.parametrize("rule", RULES, ids=repr)
+    def test_describes_itself(self, rule: Rule) -> None:
+        """Every rule says in words what it accepts, and gives its JSON Schema."""
+        assert rule.describe()
+        assert isinstance(rule.schema(), dict)
+
+    @pytest.mark.parametrize(("length", "valid"), [(0, False), (1, True), (100, True), (101, False)])
+    def test_text_bounds(self, length: int, valid: bool) -> None:  # noqa: FBT001
+        """Text of exactly the maximum length passes both the quick check and the full rule."""
+        rule = Text(100)
+        value = "x" * length
+        assert valid == rule.accepts(value)
+        assert valid == (not rule.findings(value))
+
+    @pytest.mark.parametrize(
+        ("value", "valid"), [(0, False), (1, True), (1000, True), (1001, False), (True, False)]
+    )
+    def test_whole_bounds(self, value: object, valid: bool) -> None:  # noqa: FBT001
+        """Both ends of a whole number's range are included, and a bool is not a number."""
+        rule = Whole(1, 1000)
+        assert valid == rule.accepts(value)
+        assert valid == (not rule.findings(value))
+
+    @pytest.mark.parametrize(
+        ("rule", "value", "valid"),
+        [
+            (Number(0, 10, above=True), 0, False),
+            (Number(0, 10, above=True), 0.001, True),
+            (Number(0, 10), 10, True),
+            (Number(0, 10), float("nan"), False),
+            (Number(0, 10), 10**400, False),
+        ],
+    )
+    def test_number_bounds(self, rule: Number, value: object, valid: bool) -> None:  # noqa: FBT001
+        """Numbers compare exactly at their bounds; NaN and huge integers are refused, never raise."""
+        assert valid == rule.accepts(value)
+        assert valid == (not rule.findings(value))
+
+    def test_instance_names_what_it_expects(self) -> None:
+        """An instance rule's message names the kind of object, and shows the value in document terms."""
+        [(_, reason, code)] = Instance((Rest,), "a rest").findings(None)
+        assert ("expected a rest, got null", "wrong_type") == (reason, code)
+
+    @pytest.mark.parametrize("rule", [WholeOrRange(1, 10), NumberOrRange(1, 10)])
+    def test_range_rules_narrow_the_ends(self, rule: Rule) -> None:
+        """A rule that holds a range gives stricter rules for its ends."""
+        assert {"min", "max"} == set(rule.narrows)
+
+
+class TestDeclarations:
+    """Every field of every model class declares a rule and a meaning."""
+
+    @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+    def test_every_field_has_a_rule_and_a_description(self, cls: type) -> None:
+        """The rule and its words come from one declaration, read by the schema and the API reference."""
+        for field in spec_of(cls).fields:
+            assert isinstance(field.rule, Rule)
+            assert field.description.endswith("."), field.name
+
+    @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+    def test_relations_are_documented(self, cls: type) -> None:
+        """Every relation between fields says in words what it requires, and names real fields."""
+        names = {f.name for f in spec_of(cls).fields}
+        for relation in spec_of(cls).relations:
+            assert relation.doc.endswith(".")
+            assert set(relation.fields) <= names
+
+
+class TestConverters:
+    """Constructors accept lists and enum text, as their annotations say, and keep tuples and members."""
+
+    def test_lists_and_text_become_tuples_and_members(self) -> None:
+        """A list is kept as a tuple and an enum's text as its member: equal to the canonical form."""
+        made = Exercise(
+            name="Chop", dose=Reps(8), sides="each", cues=["Brace."], equipment=[Equipment("mat")]
+        )
+        assert (
+            Exercise(
+                name="Chop", dose=Reps(8), sides=Sides.EACH, cues=("Brace.",), equipment=(Equipment("mat"),)
+            )
+            == made
+        )
+        assert Sides.EACH is made.sides
+        assert ("Brace.",) == made.cues
+
+    @pytest.mark.parametrize("value", ["Brace.", {"a": 1}, 5])
+    def test_other_values_are_refused_not_converted(self, value: object) -> None:
+        """Text is not a list of characters and a mapping is not a list of its keys: both are refused."""
+        with pytest.raises(ValidationError) as info:
+            Exercise(name="Chop", dose=Reps(8), cues=value)  # type: ignore[arg-type]
+        assert ["cues"] == [problem.path for problem in info.value.problems]
+
+    def test_unknown_enum_text_is_refused(self) -> None:
+        """Text that names no member is reported by the rule, not by the converter."""
+        with pytest.raises(ValidationError) as info:
+            Exercise(name="Chop", dose=Reps(8), sides="EACH")
+        assert [("sides", "not_one_of")] == [(p.path, p.code) for p in info.value.problems]
+
+
+class TestConstructors:
+    """One loop checks every field; a doubt reports every problem at once."""
+
+    def test_every_problem_of_an_object(self) -> None:
+        """Problems in several fields and a relation are reported together."""
+        with pytest.raises(ValidationError) as info:
+            Exercise(name=" ", dose=Reps(8), sets=0, rest_between_sets=Rest(30), video="ftp://x")
+        assert ["name", "sets", "video"] == [p.path for p in info.value.problems]
+
+    def test_relation_with_defaults(self) -> None:
+        """A relation sees defaulted fields too: a rest between sets needs sets above 1."""
+        with pytest.raises(ValidationError) as info:
+            Exercise(name="Curl", dose=Reps(8), rest_between_sets=Rest(30))
+        assert [("rest_between_sets", "not_applicable")] == [(p.path, p.code) for p in info.value.problems]
+
+    def test_text_at_the_limit_next_to_a_doubt(self) -> None:
+        """A name of exactly the maximum length is accepted whether or not another field is doubted."""
+        name = "x" * 100
+        assert name == Exercise(name=name, dose=Reps(8)).name
+        with pytest.raises(ValidationError) as info:
+            Exercise(name=name, dose=Reps(8), sets=0)
+        assert ["sets"] == [p.path for p in info.value.problems]
+
+    def test_a_failing_constructor_shows_its_problems(self) -> None:
+        """The exception names the class's fields and says what was found."""
+        with pytest.raises(ValidationError, match=r"^reps: expected a whole number 1–1000 .*, got 8\.5$"):
+            Reps(8.5)  # type: ignore[arg-type]
+
+
+class TestModifications:
+    """A modification replaces exactly the fields it sets."""
+
+    def test_apply_keeps_every_field_it_sets(self) -> None:
+        """Dose, sides, load, effort, tempo, equipment, cues and notes all carry over."""
+        change = Modification(
+            name="Slow Row",
+            kind=ModificationKind.HARDER,
+            dose=Reps(6),
+            sides=Sides.EACH,
+            load=Load(LoadLevel.HEAVY),
+            effort=Effort(rpe=8),
+            tempo=Tempo("4-1-1-0"),
+            equipment=(Equipment("dumbbell", 2),),
+            cues=("Lower slowly.",),
+            notes="Pause at the top.",
+        )
+        applied = change.apply_to(Exercise(name="Row", dose=Reps(8), modifications=(change,)))
+        for field in ("dose", "sides", "load", "effort", "tempo", "equipment", "cues", "notes"):
+            assert getattr(change, field) == getattr(applied, field), field
+        assert ("Slow Row", ()) == (applied.name, applied.modifications)
+
+    def test_variant_error_keeps_the_item_path(self) -> None:
+        """A variant that breaks a rule where it is used names the block and item it broke."""
+        ladder = runstrength.Ladder((Reps(3), Reps(2)))
+        harder = Modification(name="Ladder Curl", kind="harder", dose=ladder)
+        exercise = Exercise(name="Curl", dose=Reps(8), modifications=(harder,))
+        block = Block(name="Main", rounds=2, items=(Exercise(name="Squat", dose=Reps(5)), exercise))
+        workout = Workout(
+            title="W", blocks=(Block(name="Warm", items=(Exercise(name="Walk", dose=Duration(60)),)), block)
+        )
+        assert ladder == list(workout.variant("harder").blocks[1].exercises())[1].dose
+        three = attrs.evolve(workout, blocks=(workout.blocks[0], attrs.evolve(block, rounds=3)))
+        with pytest.raises(ValidationError) as info:
+            three.variant("harder")
+        assert ["blocks[1].items[1].dose.ladder"] == [p.path for p in info.value.problems]
+
+
+class TestPickles:
+    """Pickles carry a version and are validated when loaded."""
+
+    def test_round_trip(self) -> None:
+        """A workout survives pickling, copying and deep-copying unchanged."""
+        workout = catalog.get("upper-body-for-runners")
+        assert workout == pickle.loads(pickle.dumps(workout))  # noqa: S301 - our own pickle
+        assert workout == copy.deepcopy(workout)
+
+    def test_versioned_state(self) -> None:
+        """The pickled state names its version."""
+        _, (cls, version, values) = Reps(8).__reduce__()
+        assert (Reps, PICKLE_VERSION, (8,)) == (cls, version, values)
+
+    def test_unknown_version_is_refused(self) -> None:
+        """A state of another version fails with a clear error, not a half-made object."""
+        restore, _ = Reps(8).__reduce__()
+        with pytest.raises(TypeError, match="state version 99"):
+            restore(Reps, 99, (8,))
+
+    def test_tampered_state_is_validated(self) -> None:
+        """Values that break a rule are refused when loaded, as in the constructor."""
+        restore, _ = Reps(8).__reduce__()
+        with pytest.raises(ValidationError):
+            restore(Reps, PICKLE_VERSION, (0,))
+
+    def test_states_without_a_version_load(self) -> None:
+        """Pickles made before the state had a version (a tuple of field values) still load, validated."""
+        reps = Reps.__new__(Reps)
+        reps.__setstate__((8,))
+        assert Reps(8) == reps
+        broken = Reps.__new__(Reps)
+        with pytest.raises(ValidationError):
+            broken.__setstate__((0,))
+        with pytest.raises(TypeError, match="unknown state"):
+            broken.__setstate__({"reps": 8})
+
+
+def _count_validations(make: Any) -> int:
+    """How many model objects ``make`` validated (calls of the validation loop)."""
+    calls = 0
+
+    def profile(frame: FrameType, event: str, _: object) -> None:
+        nonlocal calls
+        if event == "call" and frame.f_code is Validated.__attrs_post_init__.__code__:
+            calls += 1
+
+    sys.setprofile(profile)
+    try:
+        make()
+    except ValidationError:
+        pass
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+class TestLoading:
+    """A document is tried once and, only if that fails, explained once."""
+
+    def test_rejecting_costs_about_one_more_pass(self) -> None:
+        """One bad leaf at the deepest level costs at most twice the objects built when valid."""
+        valid = _count_validations(lambda: from_dict(document()))
+        bad = document()
+        bad["blocks"][1]["items"][1]["exercises"][0]["modifications"][0]["dose"]["reps"] = {
+            "min": 6,
+            "max": 8.5,
+        }
+        assert _count_validations(lambda: from_dict(bad)) <= 2 * valid
+
+    def test_range_problems_all_at_once(self) -> None:
+        """A range's ends and their order are reported together."""
+        bad = document()
+        bad["blocks"][1]["items"][0]["exercises"][0]["dose"] = {"reps": {"min": 8.0, "max": 6}}
+        where = "blocks[1].items[0].exercises[0].dose.reps"
+        assert [
+            (f"{where}.max", "expected at least min (8), got 6", "out_of_order"),
+            (f"{where}.min", "expected a whole number from 1 to 1000, got 8.0", "not_whole_number"),
+        ] == problems_of(bad)
+
+    @pytest.mark.parametrize("key", [None, 5, ("a",)])
+    def test_keys_that_are_not_text(self, key: object) -> None:
+        """A null or number key is refused, never dropped with its value."""
+        bad: dict[Any, Any] = document()
+        bad[key] = "x"
+        [(_, reason, code)] = problems_of(bad)
+        assert ("unknown field (field names are text)", "unknown_field") == (reason, code)
+
+    def test_problems_are_capped(self) -> None:
+        """A document with thousands of problems lists the first ones and counts the rest."""
+        bad = document()
+        bad["blocks"][0]["items"] = [{}] * 100 + [{"name": "x", "dose": {"reps": 0}}] * 2000
+        with pytest.raises(ValidationError) as info:
+            from_dict(bad)
+        assert MAX_PROBLEMS == len(info.value.problems)
+        assert info.value.omitted > 0
+        assert str(info.value).endswith(f"... and {info.value.omitted} more problems")
+
+    def test_long_unknown_keys_get_no_suggestion(self) -> None:
+        """Suggesting a close key is bounded: a huge key is reported plainly."""
+        bad = document()
+        bad["t" * 10_000] = 1
+        [(path, reason, _)] = problems_of(bad)
+        assert reason.startswith("unknown field; expected one of")
+        assert len(path) < 100
+
+    @pytest.mark.parametrize(("depth", "refused"), [(MAX_DEPTH, False), (MAX_DEPTH + 1, True)])
+    def test_nesting_limit_is_exact(self, depth: int, refused: bool) -> None:  # noqa: FBT001
+        """A document nested exactly to the limit reaches the rules; one level more is refused as too deep."""
+        nested: object = 1
+        for _ in range(depth - 1):
+            nested = [nested]
+        bad = document()
+        bad["notes"] = nested
+        codes = {code for _, _, code in problems_of(bad)}
+        assert refused == ("too_deep" in codes)
+
+    @given(data=st.data())
+    def test_every_code_is_documented(self, data: st.DataObject) -> None:
+        """Whatever a document gets wrong, its problems carry documented codes."""
+        bad = document()
+        block = data.draw(st.sampled_from(bad["blocks"]))
+        item = data.draw(st.sampled_from(block["items"]))
+        key = data.draw(st.sampled_from(sorted(item)))
+        item[key] = data.draw(HOSTILE.filter(lambda v: not isinstance(v, Validated | Sides)))
+        assert {code for _, _, code in problems_if_any(bad)} <= set(CODES)
+
+    def test_superset_in_place_of_an_exercise(self) -> None:
+        """An unknown type tag is reported with its code."""
+        bad = document()
+        bad["blocks"][1]["items"][0]["type"] = "triset"
+        [(path, _, code)] = problems_of(bad)
+        assert ("blocks[1].items[0].type", "unknown_type") == (path, code)
+
+    def test_loader_builds_what_the_constructors_build(self) -> None:
+        """Every built-in workout loads to the object its document describes."""
+        for name in catalog.names():
+            workout = catalog.get(name)
+            assert workout == from_dict(to_dict(workout))
+            assert isinstance(workout.blocks, tuple)
+            assert all(isinstance(block, Block) for block in workout.blocks)
+            supersets = [
+                item for block in workout.blocks for item in block.items if isinstance(item, Superset)
+            ]
+            assert all(isinstance(s.exercises, tuple) for s in supersets)
