@@ -88,6 +88,15 @@ def describe(value: object) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _unwritable_finding(value: str) -> list[Finding]:
+    """The finding about the first character of ``value`` no file can carry, if any."""
+    if bad := unwritable(value):
+        shown = bad[0].encode("unicode_escape").decode("ascii")
+        reason = f"must not contain control characters or lone surrogates, found {shown}"
+        return _found(reason, "unwritable_character")
+    return []
+
+
 def _found(reason: str, code: str) -> list[Finding]:
     return [((), reason, code)]
 
@@ -203,12 +212,8 @@ class Text(Rule):
             )
         if len(value) > self.max_length:
             return _found(f"expected at most {self.max_length} characters, got {len(value)}", "too_long")
-        if bad := unwritable(value):
-            shown = bad[0].encode("unicode_escape").decode("ascii")
-            return _found(
-                f"must not contain control characters or lone surrogates, found {shown}",
-                "unwritable_character",
-            )
+        if bad := _unwritable_finding(value):
+            return bad
         return []
 
     def accepts(self, value: object) -> bool:
@@ -237,12 +242,8 @@ class Url(Rule):
     def findings(self, value: object) -> list[Finding]:
         if not isinstance(value, str) or len(value) > self.max_length:
             return _found(f"expected a URL, got {describe(value)}", "not_a_url")
-        if bad := unwritable(value):
-            shown = bad[0].encode("unicode_escape").decode("ascii")
-            return _found(
-                f"must not contain control characters or lone surrogates, found {shown}",
-                "unwritable_character",
-            )
+        if bad := _unwritable_finding(value):
+            return bad
         try:
             parts = urlsplit(value)
         except ValueError:  # e.g. a host that changes under NFKC normalization
