@@ -926,3 +926,8 @@ class TestCoverage:
         coverage = fit_coverage.measure()
         assert coverage.categorised / coverage.steps >= 0.9
         assert coverage.named / coverage.steps >= 0.85
+
+    def test_the_reference_page_shows_the_current_figures(self) -> None:
+        """docs/reference/fit.md prints what benchmarks/fit_coverage.py reports."""
+        page = (Path(__file__).resolve().parent.parent / "docs" / "reference" / "fit.md").read_text("utf-8")
+        assert f"```text\n{fit_coverage.report(fit_coverage.measure())}\n```" in page
