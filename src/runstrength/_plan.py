@@ -20,7 +20,7 @@ Precedence, decided here once:
 - Between straight sets: the exercise's ``rest_between_sets``, else the workout's, else the
   pacing's.
 - ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
-- Doses: a ladder's step is the round's (or set's) number; timed formats use the first step.
+- Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
 """
 
 from __future__ import annotations

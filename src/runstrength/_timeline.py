@@ -20,7 +20,7 @@ import bisect
 import math
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final, TypedDict, overload
+from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias, TypedDict, overload
 
 import attrs
 
@@ -157,6 +157,14 @@ _DEFAULT_KINDS: Final = {
 }
 
 
+_PREVIOUS: Final = "\x00previous"
+"""Stands for the last work's exercise in a resolved node (no exercise name holds a NUL)."""
+
+_Segmentish: TypeAlias = tuple[SegmentKind, float, str | None, Side | None, str, bool]
+_NOTHING: Final[_Segmentish] = (SegmentKind.REST, 0, None, None, "", False)
+"""A gap with nothing to fill it: no segment (a segment of no length is never kept)."""
+
+
 class _Builder:
     """Gives a plan's nodes their seconds and adds them up; `_Recorder` also keeps the segments."""
 
@@ -169,7 +177,7 @@ class _Builder:
         self.count = 0
         self.limit = math.inf
         self.max_segments = pacing.max_segments
-        self.rests: dict[int, str] = {}
+        self.resolved: dict[int, _Segmentish] = {}
         self.block = ""
         self.block_round = self.block_rounds = 1
         self.superset: str | None = None
@@ -181,92 +189,75 @@ class _Builder:
 
     # --- output -----------------------------------------------------------------------
 
-    def emit(  # noqa: PLR0913 - one segment's own facts
+    def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
-        kind: SegmentKind,
+        kind: SegmentKind,  # noqa: ARG002 - the recorder keeps the segment's facts
         seconds: float,
-        *,
-        exercise: str | None = None,
-        side: Side | None = None,
+        exercise: str | None,  # noqa: ARG002
+        side: Side | None,  # noqa: ARG002
         target: str,
-        estimate: bool,
+        estimate: bool,  # noqa: ARG002, FBT001
     ) -> None:
+        """Add a segment's time (the plain builder keeps no segment, only counts)."""
         if seconds <= 0:
             return
         self.count += 1
         if self.count > self.max_segments:
-            reason = (
-                f"expands to more than {self.pacing.max_segments} timeline segments; "
-                "raise Pacing.max_segments to allow it"
-            )
-            raise ValidationError([Problem((), reason)])
-        clipped = self.now + seconds > self.limit
-        if clipped:
+            self.too_many()
+        if self.now + seconds > self.limit:
             seconds = self.limit - self.now
             target = f"{target} (cut at the time cap)"
-        self.record(kind, seconds, exercise, side, target, estimate)
         self.now += seconds
         if self.now >= self.limit:
             raise _CapReached
 
-    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
-        self,
-        kind: SegmentKind,
-        seconds: float,
-        exercise: str | None,
-        side: Side | None,
-        target: str,
-        estimate: bool,  # noqa: FBT001
-    ) -> None:
-        """Keep a segment (the plain builder only adds up time)."""
+    def too_many(self) -> NoReturn:
+        reason = (
+            f"expands to more than {self.pacing.max_segments} timeline segments; "
+            "raise Pacing.max_segments to allow it"
+        )
+        raise ValidationError([Problem((), reason)])
 
     # --- the plan's nodes ---------------------------------------------------------------
 
-    def gap(self, gap: Gap) -> None:
-        """A rest the workout prescribes, else the pacing's default (none: no segment)."""
-        prescribed = gap.prescribed
+    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: PLR0911 - one per case
+        """A node's segment facts at this pacing: kind, seconds, exercise, side, target, estimate.
+
+        An exercise of `_PREVIOUS` is the last work's (a side switch names it).
+        """
+        if isinstance(node, Work):
+            return self.resolve_work(node)
+        if isinstance(node, IntervalRest):
+            active = node.active
+            if active is None:
+                return (SegmentKind.REST, node.seconds, None, None, f"{node.seconds} s", False)
+            return (SegmentKind.REST, node.seconds, active.name, None, f"active rest: {active.dose}", False)
+        prescribed = node.prescribed
         if prescribed is not None:
-            target = self.rests.get(id(prescribed))
-            if target is None:  # the workout keeps its rests alive while it is expanded
-                target = self.rests[id(prescribed)] = str(prescribed)
             seconds = prescribed.seconds
             if isinstance(seconds, Range):
-                self.emit(SegmentKind.REST, seconds.point(self.point), target=target, estimate=True)
-            else:
-                self.emit(SegmentKind.REST, seconds, target=target, estimate=False)
-            return
-        default = gap.default
+                return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
+            return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
+        default = node.default
         if default is None:
-            return
+            return _NOTHING
         seconds = self.defaults[default]
         kind = _DEFAULT_KINDS[default]
         if kind is SegmentKind.REST:
-            self.emit(kind, seconds, target=f"{seconds} s", estimate=True)
-        elif kind is SegmentKind.TRANSITION:
-            self.emit(kind, seconds, target="transition", estimate=True)
-        else:
-            self.emit(kind, seconds, exercise=self.exercise, target="switch sides", estimate=True)
+            return (kind, seconds, None, None, f"{seconds} s", True)
+        if kind is SegmentKind.TRANSITION:
+            return (kind, seconds, None, None, "transition", True)
+        return (kind, seconds, _PREVIOUS, None, "switch sides", True)
 
-    def work(self, work: Work) -> None:
+    def resolve_work(self, work: Work) -> _Segmentish:
         """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""
         exercise = work.exercise
-        name = self.exercise = exercise.name
         if work.seconds is not None:
-            self.emit(
-                SegmentKind.WORK,
-                work.seconds,
-                exercise=name,
-                side=work.side,
-                target=work.target,
-                estimate=False,
-            )
-            return
+            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
         seconds, estimate = self.work_seconds(exercise, work.dose)
         if exercise.sides is Sides.ALTERNATING:
             seconds *= 2
-        self.emit(
-            SegmentKind.WORK, seconds, exercise=name, side=work.side, target=work.target, estimate=estimate
-        )
+        return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
     def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
         """One side's work time for a dose, and whether it is an estimate."""
@@ -281,25 +272,26 @@ class _Builder:
             return dose.time_cap, False
         return self.pacing.max_reps_estimate * per_rep, True
 
-    def interval_rest(self, rest: IntervalRest) -> None:
-        active = rest.active
-        if active is None:
-            self.emit(SegmentKind.REST, rest.seconds, target=f"{rest.seconds} s", estimate=False)
-        else:
-            target = f"active rest: {active.dose}"
-            self.emit(SegmentKind.REST, rest.seconds, exercise=active.name, target=target, estimate=False)
+    def gap(self, gap: Gap) -> None:
+        self.nodes((gap,))
 
     def nodes(self, nodes: tuple[Node, ...]) -> None:
+        resolved = self.resolved
         for node in nodes:
-            kind = type(node)
-            if kind is Work:
-                self.work(node)  # type: ignore[arg-type]  # checked just above, at less cost
-            elif kind is Gap:
-                self.gap(node)  # type: ignore[arg-type]
-            elif kind is Repeat:
-                self.repeat(node)  # type: ignore[arg-type]
-            else:
-                self.interval_rest(node)  # type: ignore[arg-type]
+            # Each node is resolved once per expansion: rounds repeat the same nodes, which the
+            # plan keeps alive while it is expanded, so their ids stay theirs.
+            found = resolved.get(id(node))
+            if found is None:
+                if type(node) is Repeat:
+                    self.repeat(node)
+                    continue
+                found = resolved[id(node)] = self.resolve(node)  # type: ignore[arg-type]
+            kind, seconds, exercise, side, target, estimate = found
+            if exercise is _PREVIOUS:
+                exercise = self.exercise
+            elif kind is SegmentKind.WORK:
+                self.exercise = exercise
+            self.emit(kind, seconds, exercise, side, target, estimate)
 
     def repeat(self, repeat: Repeat) -> None:
         """A superset's rounds or straight sets (a block's rounds are `run_rounds`)."""
@@ -368,7 +360,7 @@ class _Builder:
                     "at this pacing; lower the dose or lengthen the interval"
                 )
                 raise ValidationError([Problem(("blocks", index, "items", slot.position), reason)])
-            self.emit(SegmentKind.REST, every - work, target=f"until the next {every} s mark", estimate=True)
+            self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
 
     def run_amrap(self, amrap: AsManyRounds) -> None:
         start = self.count  # the index of the block's first segment
@@ -395,7 +387,7 @@ class _Recorder(_Builder):
         super().__init__(workout, pacing)
         self.segments: list[Segment] = []
 
-    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
+    def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
         kind: SegmentKind,
         seconds: float,
@@ -404,12 +396,23 @@ class _Recorder(_Builder):
         target: str,
         estimate: bool,  # noqa: FBT001
     ) -> None:
+        # The plain builder's emit, keeping the segment: written out, one call less per segment.
+        if seconds <= 0:
+            return
+        self.count += 1
+        if self.count > self.max_segments:
+            self.too_many()
         start = self.now
-        self.segments.append(
+        if start + seconds > self.limit:
+            seconds = self.limit - start
+            target = f"{target} (cut at the time cap)"
+        self.now = end = start + seconds
+        segments = self.segments
+        segments.append(
             Segment(
-                index=len(self.segments),
+                index=len(segments),
                 start=start,
-                end=start + seconds,
+                end=end,
                 kind=kind,
                 block=self.block,
                 block_round=self.block_round,
@@ -425,6 +428,8 @@ class _Recorder(_Builder):
                 estimate=estimate,
             )
         )
+        if end >= self.limit:
+            raise _CapReached
 
     def run_emom(self, index: int, emom: EveryInterval) -> None:
         self.run_emom_intervals(index, emom)
