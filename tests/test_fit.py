@@ -839,8 +839,8 @@ class TestMaxSteps:
         with pytest.raises(ValidationError, match=r"more than 50 FIT workout steps .*raise max_steps"):
             export_fit(workout)
         decoded = with_sdk(export_fit(workout, max_steps=100))
-        assert 20 * 3 + 19 * 0 == len(decoded.steps)  # right, switch, left; transitions are folded
-        assert CONNECT_MAX_STEPS == 50
+        assert 20 * 3 == len(decoded.steps)  # right, switch, left each; transitions are no steps
+        assert 50 == CONNECT_MAX_STEPS
 
     @pytest.mark.parametrize("max_steps", [0, MAX_STEPS + 1, True, 50.0, "50", None])
     def test_bad_max_steps_are_refused(self, max_steps: Any) -> None:
