@@ -100,8 +100,8 @@ def fit_steps() -> str:
 
 
 def fit_exercises() -> str:
-    """The exercise name patterns and the FIT category and name each gives, as a table."""
-    rows = ["| name pattern | `exercise_category` | `exercise_name` |", "| --- | --- | --- |"]
+    """The exporter's own phrases for exercises and the FIT category and name each gives, as a table."""
+    rows = ["| phrase | `exercise_category` | `exercise_name` |", "| --- | --- | --- |"]
     for pattern, category, name in EXERCISE_CATEGORIES:
         # Pipes inside a code span do not split a table cell, so the pattern stays as written.
         rows.append(f"| `{pattern}` | `{category}` | {f'`{name}`' if name else '—'} |")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import sys
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -14,10 +15,13 @@ from dateutil.rrule import rrulestr  # type: ignore[import-untyped]
 from hypothesis import given
 from hypothesis import strategies as st
 
+import runstrength
 from runstrength import (
     Block,
     Exercise,
     Frequency,
+    Load,
+    LoadUnit,
     MissingExtraError,
     Pacing,
     Range,
@@ -305,3 +309,54 @@ class TestExportIcs:
         monkeypatch.setitem(sys.modules, "icalendar", None)
         with pytest.raises(MissingExtraError, match=r"runstrength\[ics\]"):
             export_ics(article(), start=MONDAY, weeks=1)
+
+
+def uid_of(workout: Workout, start: date = MONDAY) -> str:
+    """The UID of a four-week export."""
+    return str(value(event_of(export_ics(workout, start=start, weeks=4)), "UID"))
+
+
+class TestIdentity:
+    """An event's UID follows the workout's content, never the formatting of its document."""
+
+    def test_formatting_does_not_change_the_uid(self) -> None:
+        """The workout read back from compact JSON, indented JSON and TOML keeps its UID."""
+        data = runstrength.to_dict(article())
+        compact = runstrength.loads(json.dumps(data, separators=(",", ":")), "json")
+        pretty = runstrength.loads(json.dumps(data, indent=4, sort_keys=True, ensure_ascii=True), "json")
+        toml = runstrength.loads(runstrength.dumps(article(), "toml"), "toml")
+        assert {uid_of(article())} == {uid_of(compact), uid_of(pretty), uid_of(toml)}
+
+    def test_integral_floats_are_the_same_content(self) -> None:
+        """A load of 24 kg and one of 24.0 kg give the same UID; 24.5 kg another."""
+
+        def loaded(amount: float) -> Workout:
+            squat = Exercise(name="Squat", dose=Reps(8), load=Load(amount=amount, unit=LoadUnit.KG))
+            return Workout(title="Squats", blocks=(Block(name="Main", items=(squat,)),))
+
+        assert uid_of(loaded(24)) == uid_of(loaded(24.0)) != uid_of(loaded(24.5))
+
+
+class TestEndOfTheCalendar:
+    """A plan ends by 9999-12-31: a later end is a ValidationError naming ``start``, not an OverflowError."""
+
+    @given(st.integers(min_value=0, max_value=2 * 7 * 4), st.integers(min_value=1, max_value=4))
+    def test_near_the_last_date(self, days_before_the_end: int, weeks: int) -> None:
+        """Plans that fit are made up to the very last date; those that do not are refused at start."""
+        start = date.max - timedelta(days=days_before_the_end)
+        fits = days_before_the_end >= 7 * weeks - 1
+        for make in (plan, export_ics):
+            if fits:
+                sessions = make(article(), start=start, weeks=weeks)
+                assert sessions
+                continue
+            with pytest.raises(ValidationError) as caught:
+                make(article(), start=start, weeks=weeks)
+            [problem] = caught.value.problems
+            assert "start" == problem.path
+            assert "before the calendar ends" in problem.reason
+
+    def test_the_message_says_the_latest_start(self) -> None:
+        """The reason names the latest start that leaves room for the weeks."""
+        with pytest.raises(ValidationError, match=r"^start: .* \(on or before 9999-12-18\), got 9999-12-31$"):
+            plan(article(), start=date(9999, 12, 31), weeks=2)

@@ -65,7 +65,7 @@ class TestPlot:
         mpl.use("Agg")
         ax = timeline.plot()
         out = tmp_path / "timeline.png"
-        ax.figure.savefig(out)
+        ax.figure.savefig(out)  # type: ignore[union-attr]  # a new chart draws on a Figure
         assert b"\x89PNG" == out.read_bytes()[:4]
         lanes = {s.exercise for s in timeline if s.kind is SegmentKind.WORK and s.exercise}
         assert sorted(lanes) == sorted(t.get_text() for t in ax.get_yticklabels())

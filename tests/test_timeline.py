@@ -18,6 +18,8 @@ from runstrength import (
     Intervals,
     Ladder,
     MaxReps,
+    Modification,
+    ModificationKind,
     Pacing,
     Range,
     RangePoint,
@@ -387,3 +389,56 @@ class TestEmomSupersets:
         # Each round: 30 + 10 + 30, then 10 s back to the start; the cap falls in round 2's return.
         assert {2} == {s.block_rounds for s in timeline}
         assert SegmentKind.TRANSITION is timeline[-1].kind
+
+
+class TestBoundaries:
+    """The edges a mutation of the builder would move."""
+
+    def test_emom_work_filling_the_interval_exactly_is_accepted(self) -> None:
+        """20 reps at 3 s fill a 60 s interval exactly: accepted, with no rest segment of 0 s."""
+        emom = block(move("A", Reps(20)), format=Emom(every=60, duration=120))
+        timeline = build_timeline(workout(emom))
+        assert [(SegmentKind.WORK, 60.0), (SegmentKind.WORK, 60.0)] == [
+            (s.kind, s.duration) for s in timeline
+        ]
+        assert 120.0 == timeline.total
+
+    def test_emom_work_one_rep_over_is_refused(self) -> None:
+        """21 reps at 3 s overflow a 60 s interval by 3 s: refused."""
+        with pytest.raises(ValidationError, match="63 s does not fit the 60 s EMOM interval"):
+            build_timeline(workout(block(move("A", Reps(21)), format=Emom(every=60, duration=120))))
+
+    def test_a_variant_keeps_the_exercise_tempo(self) -> None:
+        """A modification that leaves the tempo alone keeps it: 8 reps at 4-1-1-0 last 48 s, not 24 s."""
+        easier = Modification(name="Box Squat", kind=ModificationKind.EASIER, dose=Reps(8))
+        squat = move(tempo=Tempo("4-1-1-0"), modifications=(easier,))
+        (segment,) = build_timeline(workout(block(squat)).variant("easier"))
+        assert ("Box Squat", 48.0) == (segment.exercise, segment.duration)
+
+    def test_the_exercise_rest_between_sets_wins_over_the_workout(self) -> None:
+        """Straight sets rest their own rest_between_sets, not the workout's."""
+        exercise = move(sets=2, rest_between_sets=Rest(90))
+        timeline = build_timeline(workout(block(exercise), rest_between_sets=Rest(45)))
+        assert [24.0, 90.0, 24.0] == [s.duration for s in timeline]
+
+    def test_the_workout_rest_between_sets_fills_in_for_straight_sets(self) -> None:
+        """Without their own rest, straight sets rest the workout's rest_between_sets."""
+        timeline = build_timeline(workout(block(move(sets=2)), rest_between_sets=Rest(45)))
+        assert [24.0, 45.0, 24.0] == [s.duration for s in timeline]
+
+
+class TestRepr:
+    """A timeline's repr is cheap and never raises."""
+
+    def test_repr_shows_the_segments_and_total(self, timeline: Timeline) -> None:
+        """The title, the segment count and the total."""
+        assert "<Timeline 'Upper-Body Workout for Runners': 65 segments, 1591 s>" == repr(timeline)
+
+    def test_repr_at_the_segment_limit(self) -> None:
+        """A timeline built right at max_segments has a repr, though its maximum would exceed the limit."""
+        sets = move(sets=Range(2, 4), rest_between_sets=Rest(60))
+        timeline = build_timeline(workout(block(sets)), Pacing(max_segments=5))
+        assert 5 == len(timeline)
+        assert "<Timeline 'Test': 5 segments, 192 s>" == repr(timeline)
+        with pytest.raises(ValidationError, match="more than 5 timeline segments"):
+            _ = timeline.total_range

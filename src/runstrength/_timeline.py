@@ -1,25 +1,17 @@
-"""The schedule builder: a workout and a pacing expanded into a contiguous timeline.
+"""The schedule builder: a workout's plan given seconds by a pacing, as a contiguous timeline.
 
-Expansion rules (the documentation's "How expansion works" spells them out):
+What comes when, and which rest wins where, is the plan's business (`runstrength._plan`, and the
+documentation's "How expansion works"); this module only gives each node its length:
 
-- Blocks run in order, with ``block.rest_after`` (else the pacing's ``rest_between_blocks``)
-  between them.  A block's rounds repeat its items; ``rest_between_rounds`` goes *between*
-  rounds, never after the last.
-- Between two items of a block: the item's ``rest_after`` if set; else, after a superset or
-  straight sets, the workout's ``rest_between_sets`` (else the pacing's); else a transition.
-- A superset repeats its exercises for its rounds: ``rest_between_exercises`` (else a
-  transition) inside a round, ``rest_between_rounds`` (else the pacing's) between rounds.
-- Straight sets (``sets`` > 1) repeat one exercise with ``rest_between_sets`` between sets.
-- Sides: ``each`` is the right side's dose, a side switch, then the left's; ``alternating`` is
-  one effort of twice the per-side dose; ``both`` is one effort.
-- Reps take reps × seconds per rep (the exercise's tempo, else the pacing's); ranges, including
-  rounds and sets, take the pacing's range point (typical rounds half up to a whole round).
-- Intervals: every exercise (each side) gets ``work`` seconds then ``rest`` seconds, the last
-  rest included.  EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest;
-  work that does not fit is an error; an EMOM item may be a superset done once through per
-  interval.  AMRAP: rounds repeat until the cap, with a transition back to the first exercise
-  ending each round; the last segment is cut at the cap, the block lasts exactly the cap, and a
-  round counts once its first work has started.
+- Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
+  distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
+  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
+- Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
+  transition or a side switch); a gap of no time is no segment.
+- Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
+- EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work that does
+  not fit is an error. AMRAP: rounds repeat until the cap; the last segment is cut at the cap,
+  the block lasts exactly the cap, and a round counts once its first work has started.
 """
 
 from __future__ import annotations
@@ -28,27 +20,42 @@ import bisect
 import math
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, Final, overload
+from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias, TypedDict, overload
 
 import attrs
 
 from ._errors import Problem, ValidationError
-from ._model import Amrap, Block, Emom, Exercise, Intervals, Superset, Workout
+from ._model import Exercise, Workout
 from ._pacing import Pacing
+from ._plan import (
+    AsManyRounds,
+    Counted,
+    Default,
+    EveryInterval,
+    Gap,
+    IntervalRest,
+    Node,
+    Plan,
+    Repeat,
+    Work,
+    plan,
+)
 from ._values import (
     Distance,
     Duration,
     Range,
     RangePoint,
     Reps,
-    Rest,
     Side,
     Sides,
     SingleDose,
     count,
     point,
-    step,
 )
+
+if TYPE_CHECKING:
+    import matplotlib.axes
+    import pandas as pd
 
 
 class SegmentKind(StrEnum):
@@ -115,22 +122,62 @@ ROW_KEYS: Final = (
 """The keys of `Timeline.to_rows`, in order."""
 
 
+class SegmentRow(TypedDict):
+    """One segment as `Timeline.to_rows` gives it: plain values, enums as their values."""
+
+    index: int
+    start: float
+    end: float
+    duration: float
+    kind: str
+    block: str
+    block_round: int
+    block_rounds: int
+    superset: str | None
+    superset_round: int | None
+    superset_rounds: int | None
+    set_number: int | None
+    sets: int | None
+    exercise: str | None
+    side: str | None
+    target: str
+    estimate: bool
+
+
 class _CapReached(Exception):  # noqa: N818 - control flow, never escapes
     """An AMRAP block's time cap is reached."""
 
 
+_DEFAULT_KINDS: Final = {
+    Default.SWITCH_SIDES: SegmentKind.SWITCH_SIDES,
+    Default.TRANSITION: SegmentKind.TRANSITION,
+    Default.REST_BETWEEN_ROUNDS: SegmentKind.REST,
+    Default.REST_BETWEEN_SETS: SegmentKind.REST,
+    Default.REST_BETWEEN_BLOCKS: SegmentKind.REST,
+}
+
+
+_PREVIOUS: Final = "\x00previous"
+"""Stands for the last work's exercise in a resolved node (no exercise name holds a NUL)."""
+
+_Segmentish: TypeAlias = tuple[SegmentKind, float, str | None, Side | None, str, bool]
+_NOTHING: Final[_Segmentish] = (SegmentKind.REST, 0, None, None, "", False)
+"""A gap with nothing to fill it: no segment (a segment of no length is never kept)."""
+
+
 class _Builder:
-    """Walks a workout and adds up its segments' durations; `_Recorder` also keeps them."""
+    """Gives a plan's nodes their seconds and adds them up; `_Recorder` also keeps the segments."""
 
     def __init__(self, workout: Workout, pacing: Pacing) -> None:
         self.workout = workout
         self.pacing = pacing
         self.point = pacing.range_point
+        self.defaults = {default: getattr(pacing, default.value) for default in Default}
         self.now = 0.0
         self.count = 0
         self.limit = math.inf
         self.max_segments = pacing.max_segments
-        self.targets: dict[int, str] = {}
+        self.resolved: dict[int, _Segmentish] = {}
         self.block = ""
         self.block_round = self.block_rounds = 1
         self.superset: str | None = None
@@ -138,134 +185,79 @@ class _Builder:
         self.superset_rounds: int | None = None
         self.set_number: int | None = None
         self.sets: int | None = None
+        self.exercise: str | None = None  # the last work's exercise: a side switch names it
 
     # --- output -----------------------------------------------------------------------
 
-    def emit(  # noqa: PLR0913 - one segment's own facts
+    def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
-        kind: SegmentKind,
+        kind: SegmentKind,  # noqa: ARG002 - the recorder keeps the segment's facts
         seconds: float,
-        *,
-        exercise: str | None = None,
-        side: Side | None = None,
+        exercise: str | None,  # noqa: ARG002
+        side: Side | None,  # noqa: ARG002
         target: str,
-        estimate: bool,
+        estimate: bool,  # noqa: ARG002, FBT001
     ) -> None:
+        """Add a segment's time (the plain builder keeps no segment, only counts)."""
         if seconds <= 0:
             return
         self.count += 1
         if self.count > self.max_segments:
-            reason = (
-                f"expands to more than {self.pacing.max_segments} timeline segments; "
-                "raise Pacing.max_segments to allow it"
-            )
-            raise ValidationError([Problem((), reason)])
-        clipped = self.now + seconds > self.limit
-        if clipped:
+            self.too_many()
+        if self.now + seconds > self.limit:
             seconds = self.limit - self.now
             target = f"{target} (cut at the time cap)"
-        self.record(kind, seconds, exercise, side, target, estimate)
         self.now += seconds
         if self.now >= self.limit:
             raise _CapReached
 
-    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
-        self,
-        kind: SegmentKind,
-        seconds: float,
-        exercise: str | None,
-        side: Side | None,
-        target: str,
-        estimate: bool,  # noqa: FBT001
-    ) -> None:
-        """Keep a segment (the plain builder only adds up time)."""
+    def too_many(self) -> NoReturn:
+        reason = (
+            f"expands to more than {self.pacing.max_segments} timeline segments; "
+            "raise Pacing.max_segments to allow it"
+        )
+        raise ValidationError([Problem((), reason)])
 
-    def gap(self, prescribed: Rest | None, default: int | None, kind: SegmentKind = SegmentKind.REST) -> None:
-        """A rest the workout prescribes, else the pacing's default (``None``: no gap)."""
+    # --- the plan's nodes ---------------------------------------------------------------
+
+    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: PLR0911 - one per case
+        """A node's segment facts at this pacing: kind, seconds, exercise, side, target, estimate.
+
+        An exercise of `_PREVIOUS` is the last work's (a side switch names it).
+        """
+        if isinstance(node, Work):
+            return self.resolve_work(node)
+        if isinstance(node, IntervalRest):
+            active = node.active
+            if active is None:
+                return (SegmentKind.REST, node.seconds, None, None, f"{node.seconds} s", False)
+            return (SegmentKind.REST, node.seconds, active.name, None, f"active rest: {active.dose}", False)
+        prescribed = node.prescribed
         if prescribed is not None:
-            seconds = point(prescribed.seconds, self.point)
-            target = str(prescribed)
-            self.emit(
-                SegmentKind.REST, seconds, target=target, estimate=isinstance(prescribed.seconds, Range)
-            )
-        elif default is not None:
-            target = "transition" if kind is SegmentKind.TRANSITION else f"{default} s"
-            self.emit(kind, default, target=target, estimate=True)
+            seconds = prescribed.seconds
+            if isinstance(seconds, Range):
+                return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
+            return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
+        default = node.default
+        if default is None:
+            return _NOTHING
+        seconds = self.defaults[default]
+        kind = _DEFAULT_KINDS[default]
+        if kind is SegmentKind.REST:
+            return (kind, seconds, None, None, f"{seconds} s", True)
+        if kind is SegmentKind.TRANSITION:
+            return (kind, seconds, None, None, "transition", True)
+        return (kind, seconds, _PREVIOUS, None, "switch sides", True)
 
-    # --- walking the workout ------------------------------------------------------------
-
-    def run(self) -> None:
-        last = len(self.workout.blocks) - 1
-        for index, block in enumerate(self.workout.blocks):
-            self.run_block(index, block)
-            if index < last:
-                self.block_round = self.block_rounds
-                self.gap(block.rest_after, self.pacing.rest_between_blocks)
-
-    def run_block(self, index: int, block: Block) -> None:
-        self.block = block.name
-        fmt = block.format
-        if isinstance(fmt, Emom):
-            self.run_emom(index, block, fmt)
-            return
-        if isinstance(fmt, Amrap):
-            self.run_amrap(block, fmt)
-            return
-        rounds = self.block_rounds = count(block.rounds, self.point)
-        last = len(block.items) - 1
-        supersets = superset_titles(block)
-        for number in range(1, rounds + 1):
-            self.block_round = number
-            for position, item in enumerate(block.items):
-                if isinstance(fmt, Intervals):
-                    assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
-                    self.run_interval(item, fmt, number - 1)
-                    continue
-                if isinstance(item, Superset):
-                    self.run_superset(item, supersets[position])
-                else:
-                    self.run_sets(item, number - 1)
-                if position < last:
-                    self.item_gap(item)
-            if number < rounds:
-                default = None if isinstance(fmt, Intervals) else self.pacing.rest_between_rounds
-                self.gap(block.rest_between_rounds, default)
-
-    def item_gap(self, item: Exercise | Superset) -> None:
-        if item.rest_after is not None:
-            self.gap(item.rest_after, None)
-        elif isinstance(item, Superset) or item.sets != 1:
-            self.gap(self.workout.rest_between_sets, self.pacing.rest_between_sets)
-        else:
-            self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
-
-    def run_superset(self, superset: Superset, title: str) -> None:
-        rounds = count(superset.rounds, self.point)
-        self.superset, self.superset_rounds = title, rounds
-        last = len(superset.exercises) - 1
-        for number in range(1, rounds + 1):
-            self.superset_round = number
-            for position, exercise in enumerate(superset.exercises):
-                self.effort(exercise, step(exercise.dose, number - 1))
-                if position < last:
-                    self.gap(superset.rest_between_exercises, self.pacing.transition, SegmentKind.TRANSITION)
-            if number < rounds:
-                self.gap(superset.rest_between_rounds, self.pacing.rest_between_rounds)
-        self.superset = self.superset_round = self.superset_rounds = None
-
-    def run_sets(self, exercise: Exercise, repetition: int) -> None:
-        sets = count(exercise.sets, self.point)
-        if exercise.sets == 1:
-            self.effort(exercise, step(exercise.dose, repetition))
-            return
-        self.sets = sets
-        rest = exercise.rest_between_sets or self.workout.rest_between_sets
-        for number in range(1, sets + 1):
-            self.set_number = number
-            self.effort(exercise, step(exercise.dose, number - 1))
-            if number < sets:
-                self.gap(rest, self.pacing.rest_between_sets)
-        self.set_number = self.sets = None
+    def resolve_work(self, work: Work) -> _Segmentish:
+        """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""
+        exercise = work.exercise
+        if work.seconds is not None:
+            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
+        seconds, estimate = self.work_seconds(exercise, work.dose)
+        if exercise.sides is Sides.ALTERNATING:
+            seconds *= 2
+        return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
     def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
         """One side's work time for a dose, and whether it is an estimate."""
@@ -280,85 +272,105 @@ class _Builder:
             return dose.time_cap, False
         return self.pacing.max_reps_estimate * per_rep, True
 
-    def effort(self, exercise: Exercise, dose: SingleDose) -> None:
-        """One performance of an exercise: both sides, one after the other, or alternating."""
-        seconds, estimate = self.work_seconds(exercise, dose)
-        target = self.targets.get(id(dose))
-        if target is None:  # the workout keeps its doses alive while it is expanded
-            target = self.targets[id(dose)] = str(dose)
-        name = exercise.name
-        work = SegmentKind.WORK
-        if exercise.sides is Sides.EACH:
-            self.emit(work, seconds, exercise=name, side=Side.RIGHT, target=target, estimate=estimate)
-            switch = self.pacing.switch_sides
-            self.emit(SegmentKind.SWITCH_SIDES, switch, exercise=name, target="switch sides", estimate=True)
-            self.emit(work, seconds, exercise=name, side=Side.LEFT, target=target, estimate=estimate)
-        elif exercise.sides is Sides.ALTERNATING:
-            target += " per side, alternating"
-            self.emit(work, 2 * seconds, exercise=name, target=target, estimate=estimate)
+    def gap(self, gap: Gap) -> None:
+        self.nodes((gap,))
+
+    def nodes(self, nodes: tuple[Node, ...]) -> None:
+        resolved = self.resolved
+        for node in nodes:
+            # Each node is resolved once per expansion: rounds repeat the same nodes, which the
+            # plan keeps alive while it is expanded, so their ids stay theirs.
+            found = resolved.get(id(node))
+            if found is None:
+                if type(node) is Repeat:
+                    self.repeat(node)
+                    continue
+                found = resolved[id(node)] = self.resolve(node)  # type: ignore[arg-type]
+            kind, seconds, exercise, side, target, estimate = found
+            if exercise is _PREVIOUS:
+                exercise = self.exercise
+            elif kind is SegmentKind.WORK:
+                self.exercise = exercise
+            self.emit(kind, seconds, exercise, side, target, estimate)
+
+    def repeat(self, repeat: Repeat) -> None:
+        """A superset's rounds or straight sets (a block's rounds are `run_rounds`)."""
+        times = count(repeat.times, self.point)
+        last = times - 1
+        between = repeat.between
+        if repeat.counted is Counted.SUPERSET_ROUNDS:
+            self.superset, self.superset_rounds = repeat.title, times
+            for number in range(times):
+                self.superset_round = number + 1
+                self.nodes(repeat.body(number))
+                if number < last and between is not None:
+                    self.gap(between)
+            self.superset = self.superset_round = self.superset_rounds = None
         else:
-            self.emit(work, seconds, exercise=name, target=target, estimate=estimate)
+            self.sets = times
+            for number in range(times):
+                self.set_number = number + 1
+                self.nodes(repeat.body(number))
+                if number < last and between is not None:
+                    self.gap(between)
+            self.set_number = self.sets = None
 
-    def run_interval(self, exercise: Exercise, fmt: Intervals, repetition: int) -> None:
-        target = str(step(exercise.dose, repetition))
-        sides = [Side.RIGHT, Side.LEFT] if exercise.sides is Sides.EACH else [None]
-        if exercise.sides is Sides.ALTERNATING:
-            target += " per side, alternating"
-        active = fmt.active_rest
-        rest_target = f"active rest: {active.dose}" if active else f"{fmt.rest} s"
-        for side in sides:
-            self.emit(
-                SegmentKind.WORK, fmt.work, exercise=exercise.name, side=side, target=target, estimate=False
-            )
-            self.emit(
-                SegmentKind.REST,
-                fmt.rest,
-                exercise=active.name if active else None,
-                target=rest_target,
-                estimate=False,
-            )
+    # --- walking the plan ---------------------------------------------------------------
 
-    def run_emom(self, index: int, block: Block, fmt: Emom) -> None:  # noqa: ARG002 - see _Recorder
-        # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
-        self.now += fmt.duration
-
-    def run_emom_intervals(self, index: int, block: Block, fmt: Emom) -> None:
-        self.block_rounds = fmt.intervals
-        titles = superset_titles(block)
-        for number in range(fmt.intervals):
-            self.block_round = number + 1
-            position = number % len(block.items)
-            item = block.items[position]
-            start = self.now
-            if isinstance(item, Superset):
-                self.run_superset(item, titles[position])
+    def run(self, planned: Plan | None = None) -> None:
+        for block in (planned or plan(self.workout)).blocks:
+            self.block = block.block.name
+            body = block.body
+            if isinstance(body, EveryInterval):
+                self.run_emom(block.index, body)
+            elif isinstance(body, AsManyRounds):
+                self.run_amrap(body)
             else:
-                self.effort(item, step(item.dose, 0))
+                self.run_rounds(body)
+            if block.after is not None:
+                self.block_round = self.block_rounds
+                self.gap(block.after)
+
+    def run_rounds(self, repeat: Repeat) -> None:
+        rounds = self.block_rounds = count(repeat.times, self.point)
+        between = repeat.between
+        for number in range(rounds):
+            self.block_round = number + 1
+            self.nodes(repeat.body(number))
+            if number < rounds - 1 and between is not None:
+                self.gap(between)
+
+    def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
+        # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
+        self.now += emom.every * emom.intervals
+
+    def run_emom_intervals(self, index: int, emom: EveryInterval) -> None:
+        self.block_rounds = emom.intervals
+        every = emom.every
+        slots = emom.slots
+        for number in range(emom.intervals):
+            self.block_round = number + 1
+            slot = slots[number % len(slots)]
+            start = self.now
+            self.nodes(slot.body)
             work = self.now - start
-            if work > fmt.every:
+            if work > every:
                 reason = (
-                    f"estimated work of {work:g} s does not fit the {fmt.every} s EMOM interval "
+                    f"estimated work of {work:g} s does not fit the {every} s EMOM interval "
                     "at this pacing; lower the dose or lengthen the interval"
                 )
-                raise ValidationError([Problem(("blocks", index, "items", position), reason)])
-            rest = fmt.every - work
-            self.emit(SegmentKind.REST, rest, target=f"until the next {fmt.every} s mark", estimate=True)
+                raise ValidationError([Problem(("blocks", index, "items", slot.position), reason)])
+            self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
 
-    def run_amrap(self, block: Block, fmt: Amrap) -> None:
+    def run_amrap(self, amrap: AsManyRounds) -> None:
         start = self.count  # the index of the block's first segment
-        self.limit = self.now + fmt.time_cap
+        self.limit = self.now + amrap.time_cap
         number = 0
         try:
             while True:
                 number += 1
                 self.block_round = self.block_rounds = number
-                for position, exercise in enumerate(block.items):
-                    if position:
-                        self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
-                    assert isinstance(exercise, Exercise)  # noqa: S101 - the model guarantees it
-                    self.effort(exercise, step(exercise.dose, 0))
-                # Back to the first exercise: still this round, so a round counts once work starts.
-                self.gap(None, self.pacing.transition, SegmentKind.TRANSITION)
+                self.nodes(amrap.round)
         except _CapReached:
             pass
         self.limit = math.inf
@@ -375,7 +387,7 @@ class _Recorder(_Builder):
         super().__init__(workout, pacing)
         self.segments: list[Segment] = []
 
-    def record(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
+    def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
         kind: SegmentKind,
         seconds: float,
@@ -384,12 +396,23 @@ class _Recorder(_Builder):
         target: str,
         estimate: bool,  # noqa: FBT001
     ) -> None:
+        # The plain builder's emit, keeping the segment: written out, one call less per segment.
+        if seconds <= 0:
+            return
+        self.count += 1
+        if self.count > self.max_segments:
+            self.too_many()
         start = self.now
-        self.segments.append(
+        if start + seconds > self.limit:
+            seconds = self.limit - start
+            target = f"{target} (cut at the time cap)"
+        self.now = end = start + seconds
+        segments = self.segments
+        segments.append(
             Segment(
-                index=len(self.segments),
+                index=len(segments),
                 start=start,
-                end=start + seconds,
+                end=end,
                 kind=kind,
                 block=self.block,
                 block_round=self.block_round,
@@ -405,23 +428,14 @@ class _Recorder(_Builder):
                 estimate=estimate,
             )
         )
+        if end >= self.limit:
+            raise _CapReached
 
-    def run_emom(self, index: int, block: Block, fmt: Emom) -> None:
-        self.run_emom_intervals(index, block, fmt)
+    def run_emom(self, index: int, emom: EveryInterval) -> None:
+        self.run_emom_intervals(index, emom)
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         self.segments[start:] = [attrs.evolve(s, block_rounds=rounds) for s in self.segments[start:]]
-
-
-def superset_titles(block: Block) -> dict[int, str]:
-    """Each superset's title; unnamed ones are numbered (``superset 2``)."""
-    titles: dict[int, str] = {}
-    number = 0
-    for position, item in enumerate(block.items):
-        if isinstance(item, Superset):
-            number += 1
-            titles[position] = item.name or f"{item.label or 'superset'} {number}"
-    return titles
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -437,6 +451,7 @@ class Timeline:
     segments: tuple[Segment, ...]
     _starts: list[float] = attrs.field(init=False)
     _range: tuple[float, float] | None = attrs.field(init=False, default=None)
+    _plan: Plan | None = attrs.field(init=False, default=None)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", [segment.start for segment in self.segments])
@@ -457,7 +472,7 @@ class Timeline:
                     ends.append(self.total)
                     continue
                 builder = _Builder(self.workout, attrs.evolve(self.pacing, range_point=which))
-                builder.run()
+                builder.run(self._plan)
                 ends.append(builder.now)
             object.__setattr__(self, "_range", (ends[0], ends[1]))
         return self._range  # type: ignore[return-value]  # set just above
@@ -490,7 +505,7 @@ class Timeline:
             return None
         return self.segments[bisect.bisect_right(self._starts, seconds) - 1]
 
-    def to_rows(self) -> list[dict[str, Any]]:
+    def to_rows(self) -> list[SegmentRow]:
         """Every segment as a plain dict with the keys of `ROW_KEYS` (enums as their values)."""
         return [
             {
@@ -515,7 +530,7 @@ class Timeline:
             for s in self.segments
         ]
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self) -> pd.DataFrame:
         """The rows as a pandas DataFrame indexed by segment (extra ``pandas``).
 
         Raises:
@@ -523,9 +538,10 @@ class Timeline:
         """
         from ._render.notebook import to_dataframe  # noqa: PLC0415 - optional dependency, loaded on use
 
-        return to_dataframe(self)
+        frame: pd.DataFrame = to_dataframe(self)
+        return frame
 
-    def plot(self, ax: Any = None) -> Any:
+    def plot(self, ax: matplotlib.axes.Axes | None = None) -> matplotlib.axes.Axes:
         """Draw a Gantt-style chart on ``ax`` (new figure if ``None``) and return the axes (extra ``plot``).
 
         Raises:
@@ -533,7 +549,7 @@ class Timeline:
         """
         from ._render.notebook import plot  # noqa: PLC0415 - optional dependency, loaded on use
 
-        return plot(self, ax)
+        return plot(self, ax)  # type: ignore[no-any-return]  # drawn by untyped matplotlib calls
 
     def _repr_html_(self) -> str:
         from ._render.notebook import timeline_html  # noqa: PLC0415 - only in notebooks
@@ -562,10 +578,9 @@ class Timeline:
         return hash((self.workout, self.pacing, self.segments))
 
     def __repr__(self) -> str:
-        low, high = self.total_range
-        return (
-            f"<Timeline {self.workout.title!r}: {len(self)} segments, {self.total:g} s ({low:g}–{high:g} s)>"
-        )
+        # Only what the timeline holds: the range ends would mean two more expansions, which may
+        # exceed the pacing's segment limit where this one did not.
+        return f"<Timeline {self.workout.title!r}: {len(self)} segments, {self.total:g} s>"
 
 
 def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
@@ -591,6 +606,9 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
         if not isinstance(given, expected):
             msg = f"expected a {expected.__name__}, got {type(given).__name__}"
             raise TypeError(msg)
+    planned = plan(workout)
     recorder = _Recorder(workout, pacing)
-    recorder.run()
-    return Timeline(workout, pacing, tuple(recorder.segments))
+    recorder.run(planned)
+    timeline = Timeline(workout, pacing, tuple(recorder.segments))
+    object.__setattr__(timeline, "_plan", planned)  # the range ends reuse it
+    return timeline

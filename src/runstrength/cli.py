@@ -199,12 +199,24 @@ def _schema(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fit_steps(text: str) -> int:
+    """A ``--fit-max-steps`` value: a whole number from 1 to 4096 (a usage error otherwise)."""
+    try:
+        steps = int(text)
+    except ValueError:
+        steps = 0
+    if not 1 <= steps <= 4096:
+        msg = f"expected a whole number from 1 to 4096, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return steps
+
+
 def _export(args: argparse.Namespace) -> int:
     workout = _read(args.workout, args.input_format)
     label = _label(args.workout or DEFAULT_WORKOUT)
     try:
         if args.format == "fit":
-            data = export_fit(workout, args.pacing)
+            data = export_fit(workout, args.pacing, max_steps=args.fit_max_steps)
         elif args.format == "ics":
             start = args.start or dt.date.today()  # noqa: DTZ011 - a plan starts on the user's own today
             weekdays = args.weekdays.split(",") if args.weekdays else None
@@ -450,6 +462,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
     export.add_argument("--format", choices=_EXPORT_FORMATS, required=True, help="what to write")
     export.add_argument("-o", "--output", metavar="FILE", help="where to write (default standard output)")
+    export.add_argument(
+        "--fit-max-steps",
+        type=_fit_steps,
+        default=50,
+        metavar="N",
+        help="most steps in a FIT file, up to 4096 (default 50, what Garmin Connect takes)",
+    )
     plan = export.add_argument_group("calendar plan (--format ics)")
     plan.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="first day (today)")
     plan.add_argument("--weeks", type=int, default=4, metavar="N", help="how many weeks (default 4)")

@@ -1,29 +1,33 @@
-"""Garmin FIT workout files: a workout as the steps a watch guides you through.
+"""Garmin FIT workout files: a workout's plan as the steps a watch guides you through.
 
 A file holds a ``file_id`` (type workout, manufacturer development, a fixed
-``time_created`` and a serial number derived from the workout's document, so the same
-workout always gives the same bytes), one ``workout`` message (sport training, sub-sport
-strength training) and ``workout_step`` messages numbered 0 to n-1. `STEP_MAPPING` lists
-how each part of a workout becomes steps, and `EXERCISE_CATEGORIES` how an exercise's name
-chooses its FIT ``exercise_category`` and ``exercise_name``. In short:
+``time_created`` and a serial number derived from everything that shapes the file, so the
+same workout, pacing and options always give the same bytes), one ``workout`` message
+(sport training, sub-sport strength training) and ``workout_step`` messages numbered 0 to
+n-1. The steps are a mapping of the workout's plan (`runstrength._plan`): the plan decides
+what comes when and which rest wins; this module decides how each node looks to a watch.
+`STEP_MAPPING` lists it, and `exercise_category` says how a step finds its FIT
+``exercise_category`` and ``exercise_name``. In short:
 
 - Work ends by time (milliseconds), reps, distance (centimetres, at least one), or the
   lap button for max reps without a time cap. Ranges and rounds use the pacing's range
-  point, counts rounded half up. An ``each`` exercise is a right step, a side switch and a left step;
-  an ``alternating`` one is one step of both sides' dose (8 reps per side: 16 reps).
+  point, counts rounded half up. An ``each`` exercise is a right step (`` R``), a side
+  switch and a left step (`` L``); an ``alternating`` one is one step of both sides' dose.
+  A load in kg or lb is the step's ``exercise_weight``; other loads are in the notes.
+- Names fit the 16 bytes Garmin's SDK gives them (words abbreviated from the left, the
+  movement kept); notes fit 50 bytes and start with the full name when the name was
+  shortened.
 - Rests are rest steps: fixed or ranged rests last their time, rests "as needed" wait for
-  the lap button. Transitions between exercises are folded away: the watch moves straight
-  to the next step, and rep steps wait for the lap button anyway.
-- Rounds, sets and supersets are repeat steps pointing back at their first step; a block's
-  rounds may wrap its supersets' repeats (nested repeats, which Garmin Connect also
-  builds). The rest between rounds closes every round, the last one included, because a
-  FIT repeat cannot skip its last rest. Rounds whose doses change (ladders) are written
-  out one after another instead, with exact rests.
+  the lap button. Transitions between exercises are folded away.
+- Rounds, sets and supersets are unnamed repeat steps (target open) pointing back at their
+  first step. A FIT repeat cannot skip its last rest, so when a rest closes each round, the
+  repeat covers all rounds but the last, and the last round follows it without the rest, as
+  in the timeline. Where that would exceed ``max_steps``, the repeat covers every round and
+  its rest also follows the last one (press lap to skip it). Rounds whose doses change
+  (ladders) are written out.
 - Intervals are work and rest steps of the format's times. An EMOM interval is one timed
-  step of the interval's length, its notes saying what to do in it (a superset's step
-  lists its exercises). An AMRAP block is one
-  timed step of its cap listing the exercises: FIT cannot repeat steps until a clock runs
-  out.
+  step of the interval's length, its notes saying what to do in it. An AMRAP block is one
+  timed step of its cap: FIT cannot repeat steps until a clock runs out.
 """
 
 from __future__ import annotations
@@ -32,21 +36,31 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from functools import cache
-from typing import Any, Final
+from typing import Any, Final, TypeAlias
 
-from runstrength._document.text import dumps
 from runstrength._errors import Problem, ValidationError
+from runstrength._export.identity import canonical, canonical_text
 from runstrength._extras import require
-from runstrength._model import Amrap, Block, BlockKind, Emom, Exercise, Intervals, Item, Superset, Workout
+from runstrength._model import BlockKind, Exercise, Workout
 from runstrength._pacing import Pacing
-from runstrength._timeline import superset_titles
+from runstrength._plan import (
+    AsManyRounds,
+    Default,
+    EveryInterval,
+    Gap,
+    IntervalRest,
+    Node,
+    Plan,
+    Repeat,
+    Work,
+    plan,
+)
 from runstrength._values import (
     Distance,
     Duration,
-    Ladder,
+    LoadUnit,
     Range,
     Reps,
-    Rest,
     Side,
     Sides,
     SingleDose,
@@ -62,14 +76,22 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
     ("work over a distance", "duration_type distance, duration_value in centimetres"),
     ("max reps with a time cap", "duration_type time of the cap"),
     ("max reps without a cap", "duration_type open: ends on the lap button"),
-    ("sides each", "a (right) step, a switch-sides rest step, a (left) step"),
+    ("sides each", "a step named … R, a switch-sides rest step, a step named … L"),
     ("sides alternating", "one step of twice the per-side dose"),
+    ("a load in kg or lb", "exercise_weight (kg) and weight_display_unit; other loads in the notes"),
     ("a fixed or ranged rest", "intensity rest, duration_type time at the range point"),
     ("a rest as needed", "intensity rest, duration_type open: ends on the lap button"),
     ("a transition between exercises", "no step: the watch moves on to the next step"),
     ("warm-up and cool-down blocks", "work steps of intensity warmup and cooldown"),
     ("other blocks", "work steps of intensity active"),
-    ("rounds, sets, superset rounds", "a repeat step: duration_value the first step, target_value the count"),
+    (
+        "rounds, sets, superset rounds",
+        "an unnamed repeat step: duration_value the first step, target_value the count, target open",
+    ),
+    (
+        "a rest between rounds",
+        "closes each repeated round; the last round follows the repeat without it (if max_steps allows)",
+    ),
     ("rounds whose doses change (ladders)", "the rounds written out one after another"),
     ("interval block", "work and rest steps of the format's times; an active rest is intensity recovery"),
     ("EMOM block", "one timed step per interval, repeated over the rotation"),
@@ -78,201 +100,370 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
 """How each part of a workout becomes FIT workout steps."""
 
 EXERCISE_CATEGORIES: Final[tuple[tuple[str, str, str | None], ...]] = (
-    # Stretches and mobility first: a stretch named after a lift is still a stretch.
-    (r"dynamic child's pose", "warm_up", "quadruped_rocking"),
-    (r"child's pose", "warm_up", "stretch_childs_pose"),
-    (r"thread the needle", "warm_up", "thoracic_rotation"),
-    (r"half-kneeling rainbow", "warm_up", "half_kneeling_arm_rotation"),
-    (r"shoulder stretch", "warm_up", "stretch_shoulder"),
-    (r"(chest|pec|pectoral) stretch", "warm_up", "stretch_pectoral"),
-    (r"cat[- ]cow", "warm_up", "stretch_cat_cow"),
-    (r"stretch(es)?|mobility|rainbow|arm circles?", "warm_up", None),
-    (r"hammer curls?", "curl", "dumbbell_hammer_curl"),
-    (r"curls?", "curl", None),
-    (r"chest fl(y|ye|ies|yes)", "flye", "dumbbell_flye"),
-    (r"fl(y|ye|ies|yes)", "flye", None),
-    (r"reciprocal rows?|alternating (dumbbell )?rows?", "row", "alternating_dumbbell_row"),
-    (r"(single|one)[- ]arm bent[- ]over rows?", "row", "one_arm_bent_over_row"),
-    (r"renegade rows?", "row", "renegade_row"),
-    (r"rows?", "row", None),
-    (r"(wood)?chop(s|per|pers)?", "chop", None),
-    (r"bear plank lateral walk|bear crawls?", "plank", "bear_crawl"),
-    (r"side planks?", "plank", "side_plank"),
-    (r"planks?", "plank", None),
-    (r"push[- ]?ups?", "push_up", None),
-    (r"(pull|chin)[- ]?ups?", "pull_up", None),
-    (r"deadlifts?", "deadlift", None),
-    (r"thrusters?", "squat", "thrusters"),
-    (r"squats?", "squat", None),
-    (r"lunges?", "lunge", None),
-    (r"(shoulder|overhead|military) press(es)?", "shoulder_press", None),
-    (r"(bench|chest|floor) press(es)?", "bench_press", None),
-    (r"crunch(es)?", "crunch", None),
-    (r"sit[- ]?ups?", "sit_up", None),
-    (r"shrugs?", "shrug", None),
-    (r"(lateral|side) raises?", "lateral_raise", None),
-    (r"calf raises?", "calf_raise", None),
-    (r"glute bridges?|hip (raise|thrust)s?|bridges?", "hip_raise", None),
-    (r"triceps? extensions?|skull ?crushers?", "triceps_extension", None),
-    (r"kettlebell swings?", "hip_raise", "kettlebell_swing"),
-    (r"burpees?", "total_body", "burpee"),
-    (r"jumping jacks?", "cardio", "jumping_jacks"),
-    (r"jump(ing)? rope|skipping", "cardio", "jump_rope"),
-    (r"runs?|running|jog(s|ging)?", "run", "run"),
+    # Moves Garmin's profile names differently from the usual English name.
+    ("dynamic child's pose", "warm_up", "quadruped_rocking"),
+    ("child's pose", "warm_up", "stretch_childs_pose"),
+    ("thread the needle", "warm_up", "thoracic_rotation"),
+    ("half-kneeling rainbow", "warm_up", "half_kneeling_arm_rotation"),
+    ("bear plank lateral walk", "plank", "bear_crawl"),
+    ("reciprocal row", "row", "alternating_dumbbell_row"),
+    ("single-arm bent-over row", "row", "one_arm_bent_over_row"),
+    ("hamstring curl", "leg_curl", "leg_curl"),
+    ("high knees", "cardio", None),
+    ("wall sit", "squat", "weighted_wall_squat"),
+    ("dip on chair", "triceps_extension", "bench_dip"),
+    ("dip", "triceps_extension", "body_weight_dip"),
+    ("superman", "hyperextension", "superman_from_floor"),
+    ("pec stretch", "warm_up", "stretch_pectoral"),
+    ("chest stretch", "warm_up", "stretch_pectoral"),
+    ("rainbow", "warm_up", None),
+    ("stretch", "warm_up", None),
+    ("mobility", "warm_up", None),
+    ("foam roll", "warm_up", None),
 )
-"""Exercise name pattern (whole words, any case), FIT ``exercise_category``, FIT ``exercise_name``.
+"""Phrases Garmin's profile spells differently: phrase, FIT ``exercise_category``, ``exercise_name``.
 
-The first pattern found in the name wins; a name that matches none gets neither field.
+A phrase found in a name (as whole words, any case, singular or plural) is a candidate like
+any name of the profile; see `exercise_category` for how the best one is chosen.
 """
 
 TIME_CREATED: Final = datetime(2024, 1, 1, tzinfo=UTC)
 """The ``time_created`` of every file: a constant, so an export never depends on the clock."""
 
-NAME_BYTES: Final = 64
-"""The most UTF-8 bytes of a workout or step name (far more than a watch shows)."""
+NAME_BYTES: Final = 16
+"""The most UTF-8 bytes of a workout or step name (Garmin's SDK sizes ``wkt_name`` and ``wkt_step_name``)."""
 
-NOTES_BYTES: Final = 254
-"""The most UTF-8 bytes of step notes: a FIT string field holds 255 with its terminator."""
+NOTES_BYTES: Final = 50
+"""The most UTF-8 bytes of step notes and the workout's description, as Garmin's SDK sizes ``notes``."""
 
 MAX_STEPS: Final = 4096
 """The most steps a file may hold: a step's ``message_index`` keeps 12 bits."""
 
+CONNECT_MAX_STEPS: Final = 50
+"""The most steps Garmin Connect's workout editor allows: `export_fit`'s default ``max_steps``."""
 
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str, str | None], ...]:
-    # Compiled on first use: ``import runstrength`` stays quick.
-    return tuple(
-        (re.compile(rf"\b(?:{pattern})\b"), category, name) for pattern, category, name in EXERCISE_CATEGORIES
-    )
+Identify: TypeAlias = Callable[[Exercise], tuple[str, str | None] | None]
+"""Names an exercise's FIT ``(exercise_category, exercise_name)``; ``None`` leaves it to the exporter."""
 
+# --- text that fits -------------------------------------------------------------------------
 
 _ELLIPSIS: Final = "…"
+_SMALL_WORDS: Final = frozenset({"a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"})
+_SIDE_MARKS: Final = {Side.RIGHT: " R", Side.LEFT: " L"}
+
+
+def _cut(text: str, limit: int) -> str:
+    """The longest start of ``text`` within ``limit`` UTF-8 bytes, never inside a character."""
+    return text.encode()[:limit].decode("utf-8", "ignore")
 
 
 def _clip(text: str, limit: int) -> str:
     """Text within ``limit`` UTF-8 bytes, cut at a character with an ellipsis; never an error."""
-    data = text.encode()  # the model refuses NULs and lone surrogates: every text encodes
-    if len(data) <= limit:
-        return data.decode("utf-8")
-    room = limit - len(_ELLIPSIS.encode())
-    return data[:room].decode("utf-8", "ignore").rstrip() + _ELLIPSIS
+    if len(text.encode()) <= limit:  # the model refuses NULs and lone surrogates: every text encodes
+        return text
+    return _cut(text, limit - len(_ELLIPSIS.encode())).rstrip() + _ELLIPSIS
 
 
-def _named(name: str, suffix: str = "") -> str | None:
-    """A name within `NAME_BYTES`, keeping the suffix (`` (right)``) whole; ``None`` if nothing is left."""
-    return (_clip(name, NAME_BYTES - len(suffix.encode())) + suffix).strip() or None
+def _initials(word: str) -> str:
+    """A word's initials: ``Half-Kneeling`` is ``HK``, ``Bear`` is ``B``, ``1¼`` stays."""
+    parts = [part for part in re.split(r"[-–/]", word) if part]
+    return "".join(part if not part[0].isalpha() else part[0].upper() for part in parts) or word
+
+
+def short_name(name: str, side: Side | None = None) -> str:
+    """An exercise's name within `NAME_BYTES` UTF-8 bytes, with `` R``/`` L`` for a side.
+
+    Small words go first, then words become initials from the left (``Single-Leg`` is
+    ``SL``); the last word (the movement) is kept, and cut at a character only if it alone
+    is too long.
+
+    >>> short_name("Single-Leg Deadlift", Side.RIGHT)
+    'SL Deadlift R'
+    >>> short_name("Thread the Needle", Side.LEFT)
+    'Thread Needle L'
+    """
+    mark = _SIDE_MARKS[side] if side is not None else ""
+    room = NAME_BYTES - len(mark)
+    text = " ".join(name.split())
+    words = text.split(" ")
+    if len(text.encode()) > room and len(words) > 2:
+        kept = [w for w in words[:-1] if w.casefold() not in _SMALL_WORDS]
+        words = [*kept, words[-1]] if kept else words
+    for position in range(len(words) - 1):
+        if len(" ".join(words).encode()) <= room:
+            break
+        words[position] = _initials(words[position])
+    short = _cut(" ".join(words), room).rstrip()
+    return (short or _cut(name, room)) + mark
+
+
+def short_title(title: str) -> str:
+    """A workout's or block's title within `NAME_BYTES` UTF-8 bytes: its first words.
+
+    Parentheses go first; then whole words are kept from the start while they fit (a
+    single long word is cut at a character).
+
+    >>> short_title("Tabata Protocol (20 s on, 10 s off)")
+    'Tabata Protocol'
+    >>> short_title("Upper-Body Workout for Runners")
+    'Upper-Body'
+    """
+    text = " ".join(title.split())
+    if len(text.encode()) <= NAME_BYTES:
+        return text
+    text = " ".join(re.sub(r"\([^)]*\)", " ", text).split()) or text
+    kept = ""
+    for word in text.split(" "):
+        longer = f"{kept} {word}" if kept else word
+        if len(longer.encode()) > NAME_BYTES:
+            break
+        kept = longer
+    kept = kept.rstrip(" ,:;-–—")
+    return kept or _cut(text, NAME_BYTES).rstrip()
+
+
+# --- exercises ------------------------------------------------------------------------------
+
+_SYNONYMS: Final = {
+    "fly": "flye",
+    "flie": "flye",
+    "pushup": "push up",
+    "pullup": "pull up",
+    "chinup": "chin up",
+    "situp": "sit up",
+    "stepup": "step up",
+    "pulldown": "pulldown",
+    "woodchopper": "woodchop",
+    "woodchop": "woodchop",
+}
+_OPTIONAL: Final = ("dumbbell", "barbell", "kettlebell", "weighted", "cable", "band", "banded")
+"""Equipment words a profile name may carry that an exercise's name often leaves out, most likely first."""
+
+
+_EQUIPMENT_CATEGORIES: Final = {
+    "banded_exercises": ("band", "banded"),
+    "battle_rope": ("rope",),
+    "sandbag": ("sandbag",),
+    "sled": ("sled",),
+    "sledge_hammer": ("sledge", "hammer"),
+    "suspension": ("suspension", "suspended", "trx", "ring"),
+    "tire": ("tire", "tyre"),
+}
+"""Categories of one piece of equipment: a name must mention it to land there."""
+
+
+def _words(text: str) -> tuple[str, ...]:
+    """Normalised words: any case, apostrophes dropped, singular, common spellings unified."""
+    plain = text.casefold().replace("\u2019", "").replace("'", "")
+    plain = plain.replace("pull-down", "pulldown").replace("pull down", "pulldown")
+    words: list[str] = []
+    for found in re.split(r"[^0-9a-z]+", plain):
+        word = found
+        if not word:
+            continue
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("es") and word[:-2].endswith(("ch", "sh", "ss", "x")):
+            word = word[:-2]
+        elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]
+        words.extend(_SYNONYMS.get(word, word).split())
+    return tuple(words)
+
+
+def _contiguous(needle: tuple[str, ...], haystack: tuple[str, ...]) -> bool:
+    size = len(needle)
+    return any(haystack[i : i + size] == needle for i in range(len(haystack) - size + 1))
+
+
+@cache
+def _candidates() -> tuple[tuple[tuple[str, ...], str, str | None, bool], ...]:
+    """Every FIT exercise of the profile and every alias: words, category, name, alias."""
+    types = _profile()["types"]
+    found: list[tuple[tuple[str, ...], str, str | None, bool]] = [
+        (_words(phrase), category, name, True) for phrase, category, name in EXERCISE_CATEGORIES
+    ]
+    found.extend(
+        (_words(name.replace("_", " ")), category, name, False)
+        for category in types["exercise_category"].values()
+        for name in types.get(f"{category}_exercise_name", {}).values()
+    )
+    return tuple(found)
+
+
+def _profile() -> Mapping[str, Any]:
+    profile: Mapping[str, Any] = require("garmin_fit_sdk", "fit").Profile
+    return profile
 
 
 def exercise_category(name: str) -> tuple[str, str | None] | None:
-    """The FIT ``(exercise_category, exercise_name)`` an exercise's name maps to, if any.
+    """The FIT ``(exercise_category, exercise_name)`` an exercise's name maps to, if any (extra ``fit``).
+
+    Every name in Garmin's profile (``squat``, ``leg_curl``, ``dumbbell_hammer_curl``…) and
+    every phrase of `EXERCISE_CATEGORIES` is a candidate when all its words are in the
+    name (any case, singular or plural; equipment words such as ``dumbbell`` may be missing).
+    The most specific wins: most words matched, then words in the same order, then fewest
+    equipment words missing, then the profile's own order. Without a candidate, a category
+    whose name is a word of the name (the last such word) gives the category alone.
 
     >>> exercise_category("Hammer Curl")
     ('curl', 'dumbbell_hammer_curl')
-    >>> exercise_category("Bent-Over Wide Row")
-    ('row', None)
-    >>> exercise_category("Turkish Get-Up") is None
+    >>> exercise_category("Low Hamstring Curl")
+    ('leg_curl', 'leg_curl')
+    >>> exercise_category("Turkish Get-Up")
+    ('core', 'turkish_get_up')
+    >>> exercise_category("Throw") is None
     True
     """
-    text = name.casefold().replace("\u2019", "'")
-    for pattern, category, exercise in _patterns():
-        if pattern.search(text):
-            return category, exercise
+    words = _words(name)
+    if not words:
+        return None
+    present = set(words)
+    best: tuple[tuple[int, bool, bool, bool, int, int], str, str | None] | None = None
+    for order, (needed, category, exercise, alias) in enumerate(_candidates()):
+        gear = _EQUIPMENT_CATEGORIES.get(category)
+        if gear is not None and present.isdisjoint(gear):
+            continue
+        core = tuple(word for word in needed if word in present or word not in _OPTIONAL)
+        if not core or not present.issuperset(core):
+            continue
+        # Missing equipment words cost by how unlikely they are (a dumbbell least).
+        missing = sum(1 + _OPTIONAL.index(word) for word in needed if word not in core)
+        score = (len(core), words[-1] in core, alias, _contiguous(core, words), -missing, -order)
+        if best is None or score > best[0]:
+            best = (score, category, exercise)
+    if best is not None:
+        return best[1], best[2]
+    categories = _profile()["types"]["exercise_category"].values()
+    for word in reversed(words):
+        for category in categories:
+            if (word,) == _words(category.replace("_", " ")):
+                return category, None
     return None
 
 
-def _laddered(exercises: Iterable[Exercise]) -> bool:
-    return any(isinstance(exercise.dose, Ladder) for exercise in exercises)
+def _exercise_numbers() -> dict[str, dict[str, int]]:
+    """FIT exercise names by category, name to number, from the SDK's profile."""
+    types = _profile()["types"]
+    return {
+        category: {name: number for number, name in types.get(f"{category}_exercise_name", {}).items()}
+        for category in types["exercise_category"].values()
+    }
+
+
+# --- steps ----------------------------------------------------------------------------------
+
+
+class _TooManySteps(Exception):  # noqa: N818 - control flow, never escapes
+    """The steps exceed the limit."""
+
+
+_INTENSITY: Final = {BlockKind.WARM_UP: "warmup", BlockKind.COOL_DOWN: "cooldown"}
+_KG_PER_LB: Final = 0.45359237
+_MAX_WEIGHT_KG: Final = 655.35
+"""``exercise_weight`` is a 16-bit count of 0.01 kg."""
 
 
 class _Steps:
-    """Walks a workout and collects its FIT workout steps as field mappings."""
+    """Maps a plan's nodes to FIT workout steps (field mappings)."""
 
-    def __init__(self, workout: Workout, pacing: Pacing, names: Mapping[str, Mapping[str, int]]) -> None:
-        self.workout = workout
+    def __init__(
+        self,
+        pacing: Pacing,
+        numbers: Mapping[str, Mapping[str, int]],
+        identify: Identify | None,
+        *,
+        limit: int,
+        exact_last_rounds: bool,
+    ) -> None:
         self.pacing = pacing
         self.point = pacing.range_point
-        self.names = names
+        self.numbers = numbers
+        self.identify = identify
+        self.limit = limit
+        self.exact = exact_last_rounds
         self.steps: list[dict[str, object]] = []
         self.intensity = "active"
 
     # --- output -----------------------------------------------------------------------
 
     def add(self, **fields: object) -> None:
-        if len(self.steps) == MAX_STEPS:
-            reason = f"expands to more than {MAX_STEPS} FIT workout steps, the most a file can number"
-            raise ValidationError([Problem((), reason)])
+        if len(self.steps) >= self.limit:
+            raise _TooManySteps
         self.steps.append({"message_index": len(self.steps), **fields})
 
     def timed(self, seconds: float) -> dict[str, object]:
         return {"duration_type": "time", "duration_value": round(seconds * 1000)}
 
-    def rest(self, name: str, rest: Rest | None, default: int | None, notes: str | None = None) -> None:
-        """A rest the workout prescribes, else the pacing's default; nothing if it lasts no time."""
-        if rest is not None:
-            lasts = rest.seconds.max if isinstance(rest.seconds, Range) else rest.seconds
-            if rest.as_needed and lasts > 0:
-                text = f"Rest as needed ({rest.seconds} s), then press lap."
-                self.add(**self.rest_fields(name, text), duration_type="open")
-                return
-            seconds = point(rest.seconds, self.point)
-        elif default is not None:
-            seconds = default
-        else:
-            return
-        if seconds > 0:
-            notes = notes or f"Rest {rest or format_seconds(seconds)}."
-            self.add(**self.rest_fields(name, notes), **self.timed(seconds))
-
-    def rest_fields(self, name: str, notes: str) -> dict[str, object]:
-        return {
-            "wkt_step_name": _named(name),
-            "intensity": "rest",
-            "target_type": "open",
-            "notes": _clip(notes, NOTES_BYTES),
-        }
-
-    def repeat(self, start: int, times: int, title: str) -> None:
+    def rest_step(self, name: str, notes: str, **ending: object) -> None:
         self.add(
-            wkt_step_name=_named(title),
-            duration_type="repeat_until_steps_cmplt",
-            duration_value=start,
-            target_value=times,
+            wkt_step_name=name,
+            intensity="rest",
+            target_type="open",
+            notes=_clip(notes, NOTES_BYTES),
+            **ending,
         )
 
-    def rounds(
-        self, times: int, body: Callable[[int], None], rest: Callable[[], None], *, unroll: bool, title: str
-    ) -> None:
-        """``times`` rounds of ``body``: one repeat step, or written out when the rounds differ."""
-        if times == 1 or unroll:
-            for number in range(times):
-                body(number)
-                if number < times - 1:
-                    rest()
+    # --- gaps -------------------------------------------------------------------------
+
+    def seconds(self, gap: Gap) -> float | None:
+        """How long a gap's step lasts (``inf`` for the lap button); ``None``: no step."""
+        prescribed = gap.prescribed
+        if prescribed is not None:
+            lasts = prescribed.seconds.max if isinstance(prescribed.seconds, Range) else prescribed.seconds
+            if prescribed.as_needed:
+                return float("inf") if lasts > 0 else None
+            seconds = point(prescribed.seconds, self.point)
+            return seconds if seconds > 0 else None
+        if gap.default is None or gap.default is Default.TRANSITION:
+            return None  # the watch moves straight on
+        seconds = getattr(self.pacing, gap.default.value)
+        return seconds if seconds > 0 else None
+
+    def gap(self, gap: Gap) -> None:
+        seconds = self.seconds(gap)
+        if seconds is None:
             return
-        start = len(self.steps)
-        body(0)
-        rest()
-        self.repeat(start, times, title)
+        if gap.default is Default.SWITCH_SIDES and gap.prescribed is None:
+            self.rest_step("Switch sides", "Switch to the left side.", **self.timed(seconds))
+        elif seconds == float("inf"):
+            self.rest_step("Rest", f"Rest {gap.prescribed}, then press lap.", duration_type="open")
+        else:
+            text = str(gap.prescribed) if gap.prescribed is not None else format_seconds(seconds)
+            self.rest_step("Rest", f"Rest {text}.", **self.timed(seconds))
 
-    # --- exercises --------------------------------------------------------------------
+    # --- work -------------------------------------------------------------------------
 
-    def exercise_fields(
-        self, exercise: Exercise, name: str | None, notes: str, intensity: str | None = None
-    ) -> dict[str, object]:
+    def exercise_fields(self, exercise: Exercise, name: str, notes: str, intensity: str) -> dict[str, object]:
         fields: dict[str, object] = {
             "wkt_step_name": name,
-            "intensity": intensity or self.intensity,
+            "intensity": intensity,
             "target_type": "open",
             "notes": _clip(notes, NOTES_BYTES),
         }
-        found = exercise_category(exercise.name)
+        found = self.identify(exercise) if self.identify is not None else None
+        if found is None:
+            found = exercise_category(exercise.name)
         if found is not None:
             category, exercise_name = found
             fields["exercise_category"] = category
-            number = self.names.get(category, {}).get(exercise_name or "")
+            number = self.numbers.get(category, {}).get(exercise_name or "")
             if number is not None:
                 fields["exercise_name"] = number
+        fields.update(self.weight(exercise))
         return fields
+
+    def weight(self, exercise: Exercise) -> dict[str, object]:
+        """A load in kg or lb as the step's weight (kg, shown in its unit); other loads: nothing."""
+        load = exercise.load
+        if load is None or load.amount is None or load.unit not in (LoadUnit.KG, LoadUnit.LB):
+            return {}
+        amount = point(load.amount, self.point)
+        kilograms = amount if load.unit is LoadUnit.KG else amount * _KG_PER_LB
+        if kilograms > _MAX_WEIGHT_KG:
+            return {}
+        unit = "kilogram" if load.unit is LoadUnit.KG else "pound"
+        return {"exercise_weight": round(kilograms, 2), "weight_display_unit": unit}
 
     def ending(self, exercise: Exercise, dose: SingleDose) -> dict[str, object]:
         """What ends one step of the dose: time, reps, distance or the lap button."""
@@ -288,162 +479,149 @@ class _Steps:
             return self.timed(both * dose.time_cap)
         return {"duration_type": "open"}
 
-    def effort(self, exercise: Exercise, dose: SingleDose) -> None:
-        """One performance of an exercise: a step per side with a switch between, or one step."""
-        notes = _notes(exercise, dose)
-        ending = self.ending(exercise, dose)
-        if exercise.sides is not Sides.EACH:
-            self.add(**self.exercise_fields(exercise, _named(exercise.name), notes), **ending)
+    def work(self, work: Work) -> None:
+        exercise, dose = work.exercise, work.dose
+        if work.seconds is None:
+            ending = self.ending(exercise, dose)
+            lead = ""
+        else:
+            ending = self.timed(work.seconds)
+            # A timed dose says the interval's work already; a count says what to do within it.
+            lead = "" if isinstance(dose, Duration) else f"In {work.seconds} s: "
+        name = short_name(exercise.name, work.side)
+        notes = _notes(exercise, dose, name=name, side=work.side, lead=lead)
+        self.add(**self.exercise_fields(exercise, name, notes, self.intensity), **ending)
+
+    def interval_rest(self, rest: IntervalRest) -> None:
+        if rest.seconds == 0:
             return
-        for side in (Side.RIGHT, Side.LEFT):
-            name = _named(exercise.name, f" ({side})")
-            self.add(**self.exercise_fields(exercise, name, notes), **ending)
-            if side is Side.RIGHT:
-                self.rest("Switch sides", None, self.pacing.switch_sides, "Switch to the left side.")
-
-    # --- walking the workout ----------------------------------------------------------
-
-    def run(self) -> None:
-        last = len(self.workout.blocks) - 1
-        for index, block in enumerate(self.workout.blocks):
-            self.intensity = {BlockKind.WARM_UP: "warmup", BlockKind.COOL_DOWN: "cooldown"}.get(
-                block.kind, "active"
-            )
-            self.run_block(block)
-            if index < last:
-                self.rest("Rest", block.rest_after, self.pacing.rest_between_blocks)
-
-    def run_block(self, block: Block) -> None:
-        fmt = block.format
-        if isinstance(fmt, Emom):
-            self.run_emom(block, fmt)
+        active = rest.active
+        if active is None:
+            self.rest_step("Rest", f"Rest {rest.seconds} s.", **self.timed(rest.seconds))
             return
-        if isinstance(fmt, Amrap):
-            self.run_amrap(block, fmt)
-            return
-        default = None if isinstance(fmt, Intervals) else self.pacing.rest_between_rounds
-        # A ladder on a single-set exercise changes with the block's rounds.
-        unroll = _laddered(item for item in block.items if isinstance(item, Exercise) and item.sets == 1)
+        name = short_name(active.name)
+        notes = _notes(active, step(active.dose, 0), name=name, lead="Active rest: ")
+        self.add(**self.exercise_fields(active, name, notes, "recovery"), **self.timed(rest.seconds))
 
-        def body(number: int) -> None:
-            self.block_round(block, number)
+    # --- order and repeats ------------------------------------------------------------
 
-        self.rounds(
-            count(block.rounds, self.point),
-            body,
-            lambda: self.rest("Rest", block.rest_between_rounds, default),
-            unroll=unroll,
-            title=block.name,
-        )
-
-    def block_round(self, block: Block, number: int) -> None:
-        last = len(block.items) - 1
-        fmt = block.format
-        titles = superset_titles(block)
-        for position, item in enumerate(block.items):
-            if isinstance(fmt, Intervals):
-                assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
-                self.run_interval(item, fmt, number)
-                continue
-            if isinstance(item, Superset):
-                self.run_superset(item, titles[position])
+    def sequence(self, nodes: tuple[Node, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Work):
+                self.work(node)
+            elif isinstance(node, Gap):
+                self.gap(node)
+            elif isinstance(node, IntervalRest):
+                self.interval_rest(node)
             else:
-                self.run_sets(item, number)
-            if position < last:
-                self.item_gap(item)
+                self.repeat(node)
 
-    def item_gap(self, item: Item) -> None:
-        if item.rest_after is not None:
-            self.rest("Rest", item.rest_after, None)
-        elif isinstance(item, Superset) or item.sets != 1:
-            self.rest("Rest", self.workout.rest_between_sets, self.pacing.rest_between_sets)
-
-    def run_superset(self, superset: Superset, title: str) -> None:
-        last = len(superset.exercises) - 1
-
-        def body(number: int) -> None:
-            for position, exercise in enumerate(superset.exercises):
-                self.effort(exercise, step(exercise.dose, number))
-                if position < last:
-                    self.rest("Rest", superset.rest_between_exercises, None)
-
-        self.rounds(
-            count(superset.rounds, self.point),
-            body,
-            lambda: self.rest("Rest", superset.rest_between_rounds, self.pacing.rest_between_rounds),
-            unroll=_laddered(superset.exercises),
-            title=title,
+    def repeat_step(self, start: int, times: int) -> None:
+        # Unnamed: the profile leaves a repeat step's name undefined.
+        self.add(
+            duration_type="repeat_until_steps_cmplt",
+            duration_value=start,
+            target_type="open",
+            target_value=times,
         )
 
-    def run_sets(self, exercise: Exercise, repetition: int) -> None:
-        if exercise.sets == 1:
-            self.effort(exercise, step(exercise.dose, repetition))
+    def repeat(self, repeat: Repeat) -> None:
+        """The rounds: one repeat step, or written out when they differ or must end exactly."""
+        times = count(repeat.times, self.point)
+        between = repeat.between
+        if times == 1 or repeat.varies:
+            for number in range(times):
+                self.sequence(repeat.body(number))
+                if number < times - 1 and between is not None:
+                    self.gap(between)
             return
-        rest = exercise.rest_between_sets or self.workout.rest_between_sets
-        self.rounds(
-            count(exercise.sets, self.point),
-            lambda number: self.effort(exercise, step(exercise.dose, number)),
-            lambda: self.rest("Rest", rest, self.pacing.rest_between_sets),
-            unroll=isinstance(exercise.dose, Ladder),
-            title=exercise.name,
-        )
+        body = repeat.body(0)
+        start = len(self.steps)
+        self.sequence(body)
+        closing = len(self.steps)
+        if between is not None:
+            self.gap(between)
+        if len(self.steps) == closing or not self.exact:  # no rest closes a round, or no room
+            self.repeat_step(start, times)
+            return
+        # A FIT repeat cannot skip its last rest: the last round comes after it, without one.
+        if times > 2:
+            self.repeat_step(start, times - 1)
+        self.sequence(body)
 
-    def run_interval(self, exercise: Exercise, fmt: Intervals, repetition: int) -> None:
-        dose = step(exercise.dose, repetition)
-        # A timed dose says the interval's work already; a count says what to do within it.
-        notes = _notes(exercise, dose, "" if isinstance(dose, Duration) else f"In {fmt.work} s: ")
-        sides = (f" ({Side.RIGHT})", f" ({Side.LEFT})") if exercise.sides is Sides.EACH else ("",)
-        for suffix in sides:
-            name = _named(exercise.name, suffix)
-            self.add(**self.exercise_fields(exercise, name, notes), **self.timed(fmt.work))
-            if fmt.rest == 0:
-                continue
-            active = fmt.active_rest
-            if active is None:
-                self.add(**self.rest_fields("Rest", f"Rest {fmt.rest} s."), **self.timed(fmt.rest))
+    # --- blocks -----------------------------------------------------------------------
+
+    def run(self, planned: Plan) -> None:
+        for block in planned.blocks:
+            self.intensity = _INTENSITY.get(block.block.kind, "active")
+            body = block.body
+            if isinstance(body, EveryInterval):
+                self.emom(body)
+            elif isinstance(body, AsManyRounds):
+                self.amrap(block.block.name, body)
             else:
-                active_notes = _notes(active, step(active.dose, 0), "Active rest: ")
-                fields = self.exercise_fields(active, _named(active.name), active_notes, "recovery")
-                self.add(**fields, **self.timed(fmt.rest))
+                self.repeat(body)
+            if block.after is not None:
+                self.gap(block.after)
 
-    def run_emom(self, block: Block, fmt: Emom) -> None:
-        lead, tail = f"Every {format_seconds(fmt.every)}: ", " Rest until the next interval."
-        titles = superset_titles(block)
+    def emom(self, emom: EveryInterval) -> None:
+        lead, tail = f"Every {format_seconds(emom.every)}: ", " Rest until the next interval."
+        slots = emom.slots
 
         def interval(position: int) -> None:
-            item = block.items[position]
+            slot = slots[position]
+            item = slot.item
             if isinstance(item, Exercise):
-                notes = _notes(item, step(item.dose, 0), lead, tail)
-                self.add(**self.exercise_fields(item, _named(item.name), notes), **self.timed(fmt.every))
+                name = short_name(item.name)
+                notes = _notes(item, step(item.dose, 0), name=name, lead=lead, tail=tail)
+                self.add(**self.exercise_fields(item, name, notes, self.intensity), **self.timed(emom.every))
                 return
             # A superset done once through in the interval: one step naming its exercises.
             moves = "; ".join(str(exercise) for exercise in item.exercises)
-            fields = {"wkt_step_name": _named(titles[position]), "intensity": self.intensity}
             notes = _clip(f"{lead}{moves}.{tail}", NOTES_BYTES)
-            self.add(**fields, target_type="open", notes=notes, **self.timed(fmt.every))
+            fields = {
+                "wkt_step_name": short_title(slot.title),
+                "intensity": self.intensity,
+                "target_type": "open",
+            }
+            self.add(**fields, notes=notes, **self.timed(emom.every))
 
-        cycles, left = divmod(fmt.intervals, len(block.items))
-
-        def cycle(_: int) -> None:
-            for position in range(len(block.items)):
-                interval(position)
-
-        if cycles:
-            self.rounds(cycles, cycle, lambda: None, unroll=False, title=block.name)
+        cycles, left = divmod(emom.intervals, len(slots))
+        start = len(self.steps)
+        for position in range(len(slots) if cycles else 0):
+            interval(position)
+        if cycles > 1:
+            self.repeat_step(start, cycles)
         for position in range(left):
             interval(position)
 
-    def run_amrap(self, block: Block, fmt: Amrap) -> None:
-        moves = "; ".join(str(item) for item in block.items)
-        notes = f"AMRAP: as many rounds as you can in {format_seconds(fmt.time_cap)} of {moves}."
-        fields = {"wkt_step_name": _named(block.name), "intensity": self.intensity, "target_type": "open"}
-        self.add(**fields, notes=_clip(notes, NOTES_BYTES), **self.timed(fmt.time_cap))
+    def amrap(self, title: str, amrap: AsManyRounds) -> None:
+        moves = "; ".join(
+            str(node.exercise)
+            for node in amrap.round
+            if isinstance(node, Work) and node.side is not Side.LEFT
+        )
+        notes = f"AMRAP {format_seconds(amrap.time_cap)}: {moves}."
+        fields = {"wkt_step_name": short_title(title), "intensity": self.intensity, "target_type": "open"}
+        self.add(**fields, notes=_clip(notes, NOTES_BYTES), **self.timed(amrap.time_cap))
 
 
-def _notes(exercise: Exercise, dose: SingleDose, lead: str = "", tail: str = "") -> str:
-    """A step's notes: the dose, load and equipment, then as many cues as fit."""
+def _notes(  # noqa: PLR0913 - the parts of a step's notes
+    exercise: Exercise,
+    dose: SingleDose,
+    *,
+    name: str,
+    side: Side | None = None,
+    lead: str = "",
+    tail: str = "",
+) -> str:
+    """A step's notes: the full name if the step's name shortens it, the dose, load, equipment, cues."""
+    parts = []
+    plain = name.removesuffix(_SIDE_MARKS[side]) if side is not None else name
+    if plain != exercise.name:
+        parts.append(f"{exercise.name}{f' ({side})' if side else ''}:")
     per_side = {Sides.EACH: " per side", Sides.ALTERNATING: " per side, alternating"}.get(exercise.sides, "")
-    parts = [f"{lead}{dose}{per_side}.{tail}"]
+    parts.append(f"{lead}{dose}{per_side}.{tail}")
     if exercise.load is not None:
         parts.append(f"Load: {exercise.load}.")
     if exercise.equipment:
@@ -452,44 +630,56 @@ def _notes(exercise: Exercise, dose: SingleDose, lead: str = "", tail: str = "")
     return " ".join(parts)
 
 
-def _exercise_names(profile: Mapping[str, Any]) -> dict[str, dict[str, int]]:
-    """FIT exercise names by category, name to number, from the SDK's profile."""
-    types = profile["types"]
-    categories = {category for _, category, _ in EXERCISE_CATEGORIES}
-    return {
-        category: {name: number for number, name in types.get(f"{category}_exercise_name", {}).items()}
-        for category in categories
-    }
+# --- identity -------------------------------------------------------------------------------
 
 
-def _serial_number(workout: Workout) -> int:
-    """A non-zero number from the workout's document: each workout's file is distinct on a device."""
+def _serial_number(parts: Iterable[str]) -> int:
+    """A non-zero number from everything that shapes the file: each file is distinct on a device."""
     import hashlib  # noqa: PLC0415 - only when exporting
 
-    digest = hashlib.sha256(dumps(workout).encode()).digest()
+    digest = hashlib.sha256("\n".join(parts).encode()).digest()
     return int.from_bytes(digest[:4], "big") or 1
 
 
-def export_fit(workout: Workout, pacing: Pacing | None = None) -> bytes:
-    """A Garmin FIT workout file of the workout, to copy to a watch or upload (extra ``fit``).
+def _checked_max_steps(max_steps: object) -> int:
+    if type(max_steps) is not int or not 1 <= max_steps <= MAX_STEPS:
+        reason = f"expected a whole number from 1 to {MAX_STEPS}, got {max_steps!r}"
+        raise ValidationError([Problem(("max_steps",), reason)])
+    return max_steps
 
-    The same workout and pacing always give the same bytes. The module documentation of
-    ``runstrength._export.fit`` details the mapping; in short, every exercise becomes a step
-    named after it (``(right)`` and ``(left)`` for each side) that ends by time, reps,
-    distance or the lap button, rests become rest steps (the lap button for rests as
-    needed), and rounds become repeat steps.
+
+def export_fit(
+    workout: Workout,
+    pacing: Pacing | None = None,
+    *,
+    max_steps: int = CONNECT_MAX_STEPS,
+    identify: Identify | None = None,
+) -> bytes:
+    """A Garmin FIT workout file of the workout, to copy to a watch (extra ``fit``).
+
+    The same workout, pacing and options always give the same bytes. The module
+    documentation of ``runstrength._export.fit`` details the mapping; in short, every
+    exercise becomes a step named after it (`` R`` and `` L`` for each side) that ends by
+    time, reps, distance or the lap button, rests become rest steps (the lap button for
+    rests as needed), and rounds become repeat steps.
 
     Args:
         workout: the workout to export.
         pacing: fills what the workout leaves open: the range point of ranges, default
             rests and the side switch; `Pacing()` by default.
+        max_steps: the most steps the file may hold: 50 by default, the most Garmin
+            Connect's workout editor takes; up to `MAX_STEPS`.
+        identify: names an exercise's FIT ``(exercise_category, exercise_name)``, for
+            exercises the name matching gets wrong; returning ``None`` leaves an exercise
+            to `exercise_category`.
 
     Returns:
         The file's bytes.
 
     Raises:
         MissingExtraError: ``garmin-fit-sdk`` is not installed (``pip install "runstrength[fit]"``).
-        ValidationError: the workout needs more than `MAX_STEPS` steps.
+        ValidationError: the workout needs more than ``max_steps`` steps, or ``max_steps`` is
+            not a whole number from 1 to `MAX_STEPS`.
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.
 
     >>> from runstrength import catalog
@@ -502,11 +692,36 @@ def export_fit(workout: Workout, pacing: Pacing | None = None) -> bytes:
         if not isinstance(given, expected):
             msg = f"expected a {expected.__name__}, got {type(given).__name__}"
             raise TypeError(msg)
+    limit = _checked_max_steps(max_steps)
     fit = require("garmin_fit_sdk", "fit")
-    profile = fit.Profile
-    walker = _Steps(workout, pacing, _exercise_names(profile))
-    walker.run()
-    mesg_num = profile["mesg_num"]
+    numbers = _exercise_numbers()
+    planned = plan(workout)
+    steps: list[dict[str, object]] | None = None
+    for exact in (True, False):  # exact last rounds if they fit, else compact repeats
+        mapper = _Steps(pacing, numbers, identify, limit=limit, exact_last_rounds=exact)
+        try:
+            mapper.run(planned)
+        except _TooManySteps:
+            continue
+        steps = mapper.steps
+        break
+    if steps is None:
+        reason = (
+            f"expands to more than {limit} FIT workout steps"
+            + (" (the most Garmin Connect takes)" if limit == CONNECT_MAX_STEPS else "")
+            + f"; raise max_steps (at most {MAX_STEPS}) or split the workout"
+        )
+        raise ValidationError([Problem((), reason)])
+    title = short_title(workout.title)
+    about = [workout.title] if title != workout.title else []
+    about += [workout.summary] if workout.summary else []
+    # Everything that shapes the file: the content, the pacing, the options, and the exercise
+    # each step names (which the identify hook and the SDK's profile decide).
+    exercises = [[step.get("exercise_category"), step.get("exercise_name")] for step in steps]
+    serial = _serial_number(
+        [canonical(workout), canonical(pacing), f"max_steps={limit}", canonical_text(exercises)]
+    )
+    mesg_num = fit.Profile["mesg_num"]
     encoder = fit.Encoder()
     encoder.write_mesg(
         {
@@ -514,21 +729,21 @@ def export_fit(workout: Workout, pacing: Pacing | None = None) -> bytes:
             "type": "workout",
             "manufacturer": "development",
             "product": 0,
-            "serial_number": _serial_number(workout),
+            "serial_number": serial,
             "time_created": TIME_CREATED,
         }
     )
     encoder.write_mesg(
         {
             "mesg_num": mesg_num["WORKOUT"],
-            "wkt_name": _named(workout.title),
-            "wkt_description": _clip(workout.summary, NOTES_BYTES) if workout.summary else None,
+            "wkt_name": title,
+            "wkt_description": _clip(": ".join(about), NOTES_BYTES) if about else None,
             "sport": "training",
             "sub_sport": "strength_training",
-            "num_valid_steps": len(walker.steps),
+            "num_valid_steps": len(steps),
         }
     )
-    for message in walker.steps:
+    for message in steps:
         encoder.write_mesg({"mesg_num": mesg_num["WORKOUT_STEP"], **message})
     data: bytes = encoder.close()
     return data

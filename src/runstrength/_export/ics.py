@@ -9,7 +9,8 @@ The iCalendar file holds one event that repeats weekly (``RRULE:FREQ=WEEKLY;BYDA
 COUNT=…``), so a calendar shows the whole plan as one series to move or delete; a plan of
 one session is a single event. Its times are floating local times (no time zone), so the
 workout stays at 07:00 wherever you are. Nothing in the file depends on the clock: the
-``UID`` is a UUID derived from the workout's document and the start date (importing an
+``UID`` is a UUID derived from the workout's content (its canonical form: the same
+whatever the document's formatting) and the start date (importing an
 export again updates the series rather than duplicating it), and ``DTSTAMP`` is the start
 date at midnight UTC.
 """
@@ -23,8 +24,8 @@ from typing import Final
 
 import attrs
 
-from runstrength._document.text import dumps
 from runstrength._errors import Location, Problem, ValidationError
+from runstrength._export.identity import canonical
 from runstrength._extras import require
 from runstrength._model import Superset, Workout
 from runstrength._pacing import Pacing
@@ -138,6 +139,18 @@ def _time_problems(at: object, *, required: bool) -> Iterator[Problem]:
         yield Problem(("at",), f"expected a local time without a time zone, got {describe(at)}")
 
 
+def _room_problems(start: dt.date, weeks: int) -> list[Problem]:
+    """The plan must end within the calendar: its last day is ``7 × weeks - 1`` days after ``start``."""
+    if (dt.date.max - start).days >= 7 * weeks - 1:
+        return []
+    latest = dt.date.max - dt.timedelta(days=7 * weeks - 1)
+    reason = (
+        f"expected a date that leaves {weeks} week{'s' if weeks > 1 else ''} before the calendar ends "
+        f"(on or before {latest.isoformat()}), got {start.isoformat()}"
+    )
+    return [Problem(("start",), reason)]
+
+
 def _sessions(  # noqa: PLR0913 - the plan's keyword-only arguments
     workout: object,
     *,
@@ -163,6 +176,8 @@ def _sessions(  # noqa: PLR0913 - the plan's keyword-only arguments
         days, found = _weekdays(weekdays)
         problems.extend(found)
     problems.extend(_time_problems(at, required=time_required))
+    if start_ok and not problems:
+        problems.extend(_room_problems(start, weeks))  # type: ignore[arg-type]  # both checked above
     if problems:
         raise ValidationError(problems)
     assert isinstance(start, dt.date)  # noqa: S101 - checked above, for the type checker
@@ -206,8 +221,9 @@ def plan(  # noqa: PLR0913 - keyword-only: a plan has several independent choice
         The sessions in date order.
 
     Raises:
-        ValidationError: an argument is out of range, with its path (``weekdays[1]``),
-            or the workout's timeline cannot be built at this pacing.
+        ValidationError: an argument is out of range, with its path (``weekdays[1]``; a
+            ``start`` too close to the end of the calendar for ``weeks``), or the workout's
+            timeline cannot be built at this pacing.
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.
 
     >>> from datetime import date
@@ -303,7 +319,7 @@ def export_ics(  # noqa: PLR0913 - keyword-only, as plan
     icalendar = require("icalendar", "ics")
     first = sessions[0]
     event = icalendar.Event()
-    event.add("uid", _uid(f"{dumps(workout)}\n{start.isoformat()}"))
+    event.add("uid", _uid(f"{canonical(workout)}\n{start.isoformat()}"))
     event.add("dtstamp", dt.datetime.combine(start, dt.time(0), tzinfo=dt.UTC))
     event.add("dtstart", dt.datetime.combine(first.date, at))
     event.add("duration", dt.timedelta(seconds=math.ceil(timeline.total)))

@@ -1,0 +1,96 @@
+"""How many FIT work steps of the built-in workouts name their exercise, by category and exactly.
+
+Run ``python benchmarks/fit_coverage.py`` to print, over every built-in workout and its
+modifications' exercises, the share of exercises (and of work steps, as exported) that get
+an ``exercise_category`` and an exact ``exercise_name`` from Garmin's profile, and the
+exercises left without one. Needs the ``fit`` extra.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from typing import Any, cast
+
+from garmin_fit_sdk import Decoder, Stream
+
+from runstrength import catalog, export_fit
+from runstrength._export.fit import MAX_STEPS, exercise_category
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Counts over the catalogue."""
+
+    steps: int
+    categorised: int
+    named: int
+    exercises: int
+    exercises_categorised: int
+    exercises_named: int
+    unnamed: tuple[str, ...]
+
+
+def measure() -> Coverage:
+    """Decode every built-in workout's export and count its work steps' exercise fields."""
+    steps = categorised = named = 0
+    for name in catalog.names():
+        data = export_fit(catalog.get(name), max_steps=MAX_STEPS)
+        decoded, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+        # Typed loosely: the SDK's stubs name enum values in camelCase, its decoder in snake_case.
+        messages = cast("dict[str, Any]", decoded)
+        if errors:
+            raise ValueError(errors)
+        for step in messages["workout_step_mesgs"]:
+            if step.get("intensity") in (None, "rest") or step["duration_type"] == "repeat_until_steps_cmplt":
+                continue
+            steps += 1
+            categorised += step.get("exercise_category") is not None
+            named += step.get("exercise_name") is not None
+    names = sorted(
+        {
+            variant.name
+            for name in catalog.names()
+            for exercise in catalog.get(name).exercises()
+            for variant in (exercise, *(m.apply_to(exercise) for m in exercise.modifications))
+        }
+    )
+    found = {name: exercise_category(name) for name in names}
+    return Coverage(
+        steps=steps,
+        categorised=categorised,
+        named=named,
+        exercises=len(names),
+        exercises_categorised=sum(value is not None for value in found.values()),
+        exercises_named=sum(value is not None and value[1] is not None for value in found.values()),
+        unnamed=tuple(name for name, value in found.items() if value is None or value[1] is None),
+    )
+
+
+def report(coverage: Coverage) -> str:
+    """The counts as a few lines."""
+    return "\n".join(
+        [
+            (
+                f"work steps: {coverage.steps}; with a category {coverage.categorised} "
+                f"({coverage.categorised / coverage.steps:.0%}); with an exact name {coverage.named} "
+                f"({coverage.named / coverage.steps:.0%})"
+            ),
+            (
+                f"distinct exercises: {coverage.exercises}; "
+                f"with a category {coverage.exercises_categorised}; "
+                f"with an exact name {coverage.exercises_named}"
+            ),
+            "without an exact name: " + (", ".join(coverage.unnamed) or "none"),
+        ]
+    )
+
+
+def main() -> None:
+    """Print the counts."""
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
+    print(report(measure()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,258 @@
+"""The expansion plan: each precedence rule decided once, and the timeline and the FIT export agree on it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from garmin_fit_sdk import Decoder, Stream
+from hypothesis import HealthCheck, assume, given, settings
+
+from runstrength import (
+    Amrap,
+    Block,
+    Distance,
+    Emom,
+    Exercise,
+    Ladder,
+    Pacing,
+    Range,
+    Reps,
+    Rest,
+    SegmentKind,
+    Sides,
+    Superset,
+    Timeline,
+    ValidationError,
+    Workout,
+    build_timeline,
+    catalog,
+    export_fit,
+    strategies,
+)
+from runstrength._export.fit import MAX_STEPS, short_name
+from runstrength._plan import AsManyRounds, Between, Default, EveryInterval, Gap, Node, Repeat, Work, plan
+from runstrength._values import count
+
+REPEAT = "repeat_until_steps_cmplt"
+Entry = tuple[str, Any, Any]
+
+
+def move(name: str = "Squat", dose: Any = None, **fields: Any) -> Exercise:
+    """An exercise, 8 reps unless given."""
+    return Exercise(name=name, dose=dose or Reps(8), **fields)
+
+
+def workout(*blocks: Block, **fields: Any) -> Workout:
+    """A workout of these blocks."""
+    return Workout(title="Test", blocks=blocks, **fields)
+
+
+def block(*items: Exercise | Superset, name: str = "Main", **fields: Any) -> Block:
+    """A block of these items."""
+    return Block(name=name, items=items, **fields)
+
+
+def from_timeline(timeline: Timeline) -> list[Entry]:
+    """Work and rests in order as the timeline has them (transitions are no steps on a watch)."""
+    found: list[Entry] = []
+    for s in timeline:
+        if s.kind is SegmentKind.WORK:
+            assert s.exercise is not None
+            found.append(("work", short_name(s.exercise, s.side), None))
+        elif s.kind is not SegmentKind.TRANSITION:
+            value = "open" if s.target.startswith("as needed") else round(s.duration * 1000)
+            found.append(("rest", None, value))
+    return found
+
+
+def from_fit(data: bytes) -> list[Entry]:
+    """Work and rests in the order a watch runs the steps, following repeats."""
+    messages, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
+    assert [] == errors
+    steps: list[dict[str, Any]] = messages["workout_step_mesgs"]  # type: ignore[assignment]
+    found: list[Entry] = []
+    counts: dict[int, int] = {}
+    position = 0
+    while position < len(steps):
+        step = steps[position]
+        if step["duration_type"] == REPEAT:
+            counts[position] = counts.get(position, 1) + 1
+            if counts[position] <= step["target_value"]:
+                position = step["duration_value"]
+            else:
+                del counts[position]
+                position += 1
+            continue
+        if step["intensity"] in ("rest", "recovery"):
+            value = "open" if step["duration_type"] == "open" else step["duration_value"]
+            found.append(("rest", None, value))
+        else:
+            found.append(("work", step["wkt_step_name"], None))
+        position += 1
+    return found
+
+
+def agree(subject: Workout, pacing: Pacing | None = None) -> list[Entry]:
+    """The timeline's work and rests, checked equal to what a watch runs from the FIT export."""
+    expected = from_timeline(build_timeline(subject, pacing))
+    assert expected == from_fit(export_fit(subject, pacing, max_steps=MAX_STEPS))
+    return expected
+
+
+def rests(entries: list[Entry]) -> list[Any]:
+    """The rests' lengths in milliseconds (``open`` for the lap button)."""
+    return [value for kind, _, value in entries if kind == "rest"]
+
+
+class TestPrecedence:
+    """Each rule of which rest wins, decided by the plan, the same in the timeline and the FIT file."""
+
+    @pytest.mark.parametrize(
+        ("own", "workouts", "expected"),
+        [(Rest(90), Rest(45), 90_000), (None, Rest(45), 45_000), (None, None, 60_000)],
+    )
+    def test_between_straight_sets(self, own: Rest | None, workouts: Rest | None, expected: int) -> None:
+        """The exercise's rest_between_sets, else the workout's, else the pacing's."""
+        subject = workout(block(move(sets=3, rest_between_sets=own)), rest_between_sets=workouts)
+        assert [expected, expected] == rests(agree(subject))
+
+    @pytest.mark.parametrize(
+        ("after", "workouts", "expected"),
+        [(Rest(20), Rest(45), 20_000), (None, Rest(45), 45_000), (None, None, 60_000)],
+    )
+    def test_after_a_superset(self, after: Rest | None, workouts: Rest | None, expected: int) -> None:
+        """The superset's rest_after, else the workout's rest_between_sets, else the pacing's."""
+        pair = Superset(exercises=(move("A"), move("B")), rest_after=after)
+        subject = workout(block(pair, move("C")), rest_between_sets=workouts)
+        assert [expected] == rests(agree(subject))
+
+    def test_after_a_single_exercise_a_transition(self) -> None:
+        """Between single exercises: a transition in the timeline, no step on the watch; rest_after wins."""
+        subject = workout(
+            block(move("A"), move("B", rest_after=Rest.between(30, 90, as_needed=True)), move("C"))
+        )
+        timeline = build_timeline(subject)
+        assert [SegmentKind.TRANSITION, SegmentKind.REST] == [
+            s.kind for s in timeline if s.kind is not SegmentKind.WORK
+        ]
+        assert ["open"] == rests(agree(subject))
+
+    @pytest.mark.parametrize(("own", "expected"), [(Rest(90), 90_000), (None, 30_000)])
+    def test_between_rounds_never_after_the_last(self, own: Rest | None, expected: int) -> None:
+        """Rounds rest between rounds (their own rest, else the pacing's), never after the last."""
+        pair = Superset(exercises=(move("A"), move("B")), rounds=3, rest_between_rounds=own)
+        subject = workout(block(pair, rounds=2, rest_between_rounds=Rest(120)))
+        entries = agree(subject)
+        assert [expected, expected, 120_000, expected, expected] == rests(entries)
+        assert "work" == entries[-1][0]
+
+    @pytest.mark.parametrize(("after", "expected"), [(Rest(15), 15_000), (None, 60_000)])
+    def test_between_blocks(self, after: Rest | None, expected: int) -> None:
+        """The block's rest_after, else the pacing's rest_between_blocks; none after the last block."""
+        subject = workout(block(move("A"), name="One", rest_after=after), block(move("B"), name="Two"))
+        assert [expected] == rests(agree(subject))
+
+    def test_inside_a_superset(self) -> None:
+        """rest_between_exercises, else a transition (no step)."""
+        timed = Superset(exercises=(move("A"), move("B")), rest_between_exercises=Rest(10))
+        plain = Superset(exercises=(move("A"), move("B")))
+        assert [10_000] == rests(agree(workout(block(timed))))
+        assert [] == rests(agree(workout(block(plain))))
+
+    def test_sides(self) -> None:
+        """Each: right, a side switch of the pacing's length, left."""
+        entries = agree(workout(block(move(sides=Sides.EACH))), Pacing(switch_sides=8))
+        assert [("work", "Squat R", None), ("rest", None, 8_000), ("work", "Squat L", None)] == entries
+
+    def test_the_built_in_workout(self) -> None:
+        """The article's workout: the watch runs exactly the timeline's work and rests."""
+        agree(catalog.get("upper-body-for-runners"))
+
+
+class TestPlan:
+    """The plan's nodes say what the workout prescribes and which pacing default fills the rest."""
+
+    def test_a_straight_set_repeat(self) -> None:
+        """Straight sets are a repeat of their effort with the rest between sets that wins."""
+        [main] = plan(workout(block(move(sets=Range(2, 4))), rest_between_sets=Rest(45))).blocks
+        assert isinstance(main.body, Repeat)
+        [sets] = main.body.body(0)
+        assert isinstance(sets, Repeat)
+        assert (Range(2, 4), Gap(Between.SETS, Rest(45), Default.REST_BETWEEN_SETS)) == (
+            sets.times,
+            sets.between,
+        )
+
+    def test_ladders_give_each_round_its_body(self) -> None:
+        """A ladder's rounds differ, so the repeat holds one body per round."""
+        ladder = Ladder((Reps(10), Reps(8), Reps(6)))
+        [main] = plan(workout(block(move(dose=ladder), rounds=3))).blocks
+        assert isinstance(main.body, Repeat)
+        assert main.body.varies
+        doses = [
+            node.dose for number in range(3) for node in main.body.body(number) if isinstance(node, Work)
+        ]
+        assert [Reps(10), Reps(8), Reps(6)] == doses
+
+    def test_the_last_block_has_nothing_after_it(self) -> None:
+        """Only blocks before another have a gap after them."""
+        planned = plan(workout(block(move(), name="One"), block(move(), name="Two")))
+        assert [Gap(Between.BLOCKS, None, Default.REST_BETWEEN_BLOCKS), None] == [
+            b.after for b in planned.blocks
+        ]
+
+
+def planned_work(subject: Workout, pacing: Pacing) -> list[tuple[str, Any]]:
+    """The plan's work nodes in order, rounds counted at the pacing's range point (no AMRAP blocks)."""
+    found: list[tuple[str, Any]] = []
+
+    def walk(nodes: tuple[Node, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Work):
+                found.append((node.exercise.name, node.side))
+            elif isinstance(node, Repeat):
+                for number in range(count(node.times, pacing.range_point)):
+                    walk(node.body(number))
+
+    for planned in plan(subject).blocks:
+        body = planned.body
+        assert not isinstance(body, AsManyRounds)
+        if isinstance(body, EveryInterval):
+            for number in range(body.intervals):
+                walk(body.slots[number % len(body.slots)].body)
+        else:
+            walk((body,))
+    return found
+
+
+class TestOneExpansion:
+    """The plan's work, the timeline's work segments and the FIT file's work steps are the same list."""
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(strategies.workouts(max_blocks=2, max_items=3), strategies.pacings())
+    def test_plan_timeline_and_fit_work_agree(self, subject: Workout, pacing: Pacing) -> None:
+        """In order: same exercises and sides (EMOM and AMRAP blocks are one step each in a FIT file)."""
+        assume(not any(isinstance(b.format, Amrap) for b in subject.blocks))
+        doses = [
+            d
+            for e in subject.exercises()
+            for d in (e.dose.ladder if isinstance(e.dose, Ladder) else [e.dose])
+        ]
+        assume(all(d.metres > 1e-6 for d in doses if isinstance(d, Distance)))
+        try:
+            timeline = build_timeline(subject, pacing)
+        except ValidationError:
+            assume(False)
+            raise
+        work = [(s.exercise, s.side) for s in timeline if s.kind is SegmentKind.WORK]
+        assert planned_work(subject, pacing) == work
+        if any(isinstance(b.format, Emom) for b in subject.blocks):
+            return
+        try:
+            data = export_fit(subject, pacing, max_steps=MAX_STEPS)
+        except ValidationError:
+            assume(False)
+            raise
+        steps = [name for kind, name, _ in from_fit(data) if kind == "work"]
+        assert [short_name(name or "", side) for name, side in work] == steps
