@@ -194,6 +194,14 @@ class TestDeclarations:
             assert field.description.endswith("."), field.name
 
     @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
+    def test_defaults_follow_their_rules(self, cls: type) -> None:
+        """A field left at its default needs no check: every default passes its field's rule."""
+        defaults = {f.name: f.default for f in attrs.fields(cls) if f.default is not attrs.NOTHING}
+        for field in spec_of(cls).fields:
+            if field.name in defaults:
+                assert [] == field.rule.findings(defaults[field.name]), field.name
+
+    @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
     def test_relations_are_documented(self, cls: type) -> None:
         """Every relation between fields says in words what it requires, and names real fields."""
         names = {f.name for f in spec_of(cls).fields}

@@ -9,7 +9,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
-from ._spec.converters import as_member, as_tuple
+from ._spec.converters import as_member
 from ._spec.rules import Finding, Instance, Items, Member, Optional, Text, Url, Whole
 from ._spec.validated import Relation, Validated, ruled
 from ._values import (
@@ -67,58 +67,49 @@ class BlockKind(StrEnum):
 
 def to_modification_kind(value: ModificationKind | str) -> ModificationKind:
     """``"easier"`` for `ModificationKind.EASIER`; other values are left for the rule to judge."""
-    converted: ModificationKind = as_member(ModificationKind, value)
-    return converted
+    return value if isinstance(value, ModificationKind) else as_member(ModificationKind, value)
 
 
 def to_block_kind(value: BlockKind | str) -> BlockKind:
     """``"warm-up"`` for `BlockKind.WARM_UP`; other values are left for the rule to judge."""
-    converted: BlockKind = as_member(BlockKind, value)
-    return converted
+    return value if isinstance(value, BlockKind) else as_member(BlockKind, value)
 
 
 def to_optional_sides(value: Sides | str | None) -> Sides | None:
     """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
-    converted: Sides | None = as_member(Sides, value)
-    return converted
+    return value if isinstance(value, Sides) else as_member(Sides, value)
 
 
 def to_equipment(value: list[Equipment] | tuple[Equipment, ...]) -> tuple[Equipment, ...]:
     """A list of equipment as a tuple."""
-    converted: tuple[Equipment, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def to_optional_equipment(
     value: list[Equipment] | tuple[Equipment, ...] | None,
 ) -> tuple[Equipment, ...] | None:
     """A list of equipment as a tuple; ``None`` stays ``None``."""
-    converted: tuple[Equipment, ...] | None = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def to_modifications(value: list[Modification] | tuple[Modification, ...]) -> tuple[Modification, ...]:
     """A list of modifications as a tuple."""
-    converted: tuple[Modification, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def to_exercises(value: list[Exercise] | tuple[Exercise, ...]) -> tuple[Exercise, ...]:
     """A list of exercises as a tuple."""
-    converted: tuple[Exercise, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def to_items(value: list[Item] | tuple[Item, ...]) -> tuple[Item, ...]:
     """A list of exercises and supersets as a tuple."""
-    converted: tuple[Item, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def to_blocks(value: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
     """A list of blocks as a tuple."""
-    converted: tuple[Block, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 def _ladder_fits(dose: Dose, times: Amount, where: str) -> list[Finding]:
@@ -591,8 +582,7 @@ def _timing_name(timing: Timing | None) -> str:
 
 def to_benefits(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A list of benefits as a tuple."""
-    converted: tuple[str, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)

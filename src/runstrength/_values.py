@@ -9,7 +9,7 @@ from typing import Any, Final, TypeAlias
 
 import attrs
 
-from ._spec.converters import as_member, as_tuple
+from ._spec.converters import as_member
 from ._spec.rules import (
     Finding,
     Flag,
@@ -110,38 +110,32 @@ def format_seconds(seconds: Number) -> str:
 
 def to_sides(value: Sides | str) -> Sides:
     """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
-    converted: Sides = as_member(Sides, value)
-    return converted
+    return value if isinstance(value, Sides) else as_member(Sides, value)
 
 
 def to_range_point(value: RangePoint | str) -> RangePoint:
     """``"min"`` for `RangePoint.MIN`; other values are left for the rule to judge."""
-    converted: RangePoint = as_member(RangePoint, value)
-    return converted
+    return value if isinstance(value, RangePoint) else as_member(RangePoint, value)
 
 
 def to_distance_unit(value: DistanceUnit | str) -> DistanceUnit:
     """``"km"`` for `DistanceUnit.KILOMETRES`; other values are left for the rule to judge."""
-    converted: DistanceUnit = as_member(DistanceUnit, value)
-    return converted
+    return value if isinstance(value, DistanceUnit) else as_member(DistanceUnit, value)
 
 
 def to_load_level(value: LoadLevel | str | None) -> LoadLevel | None:
     """``"light"`` for `LoadLevel.LIGHT`; other values are left for the rule to judge."""
-    converted: LoadLevel | None = as_member(LoadLevel, value)
-    return converted
+    return value if isinstance(value, LoadLevel) else as_member(LoadLevel, value)
 
 
 def to_load_unit(value: LoadUnit | str | None) -> LoadUnit | None:
     """``"kg"`` for `LoadUnit.KG`; other values are left for the rule to judge."""
-    converted: LoadUnit | None = as_member(LoadUnit, value)
-    return converted
+    return value if isinstance(value, LoadUnit) else as_member(LoadUnit, value)
 
 
 def to_texts(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A list of texts as a tuple."""
-    converted: tuple[str, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 # --- ranges and amounts ----------------------------------------------------------------------
@@ -361,8 +355,7 @@ _SINGLE_DOSES: Final = (Reps, Duration, Distance, MaxReps)
 
 def to_steps(value: list[SingleDose] | tuple[SingleDose, ...]) -> tuple[SingleDose, ...]:
     """A list of doses as a tuple."""
-    converted: tuple[SingleDose, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
@@ -568,8 +561,7 @@ class Credit(Validated):
 
 def to_credits(value: list[Credit] | tuple[Credit, ...]) -> tuple[Credit, ...]:
     """A list of credits as a tuple."""
-    converted: tuple[Credit, ...] = as_tuple(value)
-    return converted
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)

@@ -117,6 +117,7 @@ class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never 
 
 
 Read = Callable[[Any], Any]
+_UNKNOWN: Final = object()
 
 
 @cache
@@ -167,9 +168,11 @@ def _object_reader(cls: type, extra_key: str | None) -> Read:
             raise _Doubt
         values = {}
         for key, value in data.items():
-            if key in fields:
-                read_field = fields[key]
-                values[key] = value if read_field is None else read_field(value)
+            read_field = fields.get(key, _UNKNOWN)
+            if read_field is None:
+                values[key] = value
+            elif read_field is not _UNKNOWN:
+                values[key] = read_field(value)  # type: ignore[operator]
             elif key != extra_key:
                 raise _Doubt
         try:

@@ -402,10 +402,27 @@ class Items(Rule):
     def accepts(self, value: object) -> bool:
         if type(value) is not tuple or not self.min_length <= len(value) <= self.max_length:
             return False
-        accepts = self.inner.accepts
-        for item in value:
-            if not accepts(item):
-                return False
+        inner = self.inner
+        if type(inner) is Instance:  # objects validated themselves: only their class matters
+            classes = inner.classes
+            for item in value:
+                if not isinstance(item, classes):
+                    return False
+        elif type(inner) is Text:  # the text rule's quick check, without a call per item
+            longest = inner.max_length
+            for item in value:
+                if not (
+                    type(item) is str
+                    and 0 < len(item) <= longest
+                    and item.strip() is item
+                    and (item.isprintable() or unwritable(item) is None)
+                ):
+                    return False
+        else:
+            accepts = inner.accepts
+            for item in value:
+                if not accepts(item):
+                    return False
         return not self.unique or _distinct(value)
 
     def schema(self) -> dict[str, Any]:

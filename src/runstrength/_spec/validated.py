@@ -68,7 +68,7 @@ class FieldSpec:
 class Spec:
     """What a class declares, read from its attrs fields once: the plan of its validation."""
 
-    __slots__ = ("accepts", "fields", "relation_values", "relations", "values")
+    __slots__ = ("accepts", "defaults", "fields", "relation_checks", "relations", "values")
 
     def __init__(self, cls: type) -> None:
         fields = []
@@ -87,8 +87,11 @@ class Spec:
         names = [f.name for f in fields]
         self.values: Callable[[object], tuple[object, ...]] = _getter(names)
         self.accepts = tuple(f.rule.accepts for f in fields)
+        # A field left at its default needs no check: defaults follow their rules (a test
+        # builds every class from its required fields alone). Required fields have none.
+        self.defaults = tuple(field.default for field in attrs.fields(cls))
         self.relations: tuple[Relation, ...] = getattr(cls, "__relations__", ())
-        self.relation_values = tuple(_getter(list(r.fields)) for r in self.relations)
+        self.relation_checks = tuple((r.check, _getter(list(r.fields))) for r in self.relations)
 
     def problems(
         self, values: Mapping[str, object], narrows: Mapping[str, Rule] | None = None
@@ -154,11 +157,11 @@ class Validated:
     def __attrs_post_init__(self) -> None:
         cls = self.__class__
         spec = _SPECS.get(cls) or spec_of(cls)
-        for accepts, value in zip(spec.accepts, spec.values(self), strict=True):
-            if not accepts(value):
+        for value, default, accepts in zip(spec.values(self), spec.defaults, spec.accepts):  # noqa: B905
+            if value is not default and not accepts(value):
                 raise ValidationError(spec.problems(fields_of(self)))
-        for relation, values in zip(spec.relations, spec.relation_values, strict=True):
-            if relation.findings(values(self)):
+        for check, values in spec.relation_checks:
+            if check(*values(self)):
                 raise ValidationError(spec.problems(fields_of(self)))
 
     def __eq__(self, other: object) -> bool:
