@@ -7,16 +7,23 @@ generated is kept in the repository.
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from collections.abc import Callable
+from functools import partial
 from typing import Final
 
+import attrs
+
 from runstrength import Timeline, Workout, build_timeline, catalog
-from runstrength._document.schema import LOADER_ONLY_RULES
+from runstrength._document.convert import _MARKERS, converter
+from runstrength._document.schema import LOADER_ONLY_RULES, _classes
 from runstrength._export.fit import EXERCISE_CATEGORIES, STEP_MAPPING
 from runstrength._render.summary import summary
 from runstrength._render.table import clock, render
+from runstrength._spec.rules import Instance, Items, Optional, Rule
+from runstrength._spec.validated import spec_of
 
 MARKER: Final = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.MULTILINE)
 
@@ -108,11 +115,51 @@ def fit_exercises() -> str:
     return "\n".join(rows)
 
 
+def _link(cls: type) -> str:
+    return f"[{cls.__name__}](#{cls.__name__.lower()})"
+
+
+def _takes(rule: Rule) -> str:
+    """What a rule accepts, in words, with the classes it holds linked to their sections."""
+    if isinstance(rule, Optional):
+        return _takes(rule.inner)
+    if isinstance(rule, Instance):
+        first = rule.classes[0].__name__
+        return ("an " if first[0] in "AEIOU" else "a ") + " or ".join(map(_link, rule.classes))
+    if isinstance(rule, Items):
+        count = f"{rule.min_length}–{rule.max_length}" if rule.min_length else f"up to {rule.max_length}"
+        unique = ", all different" if rule.unique else ""
+        return f"a list of {count}{unique}, each {_takes(rule.inner)}"
+    return rule.describe()
+
+
+def _default(cls: type, name: str) -> str:
+    default = attrs.fields_dict(cls)[name].default
+    if default is attrs.NOTHING:
+        return "required"
+    if default is None:
+        return "none"
+    return f"`{json.dumps(converter().unstructure(default))}`"
+
+
+def fields_table(cls: type) -> str:
+    """A class's keys in a document: what each takes, its default and its meaning, from its rules."""
+    rows = ["| key | takes | default | meaning |", "| --- | --- | --- | --- |"]
+    if cls in _MARKERS:
+        key, value = _MARKERS[cls]
+        rows.append(f"| `{key}` | `{json.dumps(value)}` | required | tells this kind apart |")
+    for field in spec_of(cls).fields:
+        takes, meaning = _cell(_takes(field.rule)), _cell(field.description)
+        rows.append(f"| `{field.name}` | {takes} | {_default(cls, field.name)} | {meaning} |")
+    return "\n".join(rows)
+
+
 GENERATORS: Final[dict[str, Callable[[], str]]] = {
     "fit-exercises": fit_exercises,
     "fit-steps": fit_steps,
     "gallery": gallery,
     "loader-only-rules": loader_only_rules,
+    **{f"fields-{name.lower()}": partial(fields_table, cls) for name, cls in _classes(Workout).items()},
 }
 
 
