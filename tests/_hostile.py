@@ -1,0 +1,243 @@
+"""Hostile documents for the hostile-input suite (`tests/test_hostile.py`, `benchmarks/hostile.py`).
+
+A hostile document is a built-in workout's document with a few places replaced by values an
+attacker or a careless program might send: wrong types, huge or non-finite numbers, text
+with control characters, terminal escapes or lone surrogates, odd keys (null, numbers,
+escape sequences), deep nesting and long lists. Every front end must answer such a document
+with a workout or a `ValidationError`, and every accepted workout must go through every
+exporter without an error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import random
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+import runstrength
+from runstrength import ValidationError, Workout, catalog, cli, to_dict
+
+DOCUMENTS: Final = {name: to_dict(catalog.get(name)) for name in catalog.names()}
+
+TEXTS: Final = (
+    "",
+    " ",
+    "x" * 101,
+    "x" * 5000,
+    "a\nb",
+    "tab\tbed",
+    "\x1b[2J\x1b[31mred",
+    "nul\x00",
+    "del\x7f",
+    "c1\x85",
+    "\ud800",
+    "😀" * 30,
+    "x" * 100,
+    "Ünïcödé – “quotes” ‘’ and ﷽",
+    "right-to-left \u202e text",
+    "line one\nline two",
+    "8",
+    "each",
+    "EACH",
+    "superset",
+    "https://example.com/\x00",
+    "https://exa mple.com/",
+    "javascript:alert(1)",
+    "</script><script>alert(1)</script>",
+    "2024-01-01",
+    "3-1-X-0",
+    "0-0-0-0",
+)
+NUMBERS: Final = (
+    0,
+    -1,
+    1,
+    7,
+    1000,
+    1001,
+    2**63,
+    10**5000,
+    -(10**400),
+    0.5,
+    8.0,
+    1e308,
+    float("inf"),
+    float("-inf"),
+    float("nan"),
+    True,
+    False,
+)
+KEYS: Final = (None, 0, 1.5, True, "", " ", "rpes", "x" * 10_000, "\x1b[2J", "a\nb", "type", "max_reps")
+
+
+def hostile_value(rng: random.Random, depth: int = 0) -> object:  # noqa: PLR0911 - one return per kind
+    """One value a careless or malicious sender might put anywhere in a document."""
+    kind = rng.randrange(9 if depth < 3 else 6)
+    if kind == 0:
+        return rng.choice(TEXTS)
+    if kind == 1:
+        return rng.choice(NUMBERS)
+    if kind == 2:
+        return None
+    if kind == 3:
+        nested: object = rng.choice(NUMBERS)
+        for _ in range(rng.choice((1, 10, 39, 40, 41, 60))):
+            nested = [nested]
+        return nested
+    if kind == 4:
+        return [rng.choice(NUMBERS)] * rng.choice((0, 1, 101, 2000))
+    if kind == 5:
+        return {}
+    if kind == 6:
+        return [hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+    if kind == 7:
+        return {rng.choice(KEYS): hostile_value(rng, depth + 1) for _ in range(rng.randrange(1, 4))}
+    return {"reps": hostile_value(rng, depth + 1)}
+
+
+def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside ``document``."""
+    found = [path]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += _places(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += _places(value, (*path, index))
+    return found
+
+
+def hostile_document(rng: random.Random) -> dict[Any, Any]:
+    """A built-in workout's document with one to three hostile changes."""
+    document: dict[Any, Any] = json.loads(json.dumps(rng.choice(list(DOCUMENTS.values()))))
+    for _ in range(rng.randrange(1, 4)):
+        path = rng.choice(_places(document)[1:])
+        parent: Any = document
+        for part in path[:-1]:
+            parent = parent[part]
+        action = rng.randrange(4)
+        if action == 0 and isinstance(parent, dict):
+            del parent[path[-1]]
+        elif action == 1 and isinstance(parent, dict):
+            parent[rng.choice(KEYS)] = hostile_value(rng)
+        else:
+            parent[path[-1]] = hostile_value(rng)
+    return document
+
+
+def as_text(document: object, fmt: str) -> str | None:
+    """The document written in a text format, or ``None`` when that format cannot hold it."""
+    import tomli_w  # noqa: PLC0415 - test dependency
+    import yaml  # noqa: PLC0415
+
+    try:
+        if fmt == "json":
+            return json.dumps(document)
+        if fmt == "yaml":
+            return str(yaml.safe_dump(document, allow_unicode=True))
+        return str(tomli_w.dumps(document))  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError, RecursionError, yaml.YAMLError):
+        return None
+
+
+def export_everything(workout: Workout, folder: Path) -> int:
+    """Run every exporter and renderer on an accepted workout; return how many ran.
+
+    Raises:
+        AssertionError: an export does not read back as the workout.
+    """
+    from runstrength import Pacing, build_timeline, dump, dumps, export_fit, export_ics, load, loads  # noqa: PLC0415
+    from runstrength._render.summary import summary  # noqa: PLC0415
+    from runstrength._render.table import TIMELINE_FORMATS, render  # noqa: PLC0415
+
+    ran = 0
+    for fmt in ("json", "yaml", "toml"):
+        text = dumps(workout, fmt)  # type: ignore[arg-type]
+        assert workout == loads(text, fmt)  # type: ignore[arg-type]
+        path = folder / f"w.{fmt}"
+        dump(workout, path)
+        assert workout == load(path)
+        ran += 2
+    timeline = build_timeline(workout, Pacing(max_segments=1_000_000))
+    for fmt in TIMELINE_FORMATS:
+        render(timeline, fmt)
+        ran += 1
+    summary(workout)
+    repr(timeline), repr(workout), str(workout.blocks[0].items[0])
+    workout._repr_html_()
+    timeline._repr_html_()
+    import datetime as dt  # noqa: PLC0415
+
+    export_ics(workout, start=dt.date(2026, 1, 5), weeks=2)
+    with contextlib.suppress(ValidationError):  # more steps than a watch takes is refused, with a reason
+        export_fit(workout)
+    ran += 5
+    return ran
+
+
+FrontEnd = Callable[[dict[Any, Any], Path], object]
+
+
+def _cli_validate(document: dict[Any, Any], folder: Path) -> object:
+    text = as_text(document, "json")
+    if text is None:
+        return None
+    path = folder / "doc.json"
+    path.write_text(text, encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+        status = cli.main(["validate", str(path)])
+    assert status in (0, 1), status
+    assert "Traceback" not in err.getvalue()
+    return status
+
+
+def _loads(fmt: str) -> FrontEnd:
+    def read(document: dict[Any, Any], _: Path) -> object:
+        text = as_text(document, fmt)
+        return None if text is None else runstrength.loads(text, fmt)  # type: ignore[arg-type]
+
+    return read
+
+
+def _load(document: dict[Any, Any], folder: Path) -> object:
+    text = as_text(document, "yaml")
+    if text is None:
+        return None
+    path = folder / "doc.yaml"
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return runstrength.load(path)
+
+
+def _constructor(document: dict[Any, Any], _: Path) -> object:
+    names = attrs.fields_dict(Workout)
+    fields = {key: value for key, value in document.items() if key in names}
+    for name, field in names.items():  # a missing argument is Python's TypeError, not a finding
+        if field.default is attrs.NOTHING:
+            fields.setdefault(name, None)
+    return Workout(**fields)
+
+
+def _validate_many(document: dict[Any, Any], _: Path) -> object:
+    [result] = runstrength.validate_many([document])
+    if not result.ok:
+        raise ValidationError(result.problems)
+    return result.workout
+
+
+FRONT_ENDS: Final[dict[str, FrontEnd]] = {
+    "from_dict": lambda document, _: runstrength.from_dict(document),
+    "loads json": _loads("json"),
+    "loads yaml": _loads("yaml"),
+    "loads toml": _loads("toml"),
+    "load": _load,
+    "constructor": _constructor,
+    "validate_many": _validate_many,
+    "cli validate": _cli_validate,
+}

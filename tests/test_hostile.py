@@ -1,0 +1,54 @@
+"""The hostile-input suite: generated hostile documents through every front end and exporter.
+
+Each front end answers a hostile document with a workout or a `ValidationError` (the command
+line with exit status 0 or 1 and no traceback); every workout accepted goes through every
+exporter and renderer without an error and reads back equal. `python benchmarks/hostile.py`
+runs the same generator for longer and prints the counts by outcome.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from _hostile import FRONT_ENDS, export_everything, hostile_document
+from runstrength import ValidationError, Workout
+
+
+class TestHostileDocuments:
+    """No hostile document makes any front end fail with anything but a ValidationError."""
+
+    @pytest.mark.parametrize("front_end", sorted(FRONT_ENDS))
+    @settings(max_examples=max(10, settings().max_examples))
+    @given(seed=st.integers(0, 2**32 - 1))
+    def test_front_end(self, front_end: str, seed: int, tmp_path_factory: pytest.TempPathFactory) -> None:
+        """A workout or a ValidationError; an accepted workout survives every exporter."""
+        folder = tmp_path_factory.mktemp("hostile")
+        document = hostile_document(random.Random(seed))
+        try:
+            result = FRONT_ENDS[front_end](document, folder)
+        except ValidationError as error:
+            refused = error
+        else:
+            refused = None
+        if refused is not None:
+            assert refused.problems
+            assert all(problem.code for problem in refused.problems)
+            assert "\x1b" not in str(refused)
+        elif isinstance(result, Workout):
+            assert export_everything(result, folder) > 0
+
+    def test_generator_makes_both_outcomes(self, tmp_path: Path) -> None:
+        """The generator's documents are not all refused: some changes keep a workout valid."""
+        outcomes = set()
+        for seed in range(200):
+            try:
+                FRONT_ENDS["from_dict"](hostile_document(random.Random(seed)), tmp_path)
+                outcomes.add("accepted")
+            except ValidationError:
+                outcomes.add("refused")
+        assert {"accepted", "refused"} == outcomes
