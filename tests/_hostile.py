@@ -158,8 +158,8 @@ def export_everything(workout: Workout, folder: Path) -> int:
 
     ran = 0
     for fmt in ("json", "yaml", "toml"):
-        text = dumps(workout, fmt)  # type: ignore[arg-type]
-        assert workout == loads(text, fmt)  # type: ignore[arg-type]
+        text = dumps(workout, fmt)
+        assert workout == loads(text, fmt)
         path = folder / f"w.{fmt}"
         dump(workout, path)
         assert workout == load(path)
