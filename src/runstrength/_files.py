@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -18,6 +17,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
     Raises:
         OSError: the folder cannot be written, or the disk refused the data.
     """
+    import tempfile  # noqa: PLC0415 - loaded when something is written, not with the package
+
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:

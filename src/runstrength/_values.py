@@ -191,7 +191,7 @@ def _range_schema(end: Rule) -> dict[str, Any]:
     }
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class _OneOrRange(Rule):
     """A single value its `single` rule accepts, or a `Range` whose ends it accepts."""
 
@@ -217,7 +217,7 @@ class _OneOrRange(Rule):
         return {"min": self.single, "max": self.single}
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class WholeOrRange(_OneOrRange):
     """A whole number from ``low`` to ``high``, or a `Range` whose ends are."""
 
@@ -237,7 +237,7 @@ class WholeOrRange(_OneOrRange):
         return [((), f"expected {expected}, got {describe(value)}", "not_whole_number")]
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class NumberOrRange(_OneOrRange):
     """A number from ``low`` to ``high``, or a `Range` whose ends are."""
 

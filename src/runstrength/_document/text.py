@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any, Final, Literal, TypeAlias
 
 from runstrength._errors import Problem, ValidationError
-from runstrength._files import write_atomic
 from runstrength._model import Workout
 
 from .convert import from_dict, structure_workout, to_dict
@@ -280,4 +279,6 @@ def dump(workout: Workout, path: str | Path, format: DocumentFormat | None = Non
     """
     fmt = format or format_of(path)
     _check_format(fmt)
+    from runstrength._files import write_atomic  # noqa: PLC0415 - loaded when a file is written
+
     write_atomic(path, dumps(workout, fmt))

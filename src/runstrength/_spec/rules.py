@@ -105,9 +105,35 @@ def _span(low: float, high: float, unit: str) -> str:
     return f"from {low:g} to {high:g}{unit}"
 
 
-@attrs.frozen
 class Rule:
-    """Base of the rules: a rule that accepts anything (subclasses narrow it)."""
+    """Base of the rules: a rule that accepts anything (subclasses narrow it).
+
+    Subclasses are declared ``@attrs.frozen(eq=False, repr=False)``: this base compares,
+    hashes and shows them by their fields (``Whole(low=1, high=1000, unit='')``), so attrs
+    compiles only their ``__init__`` and ``import runstrength`` stays quick.
+    """
+
+    __slots__ = ()
+
+    def _fields(self) -> tuple[attrs.Attribute[Any], ...]:
+        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type] # subclasses are attrs classes
+        return fields
+
+    def _state(self) -> tuple[object, ...]:
+        return tuple(getattr(self, field.name) for field in self._fields())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self._fields())
+        return f"{type(self).__name__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, Rule)  # noqa: S101 - for the type checker
+        return self._state() == other._state()
+
+    def __hash__(self) -> int:
+        return hash((type(self), self._state()))
 
     def findings(self, value: object) -> list[Finding]:  # noqa: ARG002 - subclasses judge it
         """Every reason ``value`` is wrong, ``[]`` when it is right."""
@@ -131,7 +157,7 @@ class Rule:
         return {}
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Whole(Rule):
     """A whole number (not a bool, not a float) from ``low`` to ``high``."""
 
@@ -157,7 +183,7 @@ class Whole(Rule):
         return f"a whole number {_span(self.low, self.high, self.unit)}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Number(Rule):
     """A finite int or float from ``low`` (or just above it, with ``above``) to ``high``."""
 
@@ -191,7 +217,7 @@ class Number(Rule):
         return f"a number from {low} to {self.high:g}{self.unit}"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Text(Rule):
     """Non-empty text of at most ``max_length`` characters that any file can carry.
 
@@ -233,7 +259,7 @@ class Text(Rule):
         return f"text of 1 to {self.max_length} characters"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Url(Rule):
     """An absolute http(s) URL naming a host: no whitespace or control characters anywhere."""
 
@@ -259,7 +285,7 @@ class Url(Rule):
         return "an http(s) URL"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Member(Rule):
     """One of an enum's members (documents write its value)."""
 
@@ -281,7 +307,7 @@ class Member(Rule):
         return "one of " + ", ".join(f"`{m.value}`" for m in self.enum)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Instance(Rule):
     """An instance of one of ``classes``, named ``name`` in messages (it validated itself)."""
 
@@ -304,7 +330,7 @@ class Instance(Rule):
         return self.name
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Flag(Rule):
     """``true`` or ``false``."""
 
@@ -323,7 +349,7 @@ class Flag(Rule):
         return "true or false"
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Pattern(Rule):
     """Text matching a regular expression (and not ``forbidden``), described as ``example``."""
 
@@ -349,7 +375,7 @@ class Pattern(Rule):
         return self.example
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Optional(Rule):
     """``null`` (``None``), or whatever ``inner`` accepts."""
 
@@ -372,7 +398,7 @@ class Optional(Rule):
         return self.inner.narrows
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False)
 class Items(Rule):
     """A list (a tuple, once built) of ``min_length`` to ``max_length`` items, each passing ``inner``."""
 
