@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pydantic
 import pytest
 
 import runstrength
@@ -30,12 +28,6 @@ def benchmarks() -> Iterator[tuple[ModuleType, ModuleType]]:
 def bench(benchmarks: tuple[ModuleType, ModuleType]) -> ModuleType:
     """The benchmark script, ``benchmarks/bench_document.py``."""
     return benchmarks[0]
-
-
-@pytest.fixture(scope="module")
-def peer(benchmarks: tuple[ModuleType, ModuleType]) -> ModuleType:
-    """The strict pydantic model of the document, ``benchmarks/_pydantic_peer.py``."""
-    return benchmarks[1]
 
 
 @pytest.fixture(scope="module")
@@ -157,86 +149,3 @@ class TestMain:
         headings = ("Reading", "Writing", "Importing", "loads / pydantic", "import ratio", "function calls")
         expected: tuple[int, list[str]] = (0, [])
         assert expected == (status, [heading for heading in headings if heading not in out])
-
-
-def _document(*items: dict[str, Any], **block: Any) -> dict[str, Any]:
-    return {
-        "schema_version": 1,
-        "title": "Test",
-        "blocks": [{"name": "Main", **block, "items": list(items)}],
-    }
-
-
-def _curl(**fields: Any) -> dict[str, Any]:
-    return {"name": "Curl", "dose": {"reps": 8}, **fields}
-
-
-def _pair(**fields: Any) -> dict[str, Any]:
-    return {"type": "superset", "exercises": [_curl(), _curl(name="Row")], **fields}
-
-
-VALID = {
-    "plain": _document(_curl()),
-    "rep range": _document(_curl(dose={"reps": {"min": 6, "max": 8}})),
-    "seconds per side": _document(_curl(dose={"seconds": 30}, sides="each")),
-    "distance": _document(_curl(dose={"distance": 1.5, "unit": "km"})),
-    "max reps": _document(_curl(dose={"max_reps": True, "time_cap": 60})),
-    "ladder over rounds": _document(_curl(dose={"ladder": [{"reps": 10}, {"reps": 8}]}), rounds=2),
-    "superset": _document(_pair(rounds={"min": 2, "max": 3}, rest_between_rounds={"seconds": 60})),
-    "intervals": _document(_curl(dose={"seconds": 20}), format={"type": "intervals", "work": 20, "rest": 10}),
-    "emom": _document(_curl(), format={"type": "emom", "every": 60, "duration": 600}),
-    "load and effort": _document(_curl(load={"amount": 12.5, "unit": "kg"}, effort={"rpe": 7})),
-    "tempo": _document(_curl(tempo="3-1-X-0")),
-}
-
-INVALID = {
-    "reps as text": _document(_curl(dose={"reps": "8"})),
-    "fractional reps": _document(_curl(dose={"reps": 8.9})),
-    "reps as true": _document(_curl(dose={"reps": True})),
-    "no reps": _document(_curl(dose={"reps": 0})),
-    "range upside down": _document(_curl(dose={"reps": {"min": 8, "max": 6}})),
-    "two dose kinds": _document(_curl(dose={"reps": 8, "seconds": 30})),
-    "unknown field": _document(_curl(rpes=8)),
-    "unknown side": _document(_curl(sides="sideways")),
-    "padded name": _document(_curl(name=" Curl")),
-    "lonely superset": _document({"type": "superset", "exercises": [_curl()]}),
-    "unknown item type": _document(_curl(type="circuit")),
-    "ladder without matching rounds": _document(_curl(dose={"ladder": [{"reps": 10}, {"reps": 8}]})),
-    "rest between single sets": _document(_curl(rest_between_sets={"seconds": 60})),
-    "emom not a multiple": _document(_curl(), format={"type": "emom", "every": 60, "duration": 90}),
-    "load unit without amount": _document(_curl(load={"unit": "kg"})),
-    "wrong schema version": {**_document(_curl()), "schema_version": 2},
-    "duplicate block names": {
-        **_document(_curl()),
-        "blocks": [{"name": "Main", "items": [_curl()]}, {"name": "Main", "items": [_curl()]}],
-    },
-}
-
-
-class TestPydanticPeer:
-    """The pydantic model the benchmark compares against."""
-
-    def test_reads_and_writes_the_built_in_workout_like_runstrength(
-        self, peer: ModuleType, text: str
-    ) -> None:
-        """The peer accepts the benchmarked document and writes back the data runstrength writes."""
-        model = peer.Workout.model_validate_json(text)
-        expected = runstrength.to_dict(runstrength.loads(text))
-        assert expected == json.loads(model.model_dump_json(exclude_defaults=True))
-
-    @pytest.mark.parametrize("document", VALID.values(), ids=VALID.keys())
-    def test_accepts_what_runstrength_accepts(self, peer: ModuleType, document: dict[str, Any]) -> None:
-        """A document runstrength reads, the peer reads too, and both write the same data back."""
-        text = json.dumps(document)
-        model = peer.Workout.model_validate_json(text)
-        expected = runstrength.to_dict(runstrength.loads(text))
-        assert expected == json.loads(model.model_dump_json(exclude_defaults=True))
-
-    @pytest.mark.parametrize("document", INVALID.values(), ids=INVALID.keys())
-    def test_refuses_what_runstrength_refuses(self, peer: ModuleType, document: dict[str, Any]) -> None:
-        """A document runstrength refuses, the peer refuses too: the comparison is like for like."""
-        text = json.dumps(document)
-        with pytest.raises(runstrength.ValidationError):
-            runstrength.loads(text)
-        with pytest.raises(pydantic.ValidationError):
-            peer.Workout.model_validate_json(text)
