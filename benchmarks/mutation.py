@@ -11,9 +11,10 @@ on ``PYTHONPATH``).  The repository's own files are never written.
 A mutant is *killed* when the tests fail, *survives* when they pass (a finding: the tests
 do not pin that behaviour down, or the change makes no difference), and *times out* when
 the tests take longer than ``--timeout`` seconds (often an endless loop: counted as caught,
-but listed).  The report lists every survivor with its file, line and diff, and the kill
-rate.  Before any mutant, the unchanged copy must pass the same tests, so a failure is the
-mutant's doing.
+but listed).  ``--budget`` stops starting mutants after that many seconds; the mutants are
+tested in the order drawn, so a run cut short still reports on a random sample.  The report
+lists every survivor with its file, line and diff, and the kill rate.  Before any mutant,
+the unchanged copy must pass the same tests, so a failure is the mutant's doing.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import argparse
 import ast
 import copy
 import difflib
+import math
 import os
 import random
 import shutil
@@ -296,10 +298,25 @@ def run_mutant(mutant: Mutant, tests: Sequence[str], timeout: float) -> Outcome:
             compile(after, str(target), "exec")
         except SyntaxError as error:
             return Outcome(mutant, "error", 0.0, change, str(error))
-        result, tail = _run_tests(src, tests, timeout)
+        result, tail = _run_tests(src, relevant_first(tests, mutant.path), timeout)
     seconds = time.perf_counter() - started
     status = {"passed": "survived", "failed": "killed", "timeout": "timeout"}[result]
     return Outcome(mutant, status, seconds, change, tail)
+
+
+RELEVANT = {
+    "src/runstrength/_spec/rules.py": "tests/test_values.py",
+    "src/runstrength/_values.py": "tests/test_values.py",
+    "src/runstrength/_model.py": "tests/test_model.py",
+    "src/runstrength/_timeline.py": "tests/test_timeline.py",
+}
+"""The tests most likely to catch a change to each module: run first, as the run stops at a failure."""
+
+
+def relevant_first(tests: Sequence[str], path: str) -> list[str]:
+    """``tests`` with the one most relevant to the module at ``path`` moved to the front."""
+    first = RELEVANT.get(path)
+    return sorted(tests, key=lambda test: test != first)
 
 
 def baseline(tests: Sequence[str], timeout: float) -> tuple[str, float, str]:
@@ -322,8 +339,8 @@ def baseline(tests: Sequence[str], timeout: float) -> tuple[str, float, str]:
 def sample(count: int, seed: int, modules: Sequence[str]) -> list[Mutant]:
     """``count`` mutants drawn at random (by ``seed``) from every candidate change of ``modules``."""
     everything = [mutant for path in modules if (ROOT / path).exists() for mutant in candidates(path)]
-    chosen = random.Random(seed).sample(everything, min(count, len(everything)))
-    return sorted(chosen, key=lambda m: (m.path, m.line, m.index))
+    # Kept in the order drawn: a run cut short by its budget is still a random sample.
+    return random.Random(seed).sample(everything, min(count, len(everything)))
 
 
 # --- report -------------------------------------------------------------------------------
@@ -367,6 +384,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, help="seconds per mutant (default 3 × the unchanged run)")
     parser.add_argument("--module", action="append", help="a module to mutate (repeatable; default the core)")
     parser.add_argument("--test", action="append", help="a test file or node to run (repeatable)")
+    parser.add_argument(
+        "--budget", type=float, help="seconds after which no further mutant starts (default: no limit)"
+    )
     args = parser.parse_args(argv)
     modules = tuple(args.module or CORE)
     tests = tuple(args.test or TESTS)
@@ -380,16 +400,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     total = sum(len(candidates(path)) for path in modules if (ROOT / path).exists())
     chosen = sample(args.count, args.seed, modules)
     print(f"Testing {len(chosen)} mutants, {args.jobs} at a time, {timeout:.0f} s each at most", flush=True)
+    ends = time.monotonic() + args.budget if args.budget else math.inf
+
+    def attempt(mutant: Mutant) -> Outcome | None:
+        return run_mutant(mutant, tests, timeout) if time.monotonic() < ends else None
+
     outcomes: list[Outcome] = []
     with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for number, outcome in enumerate(pool.map(lambda m: run_mutant(m, tests, timeout), chosen), 1):
+        for outcome in pool.map(attempt, chosen):
+            if outcome is None:
+                continue
+            outcomes.append(outcome)
             m = outcome.mutant
             where = f"{m.path}:{m.line}"
-            print(
-                f"[{number:3}/{len(chosen)}] {outcome.status:8} {outcome.seconds:5.1f} s  {where}  {m.kind}",
-                flush=True,
-            )
-            outcomes.append(outcome)
+            progress = f"[{len(outcomes):3}/{len(chosen)}] {outcome.status:8} {outcome.seconds:5.1f} s"
+            print(f"{progress}  {where}  {m.kind}", flush=True)
+            if outcome.status == "survived":
+                print(outcome.diff, flush=True)
+    if len(outcomes) < len(chosen):
+        print(f"\nThe budget ran out: {len(chosen) - len(outcomes)} sampled mutants were not tested.")
     print("\n" + report(outcomes, total))
     return 0
 
