@@ -1,4 +1,4 @@
-"""The document benchmark keeps running, and its pydantic peer stays as strict as runstrength."""
+"""The benchmark scripts keep running and measure what they say they measure."""
 
 from __future__ import annotations
 
@@ -17,17 +17,29 @@ TINY = {"number": 1, "repeat": 1}
 
 
 @pytest.fixture(scope="module")
-def benchmarks() -> Iterator[tuple[ModuleType, ModuleType]]:
-    """The benchmark script and its pydantic peer, imported as the script imports them."""
+def scripts() -> Iterator[None]:
+    """The benchmarks folder on the import path, as when a script runs from it."""
     with pytest.MonkeyPatch.context() as patch:
         patch.syspath_prepend(str(BENCHMARKS))
-        yield importlib.import_module("bench_document"), importlib.import_module("_pydantic_peer")
+        yield
 
 
 @pytest.fixture(scope="module")
-def bench(benchmarks: tuple[ModuleType, ModuleType]) -> ModuleType:
+def bench(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
     """The benchmark script, ``benchmarks/bench_document.py``."""
-    return benchmarks[0]
+    return importlib.import_module("bench_document")
+
+
+@pytest.fixture(scope="module")
+def rejection(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The rejection benchmark, ``benchmarks/bench_rejection.py``."""
+    return importlib.import_module("bench_rejection")
+
+
+@pytest.fixture(scope="module")
+def bounded(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The bounded-work benchmark, ``benchmarks/bench_bounded.py``."""
+    return importlib.import_module("bench_bounded")
 
 
 @pytest.fixture(scope="module")
@@ -109,6 +121,29 @@ class TestProfileLoads:
         assert "to 3 due to restriction" in bench.profile_loads(text, calls=1, top=3)
 
 
+class TestCatalogueTimings:
+    """Reading every built-in workout with runstrength and with pydantic."""
+
+    def test_compares_every_built_in_workout(self, bench: ModuleType) -> None:
+        """Each built-in workout gets one comparison, with its size and both positive costs."""
+        texts = bench.catalogue_texts()
+        comparisons = bench.catalogue_timings(texts, **TINY)
+        assert list(runstrength.catalog.names()) == [c.name for c in comparisons]
+        assert [len(text.encode()) for text in texts.values()] == [c.size for c in comparisons]
+        assert all(c.ours > 0 and c.peer > 0 for c in comparisons)
+
+    def test_table_ends_with_the_median_and_the_worst(self, bench: ModuleType) -> None:
+        """The table lists each workout's ratio, then the median ratio and the worst one, named."""
+        comparisons = [
+            bench.Comparison("a", 100, 30.0, 10.0),
+            bench.Comparison("b", 100, 10.0, 10.0),
+            bench.Comparison("c", 100, 20.0, 10.0),
+        ]
+        lines = bench.catalogue_table(comparisons).splitlines()
+        expected = (["a", "100", "30.0", "10.0", "3.00"], "median ratio 2.00, worst 3.00 (a)")
+        assert expected == (lines[2].split(), lines[-1])
+
+
 class TestTable:
     """The printed table of timings."""
 
@@ -146,6 +181,117 @@ class TestMain:
         """The script prints the three tables, both ratios and, when asked, the profile."""
         status = bench.main(["--number", "1", "--repeat", "1", "--import-runs", "1", "--profile"])
         out = capsys.readouterr().out
-        headings = ("Reading", "Writing", "Importing", "loads / pydantic", "import ratio", "function calls")
+        headings = (
+            "Reading upper-body-for-runners",
+            "Reading every built-in workout",
+            "median ratio",
+            "Writing",
+            "Importing",
+            "loads / pydantic",
+            "import ratio",
+            "function calls",
+        )
         expected: tuple[int, list[str]] = (0, [])
         assert expected == (status, [heading for heading in headings if heading not in out])
+
+
+class TestRejectionCases:
+    """The documents the rejection benchmark reads, valid and invalid."""
+
+    def test_one_bad_leaf_in_the_built_in_workout(self, rejection: ModuleType) -> None:
+        """The valid text is the built-in workout; each invalid one has one problem, in a modified dose."""
+        for case in rejection.one_bad_leaf():
+            assert runstrength.catalog.get("upper-body-for-runners") == runstrength.loads(case.valid)
+            with pytest.raises(runstrength.ValidationError) as refused:
+                runstrength.loads(case.invalid)
+            [problem] = refused.value.problems
+            assert ("modifications", 0, "dose", "reps") == problem.location[6:10]
+
+    def test_many_bad_leaves_one_per_exercise(self, rejection: ModuleType) -> None:
+        """The large document is valid, and its copy has one problem per exercise."""
+        case = rejection.many_bad_leaves(20_000, blocks=2, items=5)
+        assert 2 == len(runstrength.loads(case.valid).blocks)
+        with pytest.raises(runstrength.ValidationError) as refused:
+            runstrength.loads(case.invalid)
+        assert 10 == len(refused.value.problems)
+
+    def test_the_large_document_fills_the_size_limit(self, rejection: ModuleType) -> None:
+        """At full size, both texts are close to the documented 2 MiB without going over."""
+        case = rejection.many_bad_leaves()
+        assert all(1_900_000 < len(text) <= 2 * 1024 * 1024 for text in (case.valid, case.invalid))
+
+
+class TestRejectionScript:
+    """The rejection benchmark, as run from a shell."""
+
+    def test_measures_and_prints_every_case(
+        self, rejection: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The script times each case both ways and prints the worst ratio against the target."""
+        status = rejection.main(["--number", "1", "--repeat", "1", "--large-repeat", "1", "--size", "20000"])
+        out = capsys.readouterr().out
+        rows = [line for line in out.splitlines() if line.startswith(("one bad leaf", "many bad leaves"))]
+        expected = (0, 3, 1)
+        assert expected == (status, len(rows), out.count("worst reject / accept"))
+
+
+def _outcome(case: Any) -> str:
+    """Read a case in this process: accepted, refused, or the exception that escaped."""
+    try:
+        runstrength.loads(case.text, case.format)
+    except runstrength.ValidationError:
+        return "refused"
+    except Exception as error:  # noqa: BLE001 - any other exception is the failure looked for
+        return type(error).__name__
+    return "accepted"
+
+
+class TestBoundedCases:
+    """The adversarial documents of the bounded-work benchmark."""
+
+    def test_only_validation_errors_escape(self, bounded: ModuleType) -> None:
+        """Every small adversarial document, in any format, is accepted or refused by a ValidationError."""
+        outcomes = {(case.name, case.format): _outcome(case) for case in bounded.cases(quick=True)}
+        escaped = {
+            where: outcome for where, outcome in outcomes.items() if outcome not in {"accepted", "refused"}
+        }
+        assert {} == escaped
+
+    def test_full_size_documents_stay_within_the_size_limit(self, bounded: ModuleType) -> None:
+        """At full size, every document is at most the documented 2 MiB, and each format has every case."""
+        found = bounded.cases(quick=False)
+        assert all(len(case.text) <= 2 * 1024 * 1024 for case in found)
+        names = {fmt: [c.name for c in found if c.format == fmt] for fmt in ("json", "yaml", "toml")}
+        assert names["json"] == names["toml"] == names["yaml"][: len(names["json"])]
+
+    def test_small_documents_are_well_formed(self, bounded: ModuleType) -> None:
+        """Each small case parses in its format, so its refusal comes from the rules or the limits."""
+        malformed = []
+        for case in bounded.cases(quick=True):
+            try:
+                runstrength.loads(case.text, case.format)
+            except runstrength.ValidationError as error:
+                if str(error).startswith(f"not valid {case.format.upper()}"):
+                    malformed.append((case.name, case.format, str(error)))
+        assert [] == malformed
+
+
+class TestBoundedScript:
+    """The bounded-work benchmark, as run from a shell."""
+
+    def test_quick_run_reads_in_fresh_interpreters(
+        self, bounded: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A quick run of one case reads it in each format, pydantic too for JSON, and finds nothing."""
+        status = bounded.main(["--quick", "--only", f"nested lists × {bounded.MAX_DEPTH + 1}"])
+        out = capsys.readouterr().out
+        rows = [line for line in out.splitlines() if line.startswith("nested lists")]
+        assert (0, 3) == (status, len(rows))
+        assert "FINDING" not in out
+
+    def test_child_reports_as_json(self, bounded: ModuleType) -> None:
+        """The child reads one document and prints its outcome, time and peak memory as JSON."""
+        case = bounded.Case("two items", "json", bounded.wide_items("json", 2, 1000))
+        report = bounded.run("runstrength", case, timeout=120)
+        assert ("refused", 4) == (report.outcome, report.problems)
+        assert report.peak_mb > 0
