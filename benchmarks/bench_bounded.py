@@ -66,7 +66,8 @@ class Report:
     """What one fresh interpreter reported after reading one document."""
 
     outcome: str
-    """``accepted``, ``refused`` or ``error`` (any exception but a ``ValidationError``)."""
+    """``accepted``, ``refused``, ``error`` (any exception but a ``ValidationError``, or a crash)
+    or ``timeout`` (no answer within the time allowed)."""
     problems: int = 0
     error: str = ""
     """The exception's type and the start of its message, for errors."""
@@ -83,6 +84,8 @@ class Report:
             return f"refused, {self.problems} problem{'s' * (self.problems != 1)}"
         if self.outcome == "error":
             return self.error.split(":", 1)[0]
+        if self.outcome == "timeout":
+            return f"no answer in {self.seconds:g} s"
         return self.outcome
 
 
@@ -97,7 +100,7 @@ class Row:
     @property
     def ratio(self) -> float | None:
         """The processor time of runstrength as a multiple of pydantic's (``None`` unless both read it)."""
-        if self.peer is None or self.peer.outcome == "error":
+        if self.peer is None or {self.ours.outcome, self.peer.outcome} & {"error", "timeout"}:
             return None
         return self.ours.cpu / max(self.peer.cpu, 1e-6)
 
@@ -107,7 +110,7 @@ class Row:
         missed = []
         if self.ours.outcome == "error":
             missed.append("not a ValidationError")
-        if self.ours.cpu > MAX_SECONDS:
+        if self.ours.cpu > MAX_SECONDS or self.ours.outcome == "timeout":
             missed.append(f"> {MAX_SECONDS:g} s")
         if self.ours.peak_mb > MAX_MB:
             missed.append(f"> {MAX_MB:g} MB")
@@ -336,7 +339,7 @@ def run(reader: str, case: Case, *, timeout: float) -> Report:
                 command, capture_output=True, text=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            return Report("error", error=f"Timeout: more than {timeout:g} s", seconds=timeout, cpu=timeout)
+            return Report("timeout", seconds=timeout)
     lines = done.stdout.strip().splitlines()
     if done.returncode != 0 or not lines:
         tail = " ".join(done.stderr.strip().splitlines()[-1:])
@@ -369,7 +372,13 @@ def table(rows: Sequence[Row]) -> str:
         )
     ]
     for row in rows:
-        peer = f"{row.peer.cpu:14.3f}" if row.peer else f"{'':14}"
+        peer = f"{'':14}"
+        if row.peer:
+            peer = (
+                f"{row.peer.cpu:14.3f}"
+                if row.peer.outcome != "timeout"
+                else f"{'> ' + str(row.peer.seconds):>14}"
+            )
         ratio = f"{row.ratio:6.1f}" if row.ratio is not None else f"{'':6}"
         over = f"  <- {', '.join(row.over)}" if row.over else ""
         lines.append(
@@ -382,13 +391,14 @@ def table(rows: Sequence[Row]) -> str:
 
 def worst(rows: Sequence[Row]) -> str:
     """The slowest, the largest and the worst-compared case."""
-    slowest = max(rows, key=lambda r: r.ours.cpu)
+    answered = [r for r in rows if r.ours.outcome != "timeout"]
+    slowest = max(answered or rows, key=lambda r: r.ours.cpu)
     largest = max(rows, key=lambda r: r.ours.peak_mb)
     compared = [r for r in rows if r.ratio is not None]
     lines = [
         (
-            f"slowest: {slowest.ours.cpu:.2f} s processor time ({slowest.ours.seconds:.2f} s wall clock), "
-            f"{slowest.case.name} ({slowest.case.format}); target ≤ {MAX_SECONDS:g} s"
+            f"slowest answered: {slowest.ours.cpu:.2f} s processor time ({slowest.ours.seconds:.2f} s wall "
+            f"clock), {slowest.case.name} ({slowest.case.format}); target ≤ {MAX_SECONDS:g} s"
         ),
         (
             f"largest: {largest.ours.peak_mb:.0f} MB, {largest.case.name} ({largest.case.format}); "
@@ -400,6 +410,9 @@ def worst(rows: Sequence[Row]) -> str:
         lines.append(
             f"worst against pydantic: {ratio.ratio:.1f}×, {ratio.case.name}; target ≤ {MAX_RATIO:g}×"
         )
+    unanswered = [f"{r.case.name} ({r.case.format})" for r in rows if r.ours.outcome == "timeout"]
+    if unanswered:
+        lines.append(f"no answer within the time allowed: {len(unanswered)}: {'; '.join(unanswered)}")
     missed = sum(bool(r.over) for r in rows)
     lines.append(f"cases missing a target: {missed} of {len(rows)}")
     return "\n".join(lines)

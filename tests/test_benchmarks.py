@@ -295,3 +295,32 @@ class TestBoundedScript:
         report = bounded.run("runstrength", case, timeout=120)
         assert ("refused", 4) == (report.outcome, report.problems)
         assert report.peak_mb > 0
+
+
+class TestBoundedReport:
+    """How the bounded-work benchmark judges what a child reported."""
+
+    def test_no_answer_misses_the_time_target(self, bounded: ModuleType) -> None:
+        """A child that does not answer in time misses the time target and is not compared with pydantic."""
+        case = bounded.Case("slow", "json", "{}")
+        row = bounded.Row(case, bounded.Report("timeout", seconds=60.0), bounded.Report("refused", cpu=0.1))
+        assert ("no answer in 60 s", ["> 2 s"], None) == (row.ours.described, row.over, row.ratio)
+
+    def test_other_exceptions_are_findings(self, bounded: ModuleType) -> None:
+        """An exception other than ValidationError is listed as a finding; a refusal is not."""
+        case = bounded.Case("deep", "yaml", "")
+        rows = [
+            bounded.Row(case, bounded.Report("error", error="RecursionError: too deep"), None),
+            bounded.Row(case, bounded.Report("refused", problems=1), None),
+        ]
+        assert ["FINDING: deep (yaml) raised RecursionError: too deep"] == bounded.findings(rows)
+
+    def test_ratio_is_of_processor_time(self, bounded: ModuleType) -> None:
+        """The comparison with pydantic divides processor times, which a busy machine inflates less."""
+        case = bounded.Case("c", "json", "{}")
+        row = bounded.Row(
+            case,
+            bounded.Report("refused", seconds=9.0, cpu=0.3),
+            bounded.Report("refused", seconds=1.0, cpu=0.1),
+        )
+        assert 3.0 == pytest.approx(row.ratio)
