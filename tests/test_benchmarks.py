@@ -324,3 +324,10 @@ class TestBoundedReport:
             bounded.Report("refused", seconds=1.0, cpu=0.1),
         )
         assert 3.0 == pytest.approx(row.ratio)
+
+    def test_ratio_of_tiny_times_is_not_judged(self, bounded: ModuleType) -> None:
+        """Under 10 ms of processor time the ratio is shown but misses no target."""
+        case = bounded.Case("c", "json", "{}")
+        row = bounded.Row(case, bounded.Report("refused", cpu=0.004), bounded.Report("refused", cpu=0.001))
+        assert [] == row.over
+        assert 4.0 == pytest.approx(row.ratio)
