@@ -6,6 +6,9 @@ bounds as ``Field`` constraints, cross-field rules as ``model_validator`` s, and
 told apart by their key (``{"reps": 8}``, ``{"seconds": 30}``…) like runstrength's
 loader does.  ``Workout.model_validate_json`` reads the same documents as
 ``runstrength.loads``, and ``model_dump_json(exclude_defaults=True)`` writes the same data.
+``tests/test_peer.py`` checks it on every built-in workout, on generated workouts and on a
+table of invalid documents.  One difference is pydantic's own: its JSON parser keeps the
+last of two equal keys in an object, where runstrength refuses the document.
 """
 
 from __future__ import annotations
@@ -28,8 +31,10 @@ from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, Modificati
 
 __all__ = ["Workout"]
 
-# Text without surrounding whitespace, never empty (runstrength's ``text`` rule).
-_TRIMMED = r"^\S(?:[\s\S]*\S)?$"
+# Text without surrounding whitespace or control characters, never empty (runstrength's
+# ``text`` rule).  A character class rather than a lookahead, which pydantic's Rust regex lacks.
+_CONTROLS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+_TRIMMED = rf"^[^\s{_CONTROLS}](?:[^{_CONTROLS}]*[^\s{_CONTROLS}])?$"
 Name: TypeAlias = Annotated[str, StringConstraints(max_length=100, pattern=_TRIMMED)]
 Label: TypeAlias = Annotated[str, StringConstraints(max_length=50, pattern=_TRIMMED)]
 Cue: TypeAlias = Annotated[str, StringConstraints(max_length=500, pattern=_TRIMMED)]
@@ -38,8 +43,19 @@ Benefit: TypeAlias = Annotated[str, StringConstraints(max_length=300, pattern=_T
 Note: TypeAlias = Annotated[str, StringConstraints(max_length=500, pattern=_TRIMMED)]
 Notes: TypeAlias = Annotated[str, StringConstraints(max_length=2000, pattern=_TRIMMED)]
 Url: TypeAlias = Annotated[str, StringConstraints(max_length=2000, pattern=r"^https?://[^\s/?#]+\S*$")]
+
+
+def _takes_time(notation: str) -> str:
+    if all(set(phase) == {"0"} for phase in notation.split("-")):
+        msg = f"expected a repetition to take some time, got {notation!r}"
+        raise ValueError(msg)
+    return notation
+
+
 TempoNotation: TypeAlias = Annotated[
-    str, StringConstraints(pattern=r"^(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)-(\d{1,2}|X)$")
+    str,
+    StringConstraints(pattern=r"^([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)$"),
+    AfterValidator(_takes_time),
 ]
 
 T = TypeVar("T")
@@ -114,6 +130,9 @@ Amount1To14: TypeAlias = (
 )
 Amount0To10: TypeAlias = (
     Annotated[int, Field(ge=0, le=10)] | Annotated[WholeRange, AfterValidator(_ends_within(0, 10))]
+)
+StatedSeconds: TypeAlias = (
+    Annotated[int, Field(ge=60, le=86_400)] | Annotated[WholeRange, AfterValidator(_ends_within(60, 86_400))]
 )
 Seconds: TypeAlias = (
     Annotated[int, Field(ge=1, le=14_400)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 14_400))]
@@ -465,16 +484,25 @@ class Block(Model):
         return self
 
 
+def _superset_fits(superset: Superset, fmt: Intervals | Emom | Amrap) -> None:
+    """A timed block holds supersets only if it is an EMOM, and then of one round each."""
+    if not isinstance(fmt, Emom):
+        msg = f"an {fmt.type} block holds exercises, not supersets"
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns only ValueError into a validation error
+    if superset.rounds != 1:
+        msg = "rounds must be 1 in an EMOM block: the superset is done once per interval"
+        raise ValueError(msg)
+
+
 def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, rounds: object) -> None:
     """The rules an item of a block must follow given the block's format and rounds."""
     if fmt is None:
         if isinstance(item, Exercise) and item.sets == 1:
             _ladder_fits(item.dose, rounds, "rounds")
         return
-    # pydantic turns ValueError (not TypeError) into a validation error.
     if isinstance(item, Superset):
-        msg = f"an {fmt.type} block holds exercises, not supersets"
-        raise ValueError(msg)  # noqa: TRY004
+        _superset_fits(item, fmt)
+        return
     if item.sets != 1:
         msg = f"sets must be 1 in an {fmt.type} block"
         raise ValueError(msg)
@@ -497,6 +525,7 @@ class Workout(Model):
     title: Title
     summary: Notes | None = None
     frequency: Frequency | None = None
+    stated_duration: StatedSeconds | None = None
     rest_between_sets: Rest | None = None
     equipment: EquipmentList = ()
     targets: Tags = ()

@@ -1,9 +1,11 @@
-"""Benchmark the document format on the built-in workout, against json and a strict pydantic peer.
+"""Benchmark the document format on the built-in workouts, against json and a strict pydantic peer.
 
 Run ``python benchmarks/bench_document.py`` (with the ``bench`` extra installed) to print
-microseconds per call, best of several repeats, for reading and writing the workout's
-JSON text, and the import time of ``runstrength`` next to that of ``attrs`` and
-``cattrs`` alone.  ``--profile`` adds the hot spots of ``runstrength.loads``.
+microseconds per call, best of several repeats: reading one built-in workout's JSON text
+next to json alone, reading every built-in workout with runstrength and with pydantic
+(the ratio per workout, its median and its worst), writing, and the import time of
+``runstrength`` next to that of ``attrs`` and ``cattrs`` alone.  ``--profile`` adds the
+hot spots of ``runstrength.loads``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 import timeit
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import _pydantic_peer as peer
 
@@ -44,9 +47,14 @@ class Timing:
 BUILT_IN = "upper-body-for-runners"
 
 
-def document_text() -> str:
-    """The built-in workout as JSON text, the way ``runstrength.dumps`` writes it."""
-    return runstrength.dumps(runstrength.catalog.get(BUILT_IN))
+def document_text(name: str = BUILT_IN) -> str:
+    """A built-in workout as JSON text, the way ``runstrength.dumps`` writes it."""
+    return runstrength.dumps(runstrength.catalog.get(name))
+
+
+def catalogue_texts() -> dict[str, str]:
+    """Every built-in workout's JSON text, by name."""
+    return {name: document_text(name) for name in runstrength.catalog.names()}
 
 
 # --- measurements ------------------------------------------------------------------------
@@ -79,6 +87,55 @@ def loads_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
         ("pydantic model_validate_json", lambda: peer.Workout.model_validate_json(text)),
     ]
     return best_micros(cases, number=number, repeat=repeat)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Reading one document with runstrength and with pydantic, in microseconds per call."""
+
+    name: str
+    size: int
+    """The document's length in bytes (UTF-8)."""
+    ours: float
+    peer: float
+
+    @property
+    def ratio(self) -> float:
+        """How many times pydantic's cost runstrength's is."""
+        return self.ours / self.peer
+
+
+def catalogue_timings(texts: Mapping[str, str], *, number: int, repeat: int) -> list[Comparison]:
+    """``runstrength.loads`` against pydantic's ``model_validate_json`` on each document."""
+    comparisons: list[Comparison] = []
+    for name, text in texts.items():
+        cases: list[Case] = [
+            ("ours", partial(runstrength.loads, text)),
+            ("peer", partial(peer.Workout.model_validate_json, text)),
+        ]
+        ours, theirs = best_micros(cases, number=number, repeat=repeat)
+        comparisons.append(Comparison(name, len(text.encode()), ours.micros, theirs.micros))
+    return comparisons
+
+
+def catalogue_table(comparisons: Sequence[Comparison]) -> str:
+    """A text table of the catalogue's reading costs, then the median and the worst ratio."""
+    width = max(len(c.name) for c in comparisons)
+    lines = [
+        "Reading every built-in workout (ratio: runstrength.loads × pydantic model_validate_json)",
+        f"{'':{width}}  {'bytes':>7}  {'loads µs':>9}  {'pydantic µs':>11}  {'ratio':>6}",
+    ]
+    lines += [
+        f"{c.name:{width}}  {c.size:7}  {c.ours:9.1f}  {c.peer:11.1f}  {c.ratio:6.2f}" for c in comparisons
+    ]
+    worst = max(comparisons, key=lambda c: c.ratio)
+    lines += [
+        (
+            f"median ratio {statistics.median(c.ratio for c in comparisons):.2f}, "
+            f"worst {worst.ratio:.2f} ({worst.name})"
+        )
+    ]
+    return "\n".join(lines)
 
 
 def dumps_timings(text: str, *, number: int, repeat: int) -> list[Timing]:
@@ -188,22 +245,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     text = document_text()
-    print(f"Document: the built-in workout, {len(text.encode())} bytes of JSON\n")
+    print(f"Document: the built-in workout {BUILT_IN}, {len(text.encode())} bytes of JSON\n")
     reading = loads_timings(text, number=args.number, repeat=args.repeat)
+    catalogue = catalogue_timings(catalogue_texts(), number=args.number, repeat=args.repeat)
     writing = dumps_timings(text, number=args.number, repeat=args.repeat)
     importing = import_timings(runs=args.import_runs)
-    print(table("Reading", reading, baseline="json.loads"), end="\n\n")
+    print(table(f"Reading {BUILT_IN}", reading, baseline="json.loads"), end="\n\n")
+    print(catalogue_table(catalogue), end="\n\n")
     print(table("Writing", writing, baseline="runstrength.to_dict"), end="\n\n")
     for way in ("-X importtime", "wall clock"):
         timings = [timing for timing in importing if timing.name.endswith(f"({way})")]
         baseline = f"import attrs, cattrs ({way})"
         print(table(f"Importing, median of {way}", timings, baseline=baseline, unit="ms"), end="\n\n")
 
-    loads_ratio = ratio(reading, "runstrength.loads", "pydantic model_validate_json")
+    median = statistics.median(c.ratio for c in catalogue)
+    worst = max(c.ratio for c in catalogue)
     import_ratio = ratio(
         importing, "import runstrength (-X importtime)", "import attrs, cattrs (-X importtime)"
     )
-    print(f"loads / pydantic:  {loads_ratio:5.2f}  (target ≤ {LOADS_TARGET:g}, aim < 1)")
+    over = f"over {len(catalogue)} built-in workouts"
+    target = f"(target ≤ {LOADS_TARGET:g}, aim < 1)"
+    print(f"loads / pydantic:  {median:5.2f} median, {worst:.2f} worst {over}  {target}")
     print(f"import ratio:      {import_ratio:5.2f}  (target ≤ {IMPORT_TARGET:g})")
     if args.profile:
         print("\n" + profile_loads(text, calls=args.number, top=25))

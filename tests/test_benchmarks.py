@@ -1,15 +1,13 @@
-"""The document benchmark keeps running, and its pydantic peer stays as strict as runstrength."""
+"""The benchmark scripts keep running and measure what they say they measure."""
 
 from __future__ import annotations
 
 import importlib
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-import pydantic
 import pytest
 
 import runstrength
@@ -19,23 +17,29 @@ TINY = {"number": 1, "repeat": 1}
 
 
 @pytest.fixture(scope="module")
-def benchmarks() -> Iterator[tuple[ModuleType, ModuleType]]:
-    """The benchmark script and its pydantic peer, imported as the script imports them."""
+def scripts() -> Iterator[None]:
+    """The benchmarks folder on the import path, as when a script runs from it."""
     with pytest.MonkeyPatch.context() as patch:
         patch.syspath_prepend(str(BENCHMARKS))
-        yield importlib.import_module("bench_document"), importlib.import_module("_pydantic_peer")
+        yield
 
 
 @pytest.fixture(scope="module")
-def bench(benchmarks: tuple[ModuleType, ModuleType]) -> ModuleType:
+def bench(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
     """The benchmark script, ``benchmarks/bench_document.py``."""
-    return benchmarks[0]
+    return importlib.import_module("bench_document")
 
 
 @pytest.fixture(scope="module")
-def peer(benchmarks: tuple[ModuleType, ModuleType]) -> ModuleType:
-    """The strict pydantic model of the document, ``benchmarks/_pydantic_peer.py``."""
-    return benchmarks[1]
+def rejection(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The rejection benchmark, ``benchmarks/bench_rejection.py``."""
+    return importlib.import_module("bench_rejection")
+
+
+@pytest.fixture(scope="module")
+def bounded(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The bounded-work benchmark, ``benchmarks/bench_bounded.py``."""
+    return importlib.import_module("bench_bounded")
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +121,29 @@ class TestProfileLoads:
         assert "to 3 due to restriction" in bench.profile_loads(text, calls=1, top=3)
 
 
+class TestCatalogueTimings:
+    """Reading every built-in workout with runstrength and with pydantic."""
+
+    def test_compares_every_built_in_workout(self, bench: ModuleType) -> None:
+        """Each built-in workout gets one comparison, with its size and both positive costs."""
+        texts = bench.catalogue_texts()
+        comparisons = bench.catalogue_timings(texts, **TINY)
+        assert list(runstrength.catalog.names()) == [c.name for c in comparisons]
+        assert [len(text.encode()) for text in texts.values()] == [c.size for c in comparisons]
+        assert all(c.ours > 0 and c.peer > 0 for c in comparisons)
+
+    def test_table_ends_with_the_median_and_the_worst(self, bench: ModuleType) -> None:
+        """The table lists each workout's ratio, then the median ratio and the worst one, named."""
+        comparisons = [
+            bench.Comparison("a", 100, 30.0, 10.0),
+            bench.Comparison("b", 100, 10.0, 10.0),
+            bench.Comparison("c", 100, 20.0, 10.0),
+        ]
+        lines = bench.catalogue_table(comparisons).splitlines()
+        expected = (["a", "100", "30.0", "10.0", "3.00"], "median ratio 2.00, worst 3.00 (a)")
+        assert expected == (lines[2].split(), lines[-1])
+
+
 class TestTable:
     """The printed table of timings."""
 
@@ -154,89 +181,153 @@ class TestMain:
         """The script prints the three tables, both ratios and, when asked, the profile."""
         status = bench.main(["--number", "1", "--repeat", "1", "--import-runs", "1", "--profile"])
         out = capsys.readouterr().out
-        headings = ("Reading", "Writing", "Importing", "loads / pydantic", "import ratio", "function calls")
+        headings = (
+            "Reading upper-body-for-runners",
+            "Reading every built-in workout",
+            "median ratio",
+            "Writing",
+            "Importing",
+            "loads / pydantic",
+            "import ratio",
+            "function calls",
+        )
         expected: tuple[int, list[str]] = (0, [])
         assert expected == (status, [heading for heading in headings if heading not in out])
 
 
-def _document(*items: dict[str, Any], **block: Any) -> dict[str, Any]:
-    return {
-        "schema_version": 1,
-        "title": "Test",
-        "blocks": [{"name": "Main", **block, "items": list(items)}],
-    }
+class TestRejectionCases:
+    """The documents the rejection benchmark reads, valid and invalid."""
+
+    def test_one_bad_leaf_in_the_built_in_workout(self, rejection: ModuleType) -> None:
+        """The valid text is the built-in workout; each invalid one has one problem, in a modified dose."""
+        for case in rejection.one_bad_leaf():
+            assert runstrength.catalog.get("upper-body-for-runners") == runstrength.loads(case.valid)
+            with pytest.raises(runstrength.ValidationError) as refused:
+                runstrength.loads(case.invalid)
+            [problem] = refused.value.problems
+            assert ("modifications", 0, "dose", "reps") == problem.location[6:10]
+
+    def test_many_bad_leaves_one_per_exercise(self, rejection: ModuleType) -> None:
+        """The large document is valid, and its copy has one problem per exercise."""
+        case = rejection.many_bad_leaves(20_000, blocks=2, items=5)
+        assert 2 == len(runstrength.loads(case.valid).blocks)
+        with pytest.raises(runstrength.ValidationError) as refused:
+            runstrength.loads(case.invalid)
+        assert 10 == len(refused.value.problems)
+
+    def test_the_large_document_fills_the_size_limit(self, rejection: ModuleType) -> None:
+        """At full size, both texts are close to the documented 2 MiB without going over."""
+        case = rejection.many_bad_leaves()
+        assert all(1_900_000 < len(text) <= 2 * 1024 * 1024 for text in (case.valid, case.invalid))
 
 
-def _curl(**fields: Any) -> dict[str, Any]:
-    return {"name": "Curl", "dose": {"reps": 8}, **fields}
+class TestRejectionScript:
+    """The rejection benchmark, as run from a shell."""
 
-
-def _pair(**fields: Any) -> dict[str, Any]:
-    return {"type": "superset", "exercises": [_curl(), _curl(name="Row")], **fields}
-
-
-VALID = {
-    "plain": _document(_curl()),
-    "rep range": _document(_curl(dose={"reps": {"min": 6, "max": 8}})),
-    "seconds per side": _document(_curl(dose={"seconds": 30}, sides="each")),
-    "distance": _document(_curl(dose={"distance": 1.5, "unit": "km"})),
-    "max reps": _document(_curl(dose={"max_reps": True, "time_cap": 60})),
-    "ladder over rounds": _document(_curl(dose={"ladder": [{"reps": 10}, {"reps": 8}]}), rounds=2),
-    "superset": _document(_pair(rounds={"min": 2, "max": 3}, rest_between_rounds={"seconds": 60})),
-    "intervals": _document(_curl(dose={"seconds": 20}), format={"type": "intervals", "work": 20, "rest": 10}),
-    "emom": _document(_curl(), format={"type": "emom", "every": 60, "duration": 600}),
-    "load and effort": _document(_curl(load={"amount": 12.5, "unit": "kg"}, effort={"rpe": 7})),
-    "tempo": _document(_curl(tempo="3-1-X-0")),
-}
-
-INVALID = {
-    "reps as text": _document(_curl(dose={"reps": "8"})),
-    "fractional reps": _document(_curl(dose={"reps": 8.9})),
-    "reps as true": _document(_curl(dose={"reps": True})),
-    "no reps": _document(_curl(dose={"reps": 0})),
-    "range upside down": _document(_curl(dose={"reps": {"min": 8, "max": 6}})),
-    "two dose kinds": _document(_curl(dose={"reps": 8, "seconds": 30})),
-    "unknown field": _document(_curl(rpes=8)),
-    "unknown side": _document(_curl(sides="sideways")),
-    "padded name": _document(_curl(name=" Curl")),
-    "lonely superset": _document({"type": "superset", "exercises": [_curl()]}),
-    "unknown item type": _document(_curl(type="circuit")),
-    "ladder without matching rounds": _document(_curl(dose={"ladder": [{"reps": 10}, {"reps": 8}]})),
-    "rest between single sets": _document(_curl(rest_between_sets={"seconds": 60})),
-    "emom not a multiple": _document(_curl(), format={"type": "emom", "every": 60, "duration": 90}),
-    "load unit without amount": _document(_curl(load={"unit": "kg"})),
-    "wrong schema version": {**_document(_curl()), "schema_version": 2},
-    "duplicate block names": {
-        **_document(_curl()),
-        "blocks": [{"name": "Main", "items": [_curl()]}, {"name": "Main", "items": [_curl()]}],
-    },
-}
-
-
-class TestPydanticPeer:
-    """The pydantic model the benchmark compares against."""
-
-    def test_reads_and_writes_the_built_in_workout_like_runstrength(
-        self, peer: ModuleType, text: str
+    def test_measures_and_prints_every_case(
+        self, rejection: ModuleType, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """The peer accepts the benchmarked document and writes back the data runstrength writes."""
-        model = peer.Workout.model_validate_json(text)
-        expected = runstrength.to_dict(runstrength.loads(text))
-        assert expected == json.loads(model.model_dump_json(exclude_defaults=True))
+        """The script times each case both ways and prints the worst ratio against the target."""
+        status = rejection.main(["--number", "1", "--repeat", "1", "--large-repeat", "1", "--size", "20000"])
+        out = capsys.readouterr().out
+        rows = [line for line in out.splitlines() if line.startswith(("one bad leaf", "many bad leaves"))]
+        expected = (0, 3, 1)
+        assert expected == (status, len(rows), out.count("worst reject / accept"))
 
-    @pytest.mark.parametrize("document", VALID.values(), ids=VALID.keys())
-    def test_accepts_what_runstrength_accepts(self, peer: ModuleType, document: dict[str, Any]) -> None:
-        """A document runstrength reads, the peer reads too, and both write the same data back."""
-        text = json.dumps(document)
-        model = peer.Workout.model_validate_json(text)
-        expected = runstrength.to_dict(runstrength.loads(text))
-        assert expected == json.loads(model.model_dump_json(exclude_defaults=True))
 
-    @pytest.mark.parametrize("document", INVALID.values(), ids=INVALID.keys())
-    def test_refuses_what_runstrength_refuses(self, peer: ModuleType, document: dict[str, Any]) -> None:
-        """A document runstrength refuses, the peer refuses too: the comparison is like for like."""
-        text = json.dumps(document)
-        with pytest.raises(runstrength.ValidationError):
-            runstrength.loads(text)
-        with pytest.raises(pydantic.ValidationError):
-            peer.Workout.model_validate_json(text)
+def _outcome(case: Any) -> str:
+    """Read a case in this process: accepted, refused, or the exception that escaped."""
+    try:
+        runstrength.loads(case.text, case.format)
+    except runstrength.ValidationError:
+        return "refused"
+    except Exception as error:  # noqa: BLE001 - any other exception is the failure looked for
+        return type(error).__name__
+    return "accepted"
+
+
+class TestBoundedCases:
+    """The adversarial documents of the bounded-work benchmark."""
+
+    def test_only_validation_errors_escape(self, bounded: ModuleType) -> None:
+        """Every small adversarial document, in any format, is accepted or refused by a ValidationError."""
+        outcomes = {(case.name, case.format): _outcome(case) for case in bounded.cases(quick=True)}
+        escaped = {
+            where: outcome for where, outcome in outcomes.items() if outcome not in {"accepted", "refused"}
+        }
+        assert {} == escaped
+
+    def test_full_size_documents_stay_within_the_size_limit(self, bounded: ModuleType) -> None:
+        """At full size, every document is at most the documented 2 MiB, and each format has every case."""
+        found = bounded.cases(quick=False)
+        assert all(len(case.text) <= 2 * 1024 * 1024 for case in found)
+        names = {fmt: [c.name for c in found if c.format == fmt] for fmt in ("json", "yaml", "toml")}
+        assert names["json"] == names["toml"] == names["yaml"][: len(names["json"])]
+
+    def test_small_documents_are_well_formed(self, bounded: ModuleType) -> None:
+        """Each small case parses in its format, so its refusal comes from the rules or the limits."""
+        malformed = []
+        for case in bounded.cases(quick=True):
+            try:
+                runstrength.loads(case.text, case.format)
+            except runstrength.ValidationError as error:
+                if str(error).startswith(f"not valid {case.format.upper()}"):
+                    malformed.append((case.name, case.format, str(error)))
+        assert [] == malformed
+
+
+class TestBoundedScript:
+    """The bounded-work benchmark, as run from a shell."""
+
+    def test_quick_run_reads_in_fresh_interpreters(
+        self, bounded: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A quick run of one case reads it in each format, pydantic too for JSON, and finds nothing."""
+        status = bounded.main(["--quick", "--only", f"nested lists × {bounded.MAX_DEPTH + 1}"])
+        out = capsys.readouterr().out
+        rows = [line for line in out.splitlines() if line.startswith("nested lists")]
+        assert (0, 3) == (status, len(rows))
+        assert "FINDING" not in out
+
+    def test_child_reports_as_json(self, bounded: ModuleType) -> None:
+        """The child reads one document and prints its outcome, time and peak memory as JSON."""
+        case = bounded.Case("two items", "json", bounded.wide_items("json", 2, 1000))
+        report = bounded.run("runstrength", case, timeout=120)
+        assert ("refused", 4) == (report.outcome, report.problems)
+        assert report.peak_mb > 0
+
+
+class TestBoundedReport:
+    """How the bounded-work benchmark judges what a child reported."""
+
+    def test_no_answer_misses_the_time_target(self, bounded: ModuleType) -> None:
+        """A child that does not answer in time misses the time target and is not compared with pydantic."""
+        case = bounded.Case("slow", "json", "{}")
+        row = bounded.Row(case, bounded.Report("timeout", seconds=60.0), bounded.Report("refused", cpu=0.1))
+        assert ("no answer in 60 s", ["> 2 s"], None) == (row.ours.described, row.over, row.ratio)
+
+    def test_other_exceptions_are_findings(self, bounded: ModuleType) -> None:
+        """An exception other than ValidationError is listed as a finding; a refusal is not."""
+        case = bounded.Case("deep", "yaml", "")
+        rows = [
+            bounded.Row(case, bounded.Report("error", error="RecursionError: too deep"), None),
+            bounded.Row(case, bounded.Report("refused", problems=1), None),
+        ]
+        assert ["FINDING: deep (yaml) raised RecursionError: too deep"] == bounded.findings(rows)
+
+    def test_ratio_is_of_processor_time(self, bounded: ModuleType) -> None:
+        """The comparison with pydantic divides processor times, which a busy machine inflates less."""
+        case = bounded.Case("c", "json", "{}")
+        row = bounded.Row(
+            case,
+            bounded.Report("refused", seconds=9.0, cpu=0.3),
+            bounded.Report("refused", seconds=1.0, cpu=0.1),
+        )
+        assert 3.0 == pytest.approx(row.ratio)
+
+    def test_ratio_of_tiny_times_is_not_judged(self, bounded: ModuleType) -> None:
+        """Under 10 ms of processor time the ratio is shown but misses no target."""
+        case = bounded.Case("c", "json", "{}")
+        row = bounded.Row(case, bounded.Report("refused", cpu=0.004), bounded.Report("refused", cpu=0.001))
+        assert [] == row.over
+        assert 4.0 == pytest.approx(row.ratio)
