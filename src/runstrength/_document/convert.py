@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
-from runstrength._spec.validated import Validated, spec_of
+from runstrength._spec.validated import Validated, spec_of, trusted
 from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 if TYPE_CHECKING:
@@ -113,7 +113,17 @@ def _tag_of(cls: type) -> str | None:
 
 
 class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never escapes it
-    """The fast path met something it does not expect: the document gets explained instead."""
+    """The fast path met something it does not expect: the document gets explained instead.
+
+    On its way out it collects the objects already built (``built``: the id of the raw mapping
+    or list → the object or tuple), so the collecting pass reuses them instead of reading
+    those parts again; the happy path pays nothing for it.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.built: dict[int, Any] = {}
+        self.failed: set[int] = set()
 
 
 Read = Callable[[Any], Any]
@@ -133,9 +143,8 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
         return _object_reader(t, extra_key or _tag_of(t))
     if _is_var_tuple(t):
         each = _reader(get_args(t)[0])
-        if each is None:
-            return None  # the field's converter turns the list into a tuple
-        return lambda data: tuple([each(item) for item in data]) if type(data) is list else data
+        # Without a reader per item, the field's converter turns the list into a tuple.
+        return None if each is None else _list_reader(each)
     if _is_union(t):
         classes = _classes_of(t)
         if not classes:
@@ -146,6 +155,23 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
         pick = _picker(tuple(classes))
         return lambda data: pick(data)(data) if type(data) is dict else data
     return None  # scalars and enums: the constructor's converter and rule judge them
+
+
+def _list_reader(each: Read) -> Read:
+    def read_list(data: Any) -> Any:
+        if type(data) is not list:
+            return data
+        items = []
+        try:
+            for item in data:
+                items.append(each(item))  # noqa: PERF401 - on a doubt, the items read so far are kept
+        except _Doubt as doubt:
+            for raw, built in zip(data, items, strict=False):
+                doubt.built[id(raw)] = built
+            raise
+        return tuple(items)
+
+    return read_list
 
 
 def _text_reader(cls: type, field: str) -> Read:
@@ -167,20 +193,33 @@ def _object_reader(cls: type, extra_key: str | None) -> Read:
         if type(data) is not dict:
             raise _Doubt
         values = {}
-        for key, value in data.items():
-            read_field = fields.get(key, _UNKNOWN)
-            if read_field is None:
-                values[key] = value
-            elif read_field is not _UNKNOWN:
-                values[key] = read_field(value)  # type: ignore[operator]
-            elif key != extra_key:
-                raise _Doubt
         try:
-            return cls(**values)
-        except (TypeError, ValidationError):  # a required field missing, or a rule refused
-            raise _Doubt from None
+            for key, value in data.items():
+                read_field = fields.get(key, _UNKNOWN)
+                if read_field is None:
+                    values[key] = value
+                elif read_field is not _UNKNOWN:
+                    values[key] = read_field(value)  # type: ignore[operator]
+                elif key != extra_key:
+                    raise _Doubt  # noqa: TRY301 - the same doubt as a child's, kept below
+            try:
+                return cls(**values)
+            except (TypeError, ValidationError):  # a required field missing, or a rule refused
+                raise _Doubt from None
+        except _Doubt as doubt:
+            _keep(doubt, data, values)
+            raise
 
     return read
+
+
+def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any]) -> None:
+    """Note on a doubt that ``data`` failed, and which of its parts were read into objects."""
+    doubt.failed.add(id(data))
+    for key, built in values.items():
+        raw = data[key]
+        if built is not raw and (type(raw) is dict or type(raw) is list):
+            doubt.built[id(raw)] = built
 
 
 @cache
@@ -238,9 +277,13 @@ _MISSING: Final = object()
 class _Problems:
     """The problems found so far: the first `MAX_PROBLEMS` kept, the rest counted."""
 
-    __slots__ = ("found", "omitted", "suggestions")
+    __slots__ = ("built", "failed", "found", "omitted", "suggestions")
 
-    def __init__(self) -> None:
+    def __init__(self, doubt: _Doubt | None = None) -> None:
+        self.built: dict[int, Any] = doubt.built if doubt else {}
+        """Objects the fast path built before its doubt, by the id of their raw data."""
+        self.failed: set[int] = doubt.failed if doubt else set()
+        """The ids of the raw mappings the fast path gave up on."""
         self.found: list[Problem] = []
         self.omitted = 0
         self.suggestions = MAX_SUGGESTIONS
@@ -275,41 +318,91 @@ _FAILED: Final = object()
 """What `_explain` returns for a value with problems (they are in the `_Problems`)."""
 
 
-def _explain(  # noqa: PLR0911 - one case per kind of type
+Explain = Callable[[Any, Location, "_Problems", "Mapping[str, Rule] | None"], Any]
+
+
+def _explain(
     t: Any, data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None = None
 ) -> Any:
     """The value of type ``t`` that ``data`` describes, or `_FAILED` with its problems in ``out``."""
+    explain = _explainer(t)
+    return data if explain is None else explain(data, path, out, narrows)
+
+
+@cache
+def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per kind of type
+    """How the collecting pass reads a value of type ``t`` (``None``: as it is, for the rule)."""
     if _is_model(t):
         if t in WRITTEN_AS_FIELD:
-            return _explain_text(t, WRITTEN_AS_FIELD[t], data, path, out)
-        return _explain_object(t, data, path, out, extra_key=_tag_of(t), narrows=narrows)
+            field = WRITTEN_AS_FIELD[t]
+            return lambda data, path, out, _: _explain_text(t, field, data, path, out)
+        tag = _tag_of(t)
+        return lambda data, path, out, narrows: _explain_object(
+            t, data, path, out, extra_key=tag, narrows=narrows
+        )
     if _is_var_tuple(t):
-        if type(data) is not list:
-            return data  # the field's rule says a list was expected
         item_type = get_args(t)[0]
-        values = [_explain(item_type, item, (*path, index), out) for index, item in enumerate(data)]
-        return _FAILED if any(value is _FAILED for value in values) else tuple(values)
-    if _is_union(t) and data is not None and (classes := _classes_of(t)):
-        if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
-            return _explain(classes[0], data, path, out, narrows)
-        if type(data) is dict:
-            cls = _explain_choice(tuple(classes), data, path, out)
-            return _FAILED if cls is None else _explain(cls, data, path, out, narrows)
-    return data
+        each = _explainer(item_type)
+
+        def explain_list(data: Any, path: Location, out: _Problems, _: object) -> Any:
+            if type(data) is not list:
+                return data  # the field's rule says a list was expected
+            if (built := out.built.get(id(data))) is not None:
+                return built
+            if each is None:
+                return tuple(data)
+            values = [each(item, (*path, index), out, None) for index, item in enumerate(data)]
+            return _FAILED if _FAILED in values else tuple(values)
+
+        return explain_list
+    classes = _classes_of(t) if _is_union(t) else []
+    if not classes:
+        return None
+    if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
+        only = _explainer(classes[0])
+        if only is None:
+            return None
+        return lambda data, path, out, narrows: None if data is None else only(data, path, out, narrows)
+    choices = tuple(classes)
+
+    def explain_choice(data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None) -> Any:
+        if type(data) is not dict:
+            return data
+        cls = _explain_choice(choices, data, path, out)
+        return _FAILED if cls is None else _explain(cls, data, path, out, narrows)
+
+    return explain_choice
 
 
 def _explain_text(cls: type, field: str, data: Any, path: Location, out: _Problems) -> Any:
     if type(data) is not str:
         return data  # the rule of the field holding it says what was expected
-    try:
-        return cls(**{field: data})
-    except ValidationError as error:  # the problem is the text itself, not a field inside it
-        for problem in error.problems:
+    if problems := spec_of(cls).problems({field: data}):
+        for problem in problems:  # the problem is the text itself, not a field inside it
             out.add(path, problem.reason, problem.code)
         return _FAILED
+    return cls(**{field: data})
 
 
-def _explain_object(  # noqa: PLR0913 - one walk over a mapping's keys, fields and rules
+def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str | None) -> Any:
+    """The object the fast path built from ``data``, or builds now if it never read it; else `_FAILED`.
+
+    An object the fast path built passed its own rules; the rules of whatever holds it judge
+    it next. Each mapping is read by the fast path at most once.
+    """
+    if (built := out.built.get(id(data))) is not None and type(built) is cls:
+        return built
+    if id(data) in out.failed:
+        return _FAILED
+    try:
+        return _reader(cls, extra_key)(data)  # type: ignore[misc]
+    except _Doubt as doubt:
+        out.built.update(doubt.built)
+        out.failed |= doubt.failed
+    return _FAILED
+
+
+def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fields and rules
     cls: type,
     data: Any,
     path: Location,
@@ -322,33 +415,51 @@ def _explain_object(  # noqa: PLR0913 - one walk over a mapping's keys, fields a
     if type(data) is not dict:
         out.add(path, f"expected a mapping of fields, got {describe(data)}", "wrong_type")
         return _FAILED
+    if (read := _read_once(cls, data, out, extra_key)) is not _FAILED:
+        return read
     spec = spec_of(cls)
-    types_ = _fields(cls)
-    names = [field.name for field in spec.fields]
+    fields, required, names = _explain_plan(cls)
     before = len(out.found) + out.omitted
-    for key in data:
-        if key not in types_ and key != extra_key:
-            out.unknown_key(path, key, names)
     values: dict[str, Any] = {}
-    for field in spec.fields:
-        name = field.name
+    for key, value in data.items():
+        entry = fields.get(key) if type(key) is str else None
+        if entry is None:
+            if key != extra_key:
+                out.unknown_key(path, key, names)
+            continue
+        explain, converter, field_narrows = entry
+        if explain is not None:
+            value = explain(value, (*path, key), out, field_narrows)  # noqa: PLW2901 - read, then kept
+            if value is _FAILED:
+                continue
+        values[key] = converter(value) if converter else value
+    for name in required:
         if name not in data:
-            if field.required:
-                out.add((*path, name), "required field missing", "missing_field")
-            continue
-        rule_narrows = field.rule.narrows or None
-        value = _explain(types_[name][0], data[name], (*path, name), out, rule_narrows)
-        if value is _FAILED:
-            continue
-        values[name] = field.converter(value) if field.converter else value
-    out.extend(path, spec.problems(values, narrows))
+            out.add((*path, name), "required field missing", "missing_field")
+    if found := spec.problems(values, narrows):
+        out.extend(path, found)
     if len(out.found) + out.omitted > before:
         return _FAILED
-    try:
+    with trusted():  # the values have just passed every rule and relation
         return cls(**values)
-    except ValidationError as error:  # pragma: no cover - the same rules passed just above
-        out.extend(path, list(error.problems))
-        return _FAILED
+
+
+@cache
+def _explain_plan(
+    cls: type,
+) -> tuple[
+    dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]],
+    tuple[str, ...],
+    list[str],
+]:
+    """For each field: its explainer, converter and narrowing rules; the required names; all names."""
+    types_ = _fields(cls)
+    fields = {
+        f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None)
+        for f in spec_of(cls).fields
+    }
+    required = tuple(f.name for f in spec_of(cls).fields if f.required)
+    return fields, required, [f.name for f in spec_of(cls).fields]
 
 
 def _explain_choice(
@@ -496,18 +607,20 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
 
 def structure_workout(data: object) -> Workout:
     """`from_dict` for data known to be a plain tree (parsed JSON or TOML): no size check."""
+    doubt: _Doubt | None = None
     if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
         try:
             workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
-        except _Doubt:
-            pass
+        except _Doubt as found:
+            doubt = found
         else:
             return workout
-    return _explain_document(data)
+    return _explain_document(data, doubt)
 
 
-def _explain_document(data: object) -> Workout:
-    out = _Problems()
+def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
+    out = _Problems(doubt)
+    out.failed.add(id(data))  # the fast path has read it, or could not
     if type(data) is not dict:
         reason = f"expected a mapping with schema_version and the workout's fields, got {describe(data)}"
         raise ValidationError([Problem((), reason, "wrong_type")])
@@ -527,9 +640,8 @@ def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
     try:
         return _reader(cls)(data)  # type: ignore[misc]
-    except _Doubt:
-        pass
-    out = _Problems()
+    except _Doubt as doubt:
+        out = _Problems(doubt)
     value = _explain_object(cls, data, (), out)
     if out.found or out.omitted:
         raise ValidationError(out.found, omitted=out.omitted)

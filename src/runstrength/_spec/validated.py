@@ -14,7 +14,9 @@ into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from operator import attrgetter
 from typing import Any, ClassVar, Final
 
@@ -68,7 +70,16 @@ class FieldSpec:
 class Spec:
     """What a class declares, read from its attrs fields once: the plan of its validation."""
 
-    __slots__ = ("accepts", "defaults", "fields", "relation_checks", "relations", "values")
+    __slots__ = (
+        "accepts",
+        "by_name",
+        "default_of",
+        "defaults",
+        "fields",
+        "relation_checks",
+        "relations",
+        "values",
+    )
 
     def __init__(self, cls: type) -> None:
         fields = []
@@ -90,6 +101,12 @@ class Spec:
         # A field left at its default needs no check: defaults follow their rules (a test
         # builds every class from its required fields alone). Required fields have none.
         self.defaults = tuple(field.default for field in attrs.fields(cls))
+        self.by_name = {field.name: field for field in fields}
+        self.default_of = {
+            field.name: default
+            for field, default in zip(fields, self.defaults, strict=True)
+            if default is not attrs.NOTHING
+        }
         self.relations: tuple[Relation, ...] = getattr(cls, "__relations__", ())
         self.relation_checks = tuple((r.check, _getter(list(r.fields))) for r in self.relations)
 
@@ -103,23 +120,45 @@ class Spec:
         whenever the field's own rule passed.
         """
         problems: list[Problem] = []
-        passed: set[str] = set()
-        for field in self.fields:
-            name = field.name
-            if name not in values:
-                continue
-            value = values[name]
-            own = field.rule.findings(value)
-            stricter = narrows.get(name) if narrows else None
-            findings = stricter.findings(value) if stricter is not None and not own else own
-            problems.extend(Problem((name, *where), reason, code) for where, reason, code in findings)
-            if not own:
-                passed.add(name)
+        failed: set[str] = set()
+        by_name = self.by_name
+        for name, value in values.items():
+            rule = by_name[name].rule
+            if not rule.accepts(value) and (own := rule.findings(value)):
+                failed.add(name)
+                problems.extend(Problem((name, *where), reason, code) for where, reason, code in own)
+            elif narrows and name in narrows and (stricter := narrows[name].findings(value)):
+                problems.extend(Problem((name, *where), reason, code) for where, reason, code in stricter)
+        defaults = self.default_of
         for relation in self.relations:
-            if passed.issuperset(relation.fields):
-                found = relation.findings([values[name] for name in relation.fields])
+            ready = True
+            for name in relation.fields:  # given and passed, or left at its (valid) default
+                if name in failed or (name not in values and name not in defaults):
+                    ready = False
+                    break
+            if ready:
+                found = relation.findings(
+                    [values[n] if n in values else defaults[n] for n in relation.fields]
+                )
                 problems.extend(Problem(where, reason, code) for where, reason, code in found)
         return problems
+
+
+@contextmanager
+def trusted() -> Iterator[None]:
+    """Build objects without checking them again: for values `Spec.problems` has just passed.
+
+    Only the collecting pass of the loader uses it, for the objects it builds after finding
+    nothing wrong with their values (a context variable, so other threads still check).
+    """
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+_TRUSTED: Final = ContextVar("runstrength_trusted", default=False)
 
 
 def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
@@ -155,6 +194,8 @@ class Validated:
     __relations__: ClassVar[tuple[Relation, ...]] = ()
 
     def __attrs_post_init__(self) -> None:
+        if _TRUSTED.get():
+            return
         cls = self.__class__
         spec = _SPECS.get(cls) or spec_of(cls)
         for value, default, accepts in zip(spec.values(self), spec.defaults, spec.accepts):  # noqa: B905
