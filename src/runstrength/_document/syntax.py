@@ -1,0 +1,477 @@
+"""The strict parsers of the text formats, and the limits they enforce while they read.
+
+Every parser returns plain data (dicts, lists, text, numbers, flags, ``None``) or raises a
+`ValidationError` with one problem at ``$`` that has a code and, when the text has one, the
+line and column where the parser stopped:
+
+``syntax_error``
+    the text is not valid JSON, YAML or TOML (or not UTF-8);
+``duplicate_key``
+    a mapping names the same key twice;
+``not_finite``
+    ``NaN`` or an infinity written as a number;
+``number_too_long``
+    an integer with more digits than Python reads (4300 by default);
+``too_large``
+    more than `MAX_SIZE` of text, or more than `MAX_NODES` values;
+``too_deep``
+    values nested more than `MAX_DEPTH` levels.
+
+YAML is read with the YAML 1.2 core schema, as editors and JSON Schema tools read it:
+``012`` is twelve, ``yes``, ``1:30``, ``1_000`` and ``2024-01-01`` are text, and only
+``true``/``false`` (also ``True``/``TRUE``...) are flags.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from functools import cache
+from typing import TYPE_CHECKING, Any, Final, NoReturn
+
+from runstrength._errors import Problem, ValidationError
+
+from .convert import MAX_DEPTH, MAX_NODES
+
+if TYPE_CHECKING:
+    import yaml
+
+__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "check_limits", "parse", "syntax_problem"]
+
+MAX_SIZE: Final = 2 * 1024 * 1024
+"""The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
+
+_INFINITY: Final = float("inf")
+TOO_DEEP: Final = f"document nested too deeply: more than {MAX_DEPTH} levels"
+TOO_MANY: Final = f"document too large: more than {MAX_NODES} values"
+TOO_LONG: Final = f"document too large: more than {MAX_SIZE // 1024 // 1024} MiB"
+_CONTAINERS: Final = (dict, list)
+
+
+class _Refusal(Exception):  # noqa: N818 - an internal signal, never raised to users
+    """A problem found inside a parser's callback, carried out of the parser."""
+
+    def __init__(self, code: str, reason: str, offset: int | None = None, node: Any = None) -> None:
+        super().__init__(reason)
+        self.code = code
+        self.reason = reason
+        self.offset = offset
+        self.mark = None if node is None else node.start_mark
+
+
+def syntax_problem(
+    fmt: str, code: str, detail: str, line: int | None = None, column: int | None = None
+) -> ValidationError:
+    """One problem at ``$`` about the text itself, located when ``line`` is given.
+
+    Problems with the syntax read ``not valid JSON: <detail>`` (or YAML, TOML); the limits
+    (``too_large``, ``too_deep``) read the same in every format.
+    """
+    reason = detail if code in {"too_large", "too_deep"} else f"not valid {fmt.upper()}: {detail}"
+    where = f" (line {line}, column {column})" if line is not None else ""
+    return ValidationError([Problem((), reason + where, code=code, line=line, column=column)])
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in ``text``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.count("\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _refuse(fmt: str, text: str, refusal: _Refusal) -> NoReturn:
+    if refusal.mark is not None:
+        line, column = refusal.mark.line + 1, refusal.mark.column + 1
+        raise syntax_problem(fmt, refusal.code, refusal.reason, line, column) from None
+    if refusal.offset is None:
+        raise syntax_problem(fmt, refusal.code, refusal.reason) from None
+    raise syntax_problem(fmt, refusal.code, refusal.reason, *line_column(text, refusal.offset)) from None
+
+
+def parse(text: str, fmt: str) -> Any:
+    """The plain data a document's text holds, within the limits, or a located problem.
+
+    Raises:
+        ValidationError: one problem at ``$`` with a code (see the module's docstring).
+    """
+    data = _PARSERS[fmt](text)
+    if fmt != "yaml":  # YAML's tree was checked while it was read
+        check_limits(data, lambda code: _limit_offset(text, fmt, code))
+    return data
+
+
+def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | None = None) -> None:
+    """Refuse plain data nested deeper than `MAX_DEPTH` or holding more than `MAX_NODES` values.
+
+    The same rule as `runstrength.from_dict`'s: the root is the first level, and every value
+    (including the root, not counting keys) is one value.  ``where`` gives the line and
+    column to report for a code, when the data came from a text.
+    """
+    level: list[Any] = [data] if type(data) in _CONTAINERS else []
+    nodes = 1
+    depth = 0
+    while level:
+        if depth >= MAX_DEPTH:
+            _limit("too_deep", TOO_DEEP, where)
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if type(value) is dict else value
+            nodes += len(children)
+            if nodes > MAX_NODES:
+                _limit("too_large", TOO_MANY, where)
+            below.extend(child for child in children if type(child) in _CONTAINERS)
+        level = below
+        depth += 1
+
+
+def _limit(code: str, reason: str, where: Callable[[str], tuple[int, int] | None] | None) -> NoReturn:
+    position = where(code) if where else None
+    line, column = position or (None, None)
+    where_text = f" (line {line}, column {column})" if position else ""
+    raise ValidationError([Problem((), reason + where_text, code=code, line=line, column=column)])
+
+
+def _limit_offset(text: str, fmt: str, code: str) -> tuple[int, int] | None:
+    """Where a text crosses a limit: the first value too deep, or the first value too many."""
+    if fmt == "toml" and code == "too_deep":
+        from .positions import toml_too_deep  # noqa: PLC0415 - only for a refused document
+
+        return toml_too_deep(text, MAX_DEPTH)
+    if fmt != "json":  # YAML's nodes carry their own marks
+        return None
+    from .positions import json_values  # noqa: PLC0415 - only for a refused document
+
+    for count, (_, _, offset, depth) in enumerate(json_values(text), start=1):
+        if (code == "too_deep" and depth > MAX_DEPTH) or (code == "too_large" and count > MAX_NODES):
+            return line_column(text, offset)
+    return None  # pragma: no cover - the data came from this text
+
+
+def _digit_limit() -> int:
+    return sys.get_int_max_str_digits() or 4300
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _Refusal("duplicate_key", f"duplicate key {duplicate!r}")
+    return result
+
+
+def _json_constant(name: str) -> float:
+    raise _Refusal("not_finite", f"{name} is not a number JSON allows")
+
+
+def parse_json(text: str) -> Any:
+    """JSON text as plain data: no duplicate keys, no NaN or infinities, no over-long integers."""
+    import json  # noqa: PLC0415 - like the other parsers, loaded when first needed
+
+    try:
+        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
+    except json.JSONDecodeError as error:
+        raise syntax_problem("json", "syntax_error", error.msg, error.lineno, error.colno) from None
+    except _Refusal as refusal:
+        refusal.offset = _json_offending(text, refusal.code)
+        _refuse("json", text, refusal)
+    except ValueError as error:  # an integer longer than Python reads
+        reason = f"integer longer than {_digit_limit()} digits"
+        _refuse("json", text, _Refusal("number_too_long", reason, _json_offending(text, "number_too_long")))
+        raise AssertionError from error  # pragma: no cover - _refuse raises
+    except RecursionError:
+        raise _json_too_deep(text) from None
+
+
+def _json_too_deep(text: str) -> ValidationError:
+    position = _limit_offset(text, "json", "too_deep")
+    line, column = position or (None, None)
+    return syntax_problem("json", "too_deep", TOO_DEEP, line, column)
+
+
+def _json_offending(text: str, code: str) -> int | None:
+    """The offset of the first token that made JSON refuse a text with ``code``."""
+    from .positions import json_values  # noqa: PLC0415 - only for a refused document
+
+    digits = _digit_limit()
+    keys: dict[tuple[str | int, ...], set[str]] = {}
+    for path, key_offset, offset, _ in json_values(text):
+        if code == "duplicate_key" and key_offset is not None:
+            seen = keys.setdefault(path[:-1], set())
+            if path[-1] in seen:
+                return key_offset
+            seen.add(str(path[-1]))
+        token = text[offset : offset + 12]
+        if code == "not_finite" and token.startswith(("NaN", "Infinity", "-Infinity")):
+            return offset
+        too_long = re.match(rf"-?\d{{{digits + 1}}}", text[offset : offset + digits + 2])
+        if code == "number_too_long" and too_long:
+            return offset
+    return None
+
+
+# --- YAML --------------------------------------------------------------------------------
+
+_YAML_TAG: Final = "tag:yaml.org,2002:"
+_YAML_CORE: Final = (  # the YAML 1.2 core schema's implicit types, in the order they are tried
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    (
+        "float",
+        r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+        "-+.0123456789",
+    ),
+    ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+)
+_INT: Final = re.compile(_YAML_CORE[1][1])
+_FLOAT: Final = re.compile(_YAML_CORE[2][1])
+
+
+def _yaml_module() -> Any:
+    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
+
+    return require("yaml", "yaml")
+
+
+@cache
+def yaml_loader(*, libyaml: bool = True) -> type[yaml.SafeLoader]:
+    """A loader reading YAML 1.2 core-schema values, within the limits, refusing duplicate keys.
+
+    It is built on libyaml's ``CSafeLoader`` when PyYAML has it and ``libyaml`` is true.
+    Measured on the built-in workout, libyaml reads about ten times faster than PyYAML's
+    pure-Python loader and than ruamel.yaml (1.2 by default, but pure Python), and a
+    2 MiB document only with libyaml stays within the time limit: so PyYAML, with the
+    YAML 1.1 implicit types replaced by the 1.2 core ones, rather than a new dependency.
+
+    While composing, every node libyaml resolves is counted and the document refused
+    past `MAX_NODES` (so a million-item list stops early); libyaml itself refuses
+    nesting past 1000 levels.  The composed tree is then walked, aliases counted each
+    time they appear, before anything is constructed (`_check_nodes`).  The pure-Python
+    loader counts depth and nodes in ``compose_node`` instead.
+    """
+    y = _yaml_module()
+    fast = libyaml and getattr(y, "__with_libyaml__", False)
+    base: type[Any] = y.CSafeLoader if fast else y.SafeLoader
+
+    class StrictLoader(base):  # type: ignore[misc]
+        """YAML 1.2 core-schema loading with the document limits."""
+
+        yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
+        yaml_constructors: dict[str | None, Any] = {}  # noqa: RUF012 - the core tags only
+
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self.nodes = 0
+            self.depth = 0
+
+        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                raise _Refusal("too_large", TOO_MANY)
+            tag: str = super().resolve(kind, value, implicit)
+            return tag
+
+        if not fast:
+
+            def compose_node(self, parent: Any, index: Any) -> Any:
+                self.depth += 1
+                if self.depth > MAX_DEPTH:
+                    raise _Refusal("too_deep", TOO_DEEP, node=self.peek_event())
+                try:
+                    return super().compose_node(parent, index)
+                finally:
+                    self.depth -= 1
+
+        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
+            _refuse_duplicates(self, node)
+            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+    for name, pattern, first in _YAML_CORE:
+        StrictLoader.add_implicit_resolver(_YAML_TAG + name, re.compile(f"^(?:{pattern})$"), list(first))
+    safe = y.constructor.SafeConstructor
+    for name, method in (
+        ("null", _construct_null),
+        ("bool", _construct_bool),
+        ("int", _construct_int),
+        ("float", _construct_float),
+        ("str", safe.construct_yaml_str),
+        ("seq", safe.construct_yaml_seq),
+        ("map", safe.construct_yaml_map),
+    ):
+        StrictLoader.add_constructor(_YAML_TAG + name, method)
+    StrictLoader.add_constructor(None, safe.construct_undefined)
+    loader: type[yaml.SafeLoader] = StrictLoader
+    return loader
+
+
+def _refuse_duplicates(loader: Any, node: Any) -> None:
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            duplicate = key in seen
+        except TypeError:
+            continue  # an unhashable key: PyYAML's own error follows
+        if duplicate:
+            raise _Refusal("duplicate_key", f"duplicate key {key!r}", node=key_node)
+        seen.add(key)
+
+
+def _construct_null(_: Any, node: Any) -> None:
+    if node.value not in {"", "~", "null", "Null", "NULL"}:
+        raise _Refusal("syntax_error", f"{node.value!r} is not null", node=node)
+
+
+def _construct_bool(_: Any, node: Any) -> bool:
+    value = node.value
+    if value not in _BOOLS:
+        raise _Refusal("syntax_error", f"{value!r} is not true or false", node=node)
+    return _BOOLS[value]
+
+
+_BOOLS: Final = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+
+
+def _construct_int(_: Any, node: Any) -> int:
+    value = node.value
+    if not isinstance(value, str) or not _INT.fullmatch(value):
+        raise _Refusal("syntax_error", f"{value!r} is not an integer", node=node)
+    if len(value.lstrip("+-")) > _digit_limit():
+        raise _Refusal("number_too_long", f"integer longer than {_digit_limit()} digits", node=node)
+    if value.startswith(("0o", "0x")):
+        return int(value[2:], 8 if value[1] == "o" else 16)
+    return int(value)
+
+
+_SPECIAL_FLOATS: Final = {".inf": _INFINITY, "+.inf": _INFINITY, "-.inf": -_INFINITY, ".nan": float("nan")}
+
+
+def _construct_float(loader: Any, node: Any) -> float:
+    value = node.value
+    if isinstance(value, str) and _INT.fullmatch(value):  # an explicit !!float 12 (or 0x10)
+        return float(_construct_int(loader, node))
+    if not isinstance(value, str) or not _FLOAT.fullmatch(value):
+        raise _Refusal("syntax_error", f"{value!r} is not a number", node=node)
+    return _SPECIAL_FLOATS.get(value.lower()) or float(value)
+
+
+def _check_nodes(root: Any) -> None:
+    """Refuse a composed YAML tree deeper than `MAX_DEPTH` or with more than `MAX_NODES` values.
+
+    Level by level, like `check_limits`; an alias counts every time it appears, so a few
+    lines of aliases cannot stand for billions of values.
+    """
+    level = [root] if isinstance(root.value, list) else []
+    nodes = 1
+    depth = 0
+    while level:
+        if depth >= MAX_DEPTH:
+            raise _Refusal("too_deep", TOO_DEEP, node=level[0])
+        below: list[Any] = []
+        for node in level:
+            children = [value for _, value in node.value] if _is_mapping(node) else node.value
+            nodes += len(children)
+            if nodes > MAX_NODES:
+                raise _Refusal("too_large", TOO_MANY, node=node)
+            below.extend(child for child in children if isinstance(child.value, list))
+        level = below
+        depth += 1
+
+
+def _is_mapping(node: Any) -> bool:
+    return bool(node.value) and isinstance(node.value[0], tuple)
+
+
+def compose_yaml(text: str, *, libyaml: bool = True) -> Any:
+    """The YAML node tree of a single-document text, checked against the limits."""
+    loader = yaml_loader(libyaml=libyaml)(text)
+    try:
+        root = loader.get_single_node()
+        if root is not None:
+            _check_nodes(root)
+        return root
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, *, libyaml: bool = True) -> Any:
+    """YAML text as plain data, with YAML 1.2 core-schema values (see `yaml_loader`)."""
+    y = _yaml_module()
+    loader = yaml_loader(libyaml=libyaml)(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        _check_nodes(root)
+        return loader.construct_document(root)
+    except _Refusal as refusal:
+        _refuse("yaml", text, refusal)
+    except y.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        detail = " ".join(str(error.problem or error.context or "").split()) or "malformed"
+        code = "syntax_error"
+        if "maximum nesting depth" in detail:  # libyaml's own limit, far above ours
+            code, detail = "too_deep", TOO_DEEP
+        if mark is None:
+            raise syntax_problem("yaml", code, detail) from None
+        raise syntax_problem("yaml", code, detail, mark.line + 1, mark.column + 1) from None
+    except y.YAMLError as error:
+        raise syntax_problem("yaml", "syntax_error", " ".join(str(error).split())) from None
+    except RecursionError:  # pragma: no cover - the limits stop nesting long before
+        raise syntax_problem("yaml", "too_deep", TOO_DEEP) from None
+    finally:
+        loader.dispose()
+
+
+# --- TOML --------------------------------------------------------------------------------
+
+_TOML_AT: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_float(text: str) -> float:
+    value = float(text)
+    if not -_INFINITY < value < _INFINITY:  # NaN fails every comparison
+        raise _Refusal("not_finite", f"{text} is not a finite number")
+    return value
+
+
+def parse_toml(text: str) -> Any:
+    """TOML text as plain data: no NaN or infinities, no over-long integers."""
+    import tomllib  # noqa: PLC0415 - a stdlib parser few documents need
+
+    try:
+        return tomllib.loads(text, parse_float=_toml_float)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        found = _TOML_AT.search(message)
+        detail = _TOML_AT.sub("", message).replace(" (at end of document)", " at the end")
+        code = "duplicate_key" if re.search(r"overwrite|[Cc]annot declare", detail) else "syntax_error"
+        if found is None:
+            raise syntax_problem("toml", code, detail) from None
+        raise syntax_problem("toml", code, detail, int(found[1]), int(found[2])) from None
+    except _Refusal as refusal:
+        refusal.offset = _toml_offending(text, r"[-+]?(?:nan|inf)\b")
+        _refuse("toml", text, refusal)
+    except ValueError:  # an integer longer than Python reads
+        reason = f"integer longer than {_digit_limit()} digits"
+        offset = _toml_offending(text, rf"[-+]?[0-9_]{{{_digit_limit() + 1},}}")
+        _refuse("toml", text, _Refusal("number_too_long", reason, offset))
+    except RecursionError:
+        position = _limit_offset(text, "toml", "too_deep")
+        raise syntax_problem("toml", "too_deep", TOO_DEEP, *(position or (None, None))) from None
+
+
+def _toml_offending(text: str, value: str) -> int | None:
+    """The offset of the first value matching ``value`` after ``=``, ``[`` or ``,`` (best effort)."""
+    found = re.search(rf"(?:=|\[|,)\s*({value})", text)
+    return found.start(1) if found else None
+
+
+_PARSERS: Final[dict[str, Callable[[str], Any]]] = {
+    "json": parse_json,
+    "yaml": parse_yaml,
+    "toml": parse_toml,
+}
