@@ -16,9 +16,10 @@ mapping that lacks it (the nearest enclosing path the text has).
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 import attrs
@@ -33,9 +34,12 @@ Index = dict[Location, tuple[Position | None, Position]]
 """Each path's key position (``None`` for the root and list items) and value position."""
 
 
-def locate(problems: Iterable[Problem], text: str, fmt: str) -> list[Problem]:
-    """The problems with ``line`` and ``column`` set from where their paths are in ``text``."""
-    index = _INDEXERS[fmt](text)
+def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None) -> list[Problem]:
+    """The problems with ``line`` and ``column`` set from where their paths are in ``text``.
+
+    ``tree`` is the YAML node tree the text was read from, when the caller kept it.
+    """
+    index: Index | _YamlPaths = _YamlPaths(tree) if tree is not None else _INDEXERS[fmt](text)
     located: list[Problem] = []
     for problem in problems:
         position = _position(index, problem)
@@ -46,7 +50,7 @@ def locate(problems: Iterable[Problem], text: str, fmt: str) -> list[Problem]:
     return located
 
 
-def _position(index: Index, problem: Problem) -> Position | None:
+def _position(index: Index | _YamlPaths, problem: Problem) -> Position | None:
     location = problem.location
     if location in index:
         key, value = index[location]
@@ -112,43 +116,67 @@ def _json_key(token: str) -> str:
 
 
 def _json_index(text: str) -> Index:
+    lines = _Lines(text)
     index: Index = {}
     for path, key_offset, offset, _ in json_values(text):
-        key = None if key_offset is None else _line_column(text, key_offset)
-        index.setdefault(path, (key, _line_column(text, offset)))
+        if path not in index:
+            index[path] = (None if key_offset is None else lines.at(key_offset), lines.at(offset))
     return index
 
 
-def _line_column(text: str, offset: int) -> Position:
-    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+class _Lines:
+    """Line and column of character offsets in one text, each found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def at(self, offset: int) -> Position:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
 
 
 # --- YAML --------------------------------------------------------------------------------
 
 
-def _yaml_index(text: str) -> Index:
+class _YamlPaths:
+    """The paths of a YAML text, found by walking its node tree from the root on demand."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    def __contains__(self, path: object) -> bool:
+        return self._find(path) is not None
+
+    def __getitem__(self, path: Location) -> tuple[Position | None, Position]:
+        found = self._find(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def _find(self, path: object) -> tuple[Position | None, Position] | None:
+        node, key = self.root, None
+        if node is None or not isinstance(path, tuple):
+            return None
+        for part in path:
+            if not isinstance(node.value, list):
+                return None
+            if isinstance(part, int):
+                items = node.value
+                if not 0 <= part < len(items) or isinstance(items[part], tuple):
+                    return None
+                node, key = items[part], None
+                continue
+            pairs = [pair for pair in node.value if isinstance(pair, tuple) and pair[0].value == part]
+            if not pairs:
+                return None
+            key, node = _mark(pairs[0][0]), pairs[0][1]
+        return key, _mark(node)
+
+
+def _yaml_index(text: str) -> _YamlPaths:
     from .syntax import compose_yaml  # noqa: PLC0415 - the parsers load their own extras
 
-    root = compose_yaml(text)
-    index: Index = {}
-    if root is None:
-        return index
-    todo: list[tuple[Location, Position | None, Any]] = [((), None, root)]
-    while todo:
-        path, key, node = todo.pop()
-        if path in index:
-            continue  # an alias met again
-        index[path] = (key, _mark(node))
-        if not isinstance(node.value, list):
-            continue
-        for position, item in enumerate(node.value):
-            if isinstance(item, tuple):
-                key_node, value_node = item
-                if isinstance(key_node.value, str):
-                    todo.append(((*path, key_node.value), _mark(key_node), value_node))
-            else:
-                todo.append(((*path, position), None, item))
-    return index
+    return _YamlPaths(compose_yaml(text))
 
 
 def _mark(node: Any) -> Position:
@@ -174,7 +202,7 @@ class _TomlScan:
     """A light reading of a TOML text: where each table, key and value starts."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.lines = _Lines(text)
         self.tokens = [
             (match.lastgroup, match.group(match.lastgroup), match.start())
             for match in _TOML_TOKEN.finditer(text)
@@ -198,8 +226,8 @@ class _TomlScan:
             self.at += 1
 
     def record(self, path: Location, key: int | None, value: int) -> None:
-        key_position = None if key is None else _line_column(self.text, key)
-        self.index.setdefault(path, (key_position, _line_column(self.text, value)))
+        if path not in self.index:
+            self.index[path] = (None if key is None else self.lines.at(key), self.lines.at(value))
 
     def run(self) -> Index:
         table: Location = ()
@@ -298,4 +326,8 @@ def toml_too_deep(text: str, limit: int) -> Position | None:
     return None
 
 
-_INDEXERS: Final = {"json": _json_index, "yaml": _yaml_index, "toml": _toml_index}
+_INDEXERS: Final[dict[str, Callable[[str], Index | _YamlPaths]]] = {
+    "json": _json_index,
+    "yaml": _yaml_index,
+    "toml": _toml_index,
+}

@@ -88,16 +88,21 @@ def _refuse(fmt: str, text: str, refusal: _Refusal) -> NoReturn:
     raise syntax_problem(fmt, refusal.code, refusal.reason, *line_column(text, refusal.offset)) from None
 
 
-def parse(text: str, fmt: str) -> Any:
+def parse(text: str, fmt: str) -> tuple[Any, Any]:
     """The plain data a document's text holds, within the limits, or a located problem.
+
+    Returns:
+        The data, and for YAML the node tree it was built from (``None`` otherwise), which
+        tells where each value is should the data be refused.
 
     Raises:
         ValidationError: one problem at ``$`` with a code (see the module's docstring).
     """
+    if fmt == "yaml":  # the tree is checked while it is read
+        return parse_yaml_tree(text)
     data = _PARSERS[fmt](text)
-    if fmt != "yaml":  # YAML's tree was checked while it was read
-        check_limits(data, lambda code: _limit_offset(text, fmt, code))
-    return data
+    check_limits(data, lambda code: _limit_offset(text, fmt, code))
+    return data, None
 
 
 def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | None = None) -> None:
@@ -237,60 +242,48 @@ def _yaml_module() -> Any:
 
 
 @cache
-def yaml_loader(*, libyaml: bool = True) -> type[yaml.SafeLoader]:
+def yaml_loader(*, libyaml: bool = True, python_composer: bool = False) -> type[yaml.SafeLoader]:
     """A loader reading YAML 1.2 core-schema values, within the limits, refusing duplicate keys.
 
-    It is built on libyaml's ``CSafeLoader`` when PyYAML has it and ``libyaml`` is true.
-    Measured on the built-in workout, libyaml reads about ten times faster than PyYAML's
-    pure-Python loader and than ruamel.yaml (1.2 by default, but pure Python), and a
-    2 MiB document only with libyaml stays within the time limit: so PyYAML, with the
-    YAML 1.1 implicit types replaced by the 1.2 core ones, rather than a new dependency.
+    PyYAML with the YAML 1.1 implicit types replaced by the 1.2 core ones, on libyaml
+    (``CSafeLoader``) when PyYAML has it and ``libyaml`` is true.  Measured on the built-in
+    workout, libyaml reads about ten times faster than PyYAML's pure-Python loader and than
+    ruamel.yaml (1.2 by default, but pure Python here), and only libyaml keeps a 2 MiB
+    document within the time limit: so PyYAML's C loader rather than a new dependency.
 
-    While composing, every node libyaml resolves is counted and the document refused
-    past `MAX_NODES` (so a million-item list stops early); libyaml itself refuses
-    nesting past 1000 levels.  The composed tree is then walked, aliases counted each
-    time they appear, before anything is constructed (`_check_nodes`).  The pure-Python
-    loader counts depth and nodes in ``compose_node`` instead.
+    libyaml composes in C and calls ``resolve`` for every node without an explicit tag:
+    those calls are counted and the document refused past `MAX_NODES`, so a million-item
+    list stops early; libyaml refuses nesting past 1000 levels by itself.  Nodes with an
+    explicit tag (``!!str``) are not resolved, so a text that may hold tags is composed
+    by PyYAML's Python composer on libyaml's events instead (``python_composer``), which
+    counts depth and nodes in ``compose_node``, as the pure-Python loader does.  Either
+    way the composed tree is walked, aliases counted each time they appear, before
+    anything is constructed (`_check_nodes`).
     """
     y = _yaml_module()
     fast = libyaml and getattr(y, "__with_libyaml__", False)
-    base: type[Any] = y.CSafeLoader if fast else y.SafeLoader
-
-    class StrictLoader(base):  # type: ignore[misc]
-        """YAML 1.2 core-schema loading with the document limits."""
-
-        yaml_implicit_resolvers: dict[str | None, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
-        yaml_constructors: dict[str | None, Any] = {}  # noqa: RUF012 - the core tags only
-
-        def __init__(self, stream: str) -> None:
-            super().__init__(stream)
-            self.nodes = 0
-            self.depth = 0
-
-        def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-            self.nodes += 1
-            if self.nodes > MAX_NODES:
-                raise _Refusal("too_large", TOO_MANY)
-            tag: str = super().resolve(kind, value, implicit)
-            return tag
-
-        if not fast:
-
-            def compose_node(self, parent: Any, index: Any) -> Any:
-                self.depth += 1
-                if self.depth > MAX_DEPTH:
-                    raise _Refusal("too_deep", TOO_DEEP, node=self.peek_event())
-                try:
-                    return super().compose_node(parent, index)
-                finally:
-                    self.depth -= 1
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
-            _refuse_duplicates(self, node)
-            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-
+    bases: tuple[type[Any], ...] = (y.SafeLoader,)
+    namespace: dict[str, Any] = {
+        "__init__": _loader_init,
+        "__doc__": "YAML 1.2 core-schema loading with the document limits.",
+        "yaml_implicit_resolvers": {},
+        "yaml_constructors": {},  # the core schema's tags only
+        "construct_mapping": _construct_mapping,
+        "compose_node": _counting_compose_node,
+        # PyYAML's own steps, looked up once rather than on every node
+        "yaml_resolve": y.resolver.BaseResolver.resolve,
+        "yaml_compose_node": y.composer.Composer.compose_node,
+        "yaml_construct_mapping": y.constructor.SafeConstructor.construct_mapping,
+    }
+    if fast and python_composer:
+        bases = (y.composer.Composer, y.cyaml.CParser, y.constructor.SafeConstructor, y.resolver.Resolver)
+    elif fast:
+        bases = (y.CSafeLoader,)
+        namespace["resolve"] = _counting_resolve
+        del namespace["compose_node"]
+    loader: type[yaml.SafeLoader] = type("StrictLoader", bases, namespace)
     for name, pattern, first in _YAML_CORE:
-        StrictLoader.add_implicit_resolver(_YAML_TAG + name, re.compile(f"^(?:{pattern})$"), list(first))
+        loader.add_implicit_resolver(_YAML_TAG + name, re.compile(f"^(?:{pattern})$"), list(first))
     safe = y.constructor.SafeConstructor
     for name, method in (
         ("null", _construct_null),
@@ -301,10 +294,50 @@ def yaml_loader(*, libyaml: bool = True) -> type[yaml.SafeLoader]:
         ("seq", safe.construct_yaml_seq),
         ("map", safe.construct_yaml_map),
     ):
-        StrictLoader.add_constructor(_YAML_TAG + name, method)
-    StrictLoader.add_constructor(None, safe.construct_undefined)
-    loader: type[yaml.SafeLoader] = StrictLoader
+        loader.add_constructor(_YAML_TAG + name, method)
+    loader.add_constructor(None, safe.construct_undefined)
     return loader
+
+
+def _loader_init(loader: Any, stream: str) -> None:
+    y = _yaml_module()
+    bases = type(loader).__bases__
+    if y.cyaml.CParser in bases:  # libyaml's events, PyYAML's composer
+        y.cyaml.CParser.__init__(loader, stream)
+        y.composer.Composer.__init__(loader)
+        y.constructor.SafeConstructor.__init__(loader)
+        y.resolver.Resolver.__init__(loader)
+    else:
+        bases[0].__init__(loader, stream)  # type: ignore[misc]
+    loader.nodes = 0
+    loader.depth = 0
+
+
+def _counting_resolve(loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    loader.nodes += 1
+    if loader.nodes > MAX_NODES:
+        raise _Refusal("too_large", TOO_MANY)
+    tag: str = loader.yaml_resolve(kind, value, implicit)
+    return tag
+
+
+def _counting_compose_node(loader: Any, parent: Any, index: Any) -> Any:
+    loader.nodes += 1
+    loader.depth += 1
+    if loader.nodes > MAX_NODES:
+        raise _Refusal("too_large", TOO_MANY, node=loader.peek_event())
+    if loader.depth > MAX_DEPTH:
+        raise _Refusal("too_deep", TOO_DEEP, node=loader.peek_event())
+    try:
+        return loader.yaml_compose_node(parent, index)
+    finally:
+        loader.depth -= 1
+
+
+def _construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
+    _refuse_duplicates(loader, node)
+    mapping: dict[Any, Any] = loader.yaml_construct_mapping(node, deep=deep)
+    return mapping
 
 
 def _refuse_duplicates(loader: Any, node: Any) -> None:
@@ -385,9 +418,17 @@ def _is_mapping(node: Any) -> bool:
     return bool(node.value) and isinstance(node.value[0], tuple)
 
 
+_MAY_HAVE_TAGS: Final = re.compile(r"(?:^|[\s,\[{])!")
+
+
+def _loader_for(text: str, *, libyaml: bool) -> Any:
+    """A loader for ``text``: libyaml's composer, unless the text may hold explicit tags."""
+    return yaml_loader(libyaml=libyaml, python_composer=bool(_MAY_HAVE_TAGS.search(text)))(text)
+
+
 def compose_yaml(text: str, *, libyaml: bool = True) -> Any:
     """The YAML node tree of a single-document text, checked against the limits."""
-    loader = yaml_loader(libyaml=libyaml)(text)
+    loader = _loader_for(text, libyaml=libyaml)
     try:
         root = loader.get_single_node()
         if root is not None:
@@ -399,14 +440,19 @@ def compose_yaml(text: str, *, libyaml: bool = True) -> Any:
 
 def parse_yaml(text: str, *, libyaml: bool = True) -> Any:
     """YAML text as plain data, with YAML 1.2 core-schema values (see `yaml_loader`)."""
+    return parse_yaml_tree(text, libyaml=libyaml)[0]
+
+
+def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
+    """YAML text as plain data, and the node tree it was built from."""
     y = _yaml_module()
-    loader = yaml_loader(libyaml=libyaml)(text)
+    loader = _loader_for(text, libyaml=libyaml)
     try:
         root = loader.get_single_node()
         if root is None:
-            return None
+            return None, None
         _check_nodes(root)
-        return loader.construct_document(root)
+        return loader.construct_document(root), root
     except _Refusal as refusal:
         _refuse("yaml", text, refusal)
     except y.MarkedYAMLError as error:
@@ -439,9 +485,15 @@ def _toml_float(text: str) -> float:
 
 
 def parse_toml(text: str) -> Any:
-    """TOML text as plain data: no NaN or infinities, no over-long integers."""
+    """TOML text as plain data: no NaN or infinities, no over-long integers.
+
+    ``tomllib`` is pure Python, with no hook for limits, and reads arrays and inline tables
+    recursively: a quick scan (`_scan_toml`) refuses the texts that are surely too deep or
+    too large before it runs, and the data is checked exactly afterwards.
+    """
     import tomllib  # noqa: PLC0415 - a stdlib parser few documents need
 
+    _scan_toml(text)
     try:
         return tomllib.loads(text, parse_float=_toml_float)
     except tomllib.TOMLDecodeError as error:
@@ -464,6 +516,48 @@ def parse_toml(text: str) -> Any:
         raise syntax_problem("toml", "too_deep", TOO_DEEP, *(position or (None, None))) from None
 
 
+_TOML_MARKS: Final = re.compile(
+    r'"""(?:[^\\]|\\.)*?"""' + r"|'''.*?'''" + r'|"(?:[^"\\\n]|\\.)*"' + r"|'[^'\n]*'|#[^\n]*|[\[\]{},=\n]",
+    re.DOTALL,
+)
+
+
+def _scan_toml(text: str) -> None:
+    """Refuse a TOML text that surely nests too deeply or holds too many values, before parsing.
+
+    Only brackets, braces, commas, equals signs and line breaks outside strings and comments
+    are looked at.  Each ``=``, each table header and each comma in an array stands for at
+    least one distinct value, and each open bracket or brace for a level: both are lower
+    bounds, so whatever the scan refuses is refused for the right reason.
+    """
+    if text.count("[") + text.count("{") < MAX_DEPTH and text.count(",") + text.count("=") < MAX_NODES:
+        return  # cannot be over either limit
+    open_brackets: list[str] = []
+    values = 1
+    previous = "\n"
+    for match in _TOML_MARKS.finditer(text):
+        mark = match.group()
+        if len(mark) > 1:  # a string or a comment
+            previous = mark[0]
+            continue
+        if mark in "[{":
+            header = not open_brackets and previous in "\n["
+            if header and previous == "[":  # the second bracket of [[table]]
+                open_brackets.append(mark)
+                continue
+            values += header
+            open_brackets.append(mark)
+            if len(open_brackets) >= MAX_DEPTH and not header:
+                raise syntax_problem("toml", "too_deep", TOO_DEEP, *line_column(text, match.start()))
+        elif mark in "]}" and open_brackets:
+            open_brackets.pop()
+        elif mark == "=" or (mark == "," and open_brackets and open_brackets[-1] == "["):
+            values += 1
+        if values > MAX_NODES:
+            raise syntax_problem("toml", "too_large", TOO_MANY, *line_column(text, match.start()))
+        previous = mark
+
+
 def _toml_offending(text: str, value: str) -> int | None:
     """The offset of the first value matching ``value`` after ``=``, ``[`` or ``,`` (best effort)."""
     found = re.search(rf"(?:=|\[|,)\s*({value})", text)
@@ -472,6 +566,6 @@ def _toml_offending(text: str, value: str) -> int | None:
 
 _PARSERS: Final[dict[str, Callable[[str], Any]]] = {
     "json": parse_json,
-    "yaml": parse_yaml,
+    "yaml": parse_yaml,  # for completeness: `parse` reads YAML with its tree
     "toml": parse_toml,
 }

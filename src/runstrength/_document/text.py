@@ -93,9 +93,7 @@ def _write_yaml(data: dict[str, Any]) -> str:
     from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
 
     yaml = require("yaml", "yaml")
-    text: str = yaml.dump(
-        data, Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True, width=100
-    )
+    text: str = yaml.dump(data, Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return text
 
 
@@ -205,14 +203,14 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     _check_format(format)
     if len(text) > MAX_SIZE:
         raise syntax_problem(format, "too_large", TOO_LONG)
-    data = parse(text, format)
+    data, tree = parse(text, format)
     try:
         return structure_workout(data)
     except ValidationError as error:
         # Only now is the text read for positions: a valid document pays nothing for them.
         from .positions import locate  # noqa: PLC0415 - only for a refused document
 
-        raise ValidationError(locate(error.problems, text, format)) from None
+        raise ValidationError(locate(error.problems, text, format, tree)) from None
 
 
 def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A002
