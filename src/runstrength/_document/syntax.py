@@ -517,7 +517,7 @@ def parse_toml(text: str) -> Any:
 
 
 _TOML_MARKS: Final = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""' + r"|'''.*?'''" + r'|"(?:[^"\\\n]|\\.)*"' + r"|'[^'\n]*'|#[^\n]*|[\[\]{},=\n]",
+    r'"""(?:[^\\]|\\.)*?"""' + r"|'''.*?'''" + r'|"(?:[^"\\\n]|\\.)*"' + r"|'[^'\n]*'|#[^\n]*|[\[\]{},.=\n]",
     re.DOTALL,
 )
 
@@ -525,37 +525,61 @@ _TOML_MARKS: Final = re.compile(
 def _scan_toml(text: str) -> None:
     """Refuse a TOML text that surely nests too deeply or holds too many values, before parsing.
 
-    Only brackets, braces, commas, equals signs and line breaks outside strings and comments
-    are looked at.  Each ``=``, each table header and each comma in an array stands for at
-    least one distinct value, and each open bracket or brace for a level: both are lower
-    bounds, so whatever the scan refuses is refused for the right reason.
+    Only brackets, braces, commas, dots in keys, equals signs and line breaks outside
+    strings and comments are looked at.  Each ``=``, each table header and each comma in
+    an array stands for at least one distinct value, and each open bracket or brace, and
+    each dot of a key, for a level: lower bounds, so whatever the scan refuses is refused
+    for the right reason.
     """
-    if text.count("[") + text.count("{") < MAX_DEPTH and text.count(",") + text.count("=") < MAX_NODES:
+    if text.count("[") + text.count("{") + text.count(".") < MAX_DEPTH and (
+        text.count(",") + text.count("=") < MAX_NODES
+    ):
         return  # cannot be over either limit
-    open_brackets: list[str] = []
-    values = 1
-    previous = "\n"
+    scan = _TomlScan()
     for match in _TOML_MARKS.finditer(text):
-        mark = match.group()
+        problem = scan.step(match.group())
+        if problem:
+            code, reason = problem
+            raise syntax_problem("toml", code, reason, *line_column(text, match.start()))
+
+
+class _TomlScan:
+    """The state of `_scan_toml`: open brackets, values seen, and where keys are."""
+
+    def __init__(self) -> None:
+        self.open: list[str] = []
+        self.values = 1
+        self.previous = "\n"
+        self.in_key = True
+        self.key_dots = 0
+
+    def step(self, mark: str) -> tuple[str, str] | None:
+        """Take one mark; the code and reason of a limit it crosses, if any."""
         if len(mark) > 1:  # a string or a comment
-            previous = mark[0]
-            continue
+            self.previous = mark[0]
+            return None
+        if mark == ".":
+            self.key_dots += self.in_key
+            return ("too_deep", TOO_DEEP) if self.key_dots + len(self.open) >= MAX_DEPTH else None
         if mark in "[{":
-            header = not open_brackets and previous in "\n["
-            if header and previous == "[":  # the second bracket of [[table]]
-                open_brackets.append(mark)
-                continue
-            values += header
-            open_brackets.append(mark)
-            if len(open_brackets) >= MAX_DEPTH and not header:
-                raise syntax_problem("toml", "too_deep", TOO_DEEP, *line_column(text, match.start()))
-        elif mark in "]}" and open_brackets:
-            open_brackets.pop()
-        elif mark == "=" or (mark == "," and open_brackets and open_brackets[-1] == "["):
-            values += 1
-        if values > MAX_NODES:
-            raise syntax_problem("toml", "too_large", TOO_MANY, *line_column(text, match.start()))
-        previous = mark
+            header = not self.open and self.previous in "\n["
+            self.open.append(mark)
+            self.in_key, self.key_dots = header or mark == "{", 0
+            if header and self.previous == "[":  # the second bracket of [[table]]
+                return None
+            self.values += header
+            if len(self.open) >= MAX_DEPTH:
+                return ("too_deep", TOO_DEEP)
+        elif mark in "]}" and self.open:
+            self.open.pop()
+        elif mark == "=" or (mark == "," and self.open and self.open[-1] == "["):
+            self.values += 1
+        self.previous = mark
+        if mark in "\n,":
+            self.in_key, self.key_dots = not self.open or self.open[-1] == "{", 0
+        elif mark == "=":
+            self.in_key = False
+        return ("too_large", TOO_MANY) if self.values > MAX_NODES else None
 
 
 def _toml_offending(text: str, value: str) -> int | None:
