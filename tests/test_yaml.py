@@ -193,7 +193,7 @@ CORPUS: Final = [
         "1e3",
         marks=pytest.mark.xfail(
             strict=True,
-            reason="JSON Schema's integer includes 1000.0; the model's whole numbers are ints",,
+            reason="JSON Schema's integer includes 1000.0; the model's whole numbers are ints",
         ),
     ),
     ("Curls", ".inf"),
