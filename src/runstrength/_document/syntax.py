@@ -65,12 +65,16 @@ def syntax_problem(
 ) -> ValidationError:
     """One problem at ``$`` about the text itself, located when ``line`` is given.
 
-    Problems with the syntax read ``not valid JSON: <detail>`` (or YAML, TOML); the limits
-    (``too_large``, ``too_deep``) read the same in every format.
+    Problems with the syntax read ``not valid JSON: <detail> (line 3, column 5)`` (or YAML,
+    TOML); the limits (``too_large``, ``too_deep``) read the same in every format, and as
+    `runstrength.from_dict` words them.
     """
-    reason = detail if code in {"too_large", "too_deep"} else f"not valid {fmt.upper()}: {detail}"
-    where = f" (line {line}, column {column})" if line is not None else ""
-    return ValidationError([Problem((), reason + where, code=code, line=line, column=column)])
+    if code in {"too_large", "too_deep"}:  # the same reason as `runstrength.from_dict`'s
+        reason = detail
+    else:
+        where = f" (line {line}, column {column})" if line is not None else ""
+        reason = f"not valid {fmt.upper()}: {detail}{where}"
+    return ValidationError([Problem((), reason, code=code, line=line, column=column)])
 
 
 def line_column(text: str, offset: int) -> tuple[int, int]:
@@ -132,8 +136,7 @@ def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | 
 def _limit(code: str, reason: str, where: Callable[[str], tuple[int, int] | None] | None) -> NoReturn:
     position = where(code) if where else None
     line, column = position or (None, None)
-    where_text = f" (line {line}, column {column})" if position else ""
-    raise ValidationError([Problem((), reason + where_text, code=code, line=line, column=column)])
+    raise ValidationError([Problem((), reason, code=code, line=line, column=column)])
 
 
 def _limit_offset(text: str, fmt: str, code: str) -> tuple[int, int] | None:
@@ -274,6 +277,7 @@ def yaml_loader(*, libyaml: bool = True, python_composer: bool = False) -> type[
         "yaml_resolve": y.resolver.BaseResolver.resolve,
         "yaml_compose_node": y.composer.Composer.compose_node,
         "yaml_construct_mapping": y.constructor.SafeConstructor.construct_mapping,
+        "yaml_mapping_node": y.nodes.MappingNode,
     }
     if fast and python_composer:
         bases = (y.composer.Composer, y.cyaml.CParser, y.constructor.SafeConstructor, y.resolver.Resolver)
@@ -314,15 +318,18 @@ def _loader_init(loader: Any, stream: str) -> None:
 
 
 def _counting_resolve(loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    # Keys are resolved too, and a document has no more keys than values: past twice the
+    # limit, there are surely too many values.  `_check_nodes` then counts them exactly.
     loader.nodes += 1
-    if loader.nodes > MAX_NODES:
+    if loader.nodes > 2 * MAX_NODES:
         raise _Refusal("too_large", TOO_MANY)
     tag: str = loader.yaml_resolve(kind, value, implicit)
     return tag
 
 
 def _counting_compose_node(loader: Any, parent: Any, index: Any) -> Any:
-    loader.nodes += 1
+    is_key = index is None and isinstance(parent, loader.yaml_mapping_node)  # keys are not values
+    loader.nodes += not is_key
     loader.depth += 1
     if loader.nodes > MAX_NODES:
         raise _Refusal("too_large", TOO_MANY, node=loader.peek_event())
