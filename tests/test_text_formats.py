@@ -97,6 +97,23 @@ class TestNestingLimit:
 
         assert problems(text, fmt) == caught.value.problems
 
+    @settings(max_examples=20)
+    @given(workout=workouts())
+    def test_valid_workouts_are_shallow(self, workout: Workout) -> None:
+        """Any workout's document nests far less than the limit, so a valid JSON text needs no depth walk."""
+        level: list[Any] = [to_dict(workout)]
+        depth = 0
+        while level:
+            depth += 1
+            level = [
+                child
+                for value in level
+                for child in (value.values() if isinstance(value, dict) else value)
+                if isinstance(child, dict | list)
+            ]
+
+        assert depth <= MAX_DEPTH // 2
+
     @pytest.mark.parametrize(
         ("text", "fmt"),
         [

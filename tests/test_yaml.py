@@ -262,6 +262,11 @@ class TestYamlWriter:
         assert (value, type(value)) == (again["v"], type(again["v"]))
         assert [value] == again["list"]
 
+    @pytest.mark.parametrize("text", ["\x85", "a\x85b", "\u2028", "line\nbreak", "\r\n"])
+    def test_line_breaks_read_back(self, text: str) -> None:
+        """Every kind of line break YAML knows reads back as written."""
+        assert {"v": text} == parse_yaml(_write_yaml({"v": text}))
+
     @pytest.mark.parametrize(
         "text", ["012", "yes", "No", "on", "1:30", "2024-01-01", "0o12", "0x10", "1e3", "~", "1_000"]
     )

@@ -37,7 +37,15 @@ from .convert import MAX_DEPTH, MAX_NODES
 if TYPE_CHECKING:
     import yaml
 
-__all__ = ["MAX_DEPTH", "MAX_NODES", "MAX_SIZE", "check_limits", "parse", "syntax_problem"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "MAX_SIZE",
+    "check_limits",
+    "check_text_limits",
+    "parse",
+    "syntax_problem",
+]
 
 MAX_SIZE: Final = 2 * 1024 * 1024
 """The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
@@ -92,8 +100,17 @@ def _refuse(fmt: str, text: str, refusal: _Refusal) -> NoReturn:
     raise syntax_problem(fmt, refusal.code, refusal.reason, *line_column(text, refusal.offset)) from None
 
 
-def parse(text: str, fmt: str) -> tuple[Any, Any]:
+def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]:
     """The plain data a document's text holds, within the limits, or a located problem.
+
+    Args:
+        text: the document.
+        fmt: ``"json"``, ``"yaml"`` or ``"toml"``.
+        defer_limits: leave the depth of a JSON text whose ``,``, ``:`` and ``[`` show it
+            holds at most `MAX_NODES` values unchecked; the caller then calls
+            `check_text_limits` unless the workout structures.  Any workout the converter
+            accepts is far shallower than `MAX_DEPTH` (its types nest about 15 levels), so
+            valid documents skip a walk over their data.
 
     Returns:
         The data, and for YAML the node tree it was built from (``None`` otherwise), which
@@ -105,8 +122,15 @@ def parse(text: str, fmt: str) -> tuple[Any, Any]:
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
     data = _PARSERS[fmt](text)
-    check_limits(data, lambda code: _limit_offset(text, fmt, code))
+    few = fmt == "json" and text.count(",") + text.count(":") + text.count("[") < MAX_NODES
+    if not (defer_limits and few):  # each value but the root follows one of , : [
+        check_text_limits(data, text, fmt)
     return data, None
+
+
+def check_text_limits(data: object, text: str, fmt: str) -> None:
+    """`check_limits` for data read from ``text``, locating the problem in it."""
+    check_limits(data, lambda code: _limit_offset(text, fmt, code))
 
 
 def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | None = None) -> None:
@@ -128,7 +152,9 @@ def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | 
             nodes += len(children)
             if nodes > MAX_NODES:
                 _limit("too_large", TOO_MANY, where)
-            below.extend(child for child in children if type(child) in _CONTAINERS)
+            for child in children:
+                if type(child) in _CONTAINERS:
+                    below.append(child)  # noqa: PERF401 - a plain loop beats a generator here
         level = below
         depth += 1
 

@@ -12,7 +12,7 @@ from runstrength._files import write_atomic
 from runstrength._model import Workout
 
 from .convert import structure_workout, to_dict
-from .syntax import MAX_SIZE, TOO_LONG, parse, syntax_problem
+from .syntax import MAX_SIZE, TOO_LONG, check_text_limits, parse, syntax_problem
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -116,8 +116,18 @@ def _yaml_dumper() -> type[Any]:
     for first, resolvers in yaml_loader().yaml_implicit_resolvers.items():
         for tag, pattern in resolvers:
             Dumper.add_implicit_resolver(tag, pattern, [first])
+    Dumper.add_representer(str, _represent_text)
     dumper: type[Any] = Dumper
     return dumper
+
+
+def _represent_text(dumper: Any, text: str) -> Any:
+    """Text as PyYAML writes it, but double-quoted when it holds a next-line character (U+0085).
+
+    PyYAML would write U+0085 raw inside single quotes, where a reader folds it into a space.
+    """
+    style = '"' if "\x85" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
 def _integral(data: Any) -> Any:
@@ -203,10 +213,13 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     _check_format(format)
     if len(text) > MAX_SIZE:
         raise syntax_problem(format, "too_large", TOO_LONG)
-    data, tree = parse(text, format)
+    data, tree = parse(text, format, defer_limits=True)
     try:
         return structure_workout(data)
-    except ValidationError as error:
+    except (ValidationError, RecursionError) as error:
+        check_text_limits(data, text, format)  # an over-deep document is refused as that
+        if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
+            raise
         # Only now is the text read for positions: a valid document pays nothing for them.
         from .positions import locate  # noqa: PLC0415 - only for a refused document
 
