@@ -260,8 +260,12 @@ _YAML_CORE: Final = (  # the YAML 1.2 core schema's implicit types, in the order
     ),
     ("null", r"~|null|Null|NULL|", ["~", "n", "N", ""]),
 )
-_INT: Final = re.compile(_YAML_CORE[1][1])
-_FLOAT: Final = re.compile(_YAML_CORE[2][1])
+
+
+@cache
+def _core(name: str) -> re.Pattern[str]:
+    """The 1.2 core schema's pattern for ``int`` or ``float``, compiled on first use (not at import)."""
+    return re.compile({kind: pattern for kind, pattern, _ in _YAML_CORE}[name])
 
 
 def _yaml_module() -> Any:
@@ -403,7 +407,7 @@ _BOOLS: Final = {"true": True, "True": True, "TRUE": True, "false": False, "Fals
 
 def _construct_int(_: Any, node: Any) -> int:
     value = node.value
-    if not isinstance(value, str) or not _INT.fullmatch(value):
+    if not isinstance(value, str) or not _core("int").fullmatch(value):
         raise _Refusal("syntax_error", f"{value!r} is not an integer", node=node)
     if len(value.lstrip("+-")) > _digit_limit():
         raise _Refusal("number_too_long", f"integer longer than {_digit_limit()} digits", node=node)
@@ -417,9 +421,9 @@ _SPECIAL_FLOATS: Final = {".inf": _INFINITY, "+.inf": _INFINITY, "-.inf": -_INFI
 
 def _construct_float(loader: Any, node: Any) -> float:
     value = node.value
-    if isinstance(value, str) and _INT.fullmatch(value):  # an explicit !!float 12 (or 0x10)
+    if isinstance(value, str) and _core("int").fullmatch(value):  # an explicit !!float 12 (or 0x10)
         return float(_construct_int(loader, node))
-    if not isinstance(value, str) or not _FLOAT.fullmatch(value):
+    if not isinstance(value, str) or not _core("float").fullmatch(value):
         raise _Refusal("syntax_error", f"{value!r} is not a number", node=node)
     return _SPECIAL_FLOATS.get(value.lower()) or float(value)
 
@@ -451,12 +455,14 @@ def _is_mapping(node: Any) -> bool:
     return bool(node.value) and isinstance(node.value[0], tuple)
 
 
-_MAY_HAVE_TAGS: Final = re.compile(r"(?:^|[\s,\[{])!")
+@cache
+def _may_have_tags() -> re.Pattern[str]:
+    return re.compile(r"(?:^|[\s,\[{])!")
 
 
 def _loader_for(text: str, *, libyaml: bool) -> Any:
     """A loader for ``text``: libyaml's composer, unless the text may hold explicit tags."""
-    return yaml_loader(libyaml=libyaml, python_composer=bool(_MAY_HAVE_TAGS.search(text)))(text)
+    return yaml_loader(libyaml=libyaml, python_composer=bool(_may_have_tags().search(text)))(text)
 
 
 def compose_yaml(text: str, *, libyaml: bool = True) -> Any:
@@ -507,7 +513,10 @@ def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
 
 # --- TOML --------------------------------------------------------------------------------
 
-_TOML_AT: Final = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+@cache
+def _toml_at() -> re.Pattern[str]:
+    return re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
 def _toml_float(text: str) -> float:
@@ -531,8 +540,8 @@ def parse_toml(text: str) -> Any:
         return tomllib.loads(text, parse_float=_toml_float)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        found = _TOML_AT.search(message)
-        detail = _TOML_AT.sub("", message).replace(" (at end of document)", " at the end")
+        found = _toml_at().search(message)
+        detail = _toml_at().sub("", message).replace(" (at end of document)", " at the end")
         code = "duplicate_key" if re.search(r"overwrite|[Cc]annot declare", detail) else "syntax_error"
         if found is None:
             raise syntax_problem("toml", code, detail) from None
@@ -549,10 +558,16 @@ def parse_toml(text: str) -> Any:
         raise syntax_problem("toml", "too_deep", TOO_DEEP, *(position or (None, None))) from None
 
 
-_TOML_MARKS: Final = re.compile(
-    r'"""(?:[^\\]|\\.)*?"""' + r"|'''.*?'''" + r'|"(?:[^"\\\n]|\\.)*"' + r"|'[^'\n]*'|#[^\n]*|[\[\]{},.=\n]",
-    re.DOTALL,
-)
+@cache
+def _toml_marks() -> re.Pattern[str]:
+    """The marks `_scan_toml` looks at, and the strings and comments that hide them."""
+    return re.compile(
+        r'"""(?:[^\\]|\\.)*?"""'
+        r"|'''.*?'''"
+        r'|"(?:[^"\\\n]|\\.)*"'
+        r"|'[^'\n]*'|#[^\n]*|[\[\]{},.=\n]",
+        re.DOTALL,
+    )
 
 
 def _scan_toml(text: str) -> None:
@@ -569,7 +584,7 @@ def _scan_toml(text: str) -> None:
     ):
         return  # cannot be over either limit
     scan = _TomlScan()
-    for match in _TOML_MARKS.finditer(text):
+    for match in _toml_marks().finditer(text):
         problem = scan.step(match.group())
         if problem:
             code, reason = problem
