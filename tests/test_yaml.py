@@ -151,6 +151,24 @@ class TestYaml12Reading:
         assert ("duplicate_key", 4, 3) == (problem.code, problem.line, problem.column)
         assert problem.reason.startswith("not valid YAML: duplicate key 'c'")
 
+    @pytest.mark.parametrize("libyaml", LOADERS)
+    @pytest.mark.parametrize(
+        ("text", "code"),
+        [
+            ("? " + "[" * 41 + "]" * 41 + "\n: 1\n", "too_deep"),
+            ("? " + "[" * 900 + "]" * 900 + "\n: 1\n", "too_deep"),
+            ("{? [" + "x, " * 100_000 + "] : 1}", "too_large"),
+            ("? [a, b]\n: 1\n", "syntax_error"),
+        ],
+        ids=["deep", "very-deep", "large", "unhashable"],
+    )
+    def test_collection_keys_bounded(self, text: str, code: str, *, libyaml: bool) -> None:
+        """A list or mapping used as a key counts towards the limits, and is refused."""
+        with pytest.raises(ValidationError) as caught:
+            parse_yaml(text, libyaml=libyaml)
+
+        assert [code] == [problem.code for problem in caught.value.problems]
+
     def test_workout_reads_1_2_values(self) -> None:
         """A workout's text field may be a date-like or yes-like word; ``012`` reps are twelve."""
         text = """\

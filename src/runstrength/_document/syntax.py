@@ -432,7 +432,8 @@ def _check_nodes(root: Any) -> None:
     """Refuse a composed YAML tree deeper than `MAX_DEPTH` or with more than `MAX_NODES` values.
 
     Level by level, like `check_limits`; an alias counts every time it appears, so a few
-    lines of aliases cannot stand for billions of values.
+    lines of aliases cannot stand for billions of values.  Keys that are lists or mappings
+    (which no workout has) count as values, so they are bounded too.
     """
     level = [root] if isinstance(root.value, list) else []
     nodes = 1
@@ -442,13 +443,21 @@ def _check_nodes(root: Any) -> None:
             raise _Refusal("too_deep", TOO_DEEP, node=level[0])
         below: list[Any] = []
         for node in level:
-            children = [value for _, value in node.value] if _is_mapping(node) else node.value
+            children = node.value
+            if _is_mapping(node):
+                children = [
+                    part for pair in children for part in pair if part is pair[1] or _is_collection(part)
+                ]
             nodes += len(children)
             if nodes > MAX_NODES:
                 raise _Refusal("too_large", TOO_MANY, node=node)
-            below.extend(child for child in children if isinstance(child.value, list))
+            below.extend(child for child in children if _is_collection(child))
         level = below
         depth += 1
+
+
+def _is_collection(node: Any) -> bool:
+    return isinstance(node.value, list)
 
 
 def _is_mapping(node: Any) -> bool:

@@ -217,7 +217,8 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
-        check_text_limits(data, text, format)  # an over-deep document is refused as that
+        if format == "json":  # the only format whose limits `parse` may leave to here
+            check_text_limits(data, text, format)  # an over-deep document is refused as that
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise
         # Only now is the text read for positions: a valid document pays nothing for them.
