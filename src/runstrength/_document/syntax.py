@@ -275,46 +275,44 @@ def _yaml_module() -> Any:
 
 
 @cache
-def yaml_loader(*, libyaml: bool = True, python_composer: bool = False) -> type[yaml.SafeLoader]:
+def yaml_loader(*, libyaml: bool = True, marks: bool = False) -> type[yaml.SafeLoader]:
     """A loader reading YAML 1.2 core-schema values, within the limits, refusing duplicate keys.
 
     PyYAML with the YAML 1.1 implicit types replaced by the 1.2 core ones, on libyaml
     (``CSafeLoader``) when PyYAML has it and ``libyaml`` is true.  Measured on the built-in
-    workout, libyaml reads about ten times faster than PyYAML's pure-Python loader and than
-    ruamel.yaml (1.2 by default, but pure Python here), and only libyaml keeps a 2 MiB
-    document within the time limit: so PyYAML's C loader rather than a new dependency.
+    workout, libyaml reads about five times faster than ruamel.yaml (1.2 by default, but
+    pure Python here) and than PyYAML's pure-Python loader, and on a 2 MiB document about
+    seven times: so PyYAML's C loader, with no new dependency.
 
-    libyaml composes in C and calls ``resolve`` for every node without an explicit tag:
-    those calls are counted and the document refused past `MAX_NODES`, so a million-item
-    list stops early; libyaml refuses nesting past 1000 levels by itself.  Nodes with an
-    explicit tag (``!!str``) are not resolved, so a text that may hold tags is composed
-    by PyYAML's Python composer on libyaml's events instead (``python_composer``), which
-    counts depth and nodes in ``compose_node``, as the pure-Python loader does.  Either
-    way the composed tree is walked, aliases counted each time they appear, before
-    anything is constructed (`_check_nodes`).
+    Both composers, libyaml's and PyYAML's, call ``descend_resolver`` before each node
+    (tagged or not; aliases are not composed again): the values and the depth are counted
+    there, and the document refused past `MAX_NODES` values or `MAX_DEPTH` levels before
+    anything goes further (libyaml also refuses nesting past 1000 levels by itself).  The
+    composed tree is then walked, aliases counted each time they appear, before anything
+    is constructed (`_check_nodes`).  libyaml's composer gives no position while it
+    composes; ``marks`` builds the loader that composes libyaml's events with PyYAML's
+    composer, which does, to locate a document refused as too deep (a document refused as
+    too large is not composed twice: its refusal has no position).
     """
     y = _yaml_module()
     fast = libyaml and getattr(y, "__with_libyaml__", False)
     bases: tuple[type[Any], ...] = (y.SafeLoader,)
+    if fast:
+        parts = (y.composer.Composer, y.cyaml.CParser, y.constructor.SafeConstructor, y.resolver.Resolver)
+        bases = parts if marks else (y.CSafeLoader,)
     namespace: dict[str, Any] = {
         "__init__": _loader_init,
         "__doc__": "YAML 1.2 core-schema loading with the document limits.",
         "yaml_implicit_resolvers": {},
         "yaml_constructors": {},  # the core schema's tags only
         "construct_mapping": _construct_mapping,
-        "compose_node": _counting_compose_node,
-        # PyYAML's own steps, looked up once rather than on every node
-        "yaml_resolve": y.resolver.BaseResolver.resolve,
-        "yaml_compose_node": y.composer.Composer.compose_node,
+        "descend_resolver": _counting_descend,
+        "ascend_resolver": _counting_ascend,
+        "has_marks": not fast or marks,
+        # PyYAML's own, looked up once rather than on every node
         "yaml_construct_mapping": y.constructor.SafeConstructor.construct_mapping,
         "yaml_mapping_node": y.nodes.MappingNode,
     }
-    if fast and python_composer:
-        bases = (y.composer.Composer, y.cyaml.CParser, y.constructor.SafeConstructor, y.resolver.Resolver)
-    elif fast:
-        bases = (y.CSafeLoader,)
-        namespace["resolve"] = _counting_resolve
-        del namespace["compose_node"]
     loader: type[yaml.SafeLoader] = type("StrictLoader", bases, namespace)
     for name, pattern, first in _YAML_CORE:
         loader.add_implicit_resolver(_YAML_TAG + name, re.compile(f"^(?:{pattern})$"), list(first))
@@ -343,32 +341,27 @@ def _loader_init(loader: Any, stream: str) -> None:
         y.resolver.Resolver.__init__(loader)
     else:
         bases[0].__init__(loader, stream)  # type: ignore[misc]
-    loader.nodes = 0
+    loader.nodes = 1  # the root, which has no parent
     loader.depth = 0
 
 
-def _counting_resolve(loader: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-    # Keys are resolved too, and a document has no more keys than values: past twice the
-    # limit, there are surely too many values.  `_check_nodes` then counts them exactly.
-    loader.nodes += 1
-    if loader.nodes > 2 * MAX_NODES:
-        raise _Refusal("too_large", TOO_MANY)
-    tag: str = loader.yaml_resolve(kind, value, implicit)
-    return tag
+def _counting_descend(loader: Any, parent: Any, index: Any) -> None:
+    """Count a node about to be composed: a value unless it is a key; one level deeper.
 
-
-def _counting_compose_node(loader: Any, parent: Any, index: Any) -> Any:
-    is_key = index is None and isinstance(parent, loader.yaml_mapping_node)  # keys are not values
-    loader.nodes += not is_key
+    A scalar one level below the deepest allowed container is fine, so only a node two
+    levels below is surely too deep here; `_check_nodes` judges the level in between.
+    """
     loader.depth += 1
-    if loader.nodes > MAX_NODES:
-        raise _Refusal("too_large", TOO_MANY, node=loader.peek_event())
-    if loader.depth > MAX_DEPTH:
-        raise _Refusal("too_deep", TOO_DEEP, node=loader.peek_event())
-    try:
-        return loader.yaml_compose_node(parent, index)
-    finally:
-        loader.depth -= 1
+    if parent is not None and not (index is None and isinstance(parent, loader.yaml_mapping_node)):
+        loader.nodes += 1
+        if loader.nodes > MAX_NODES:
+            raise _Refusal("too_large", TOO_MANY, node=loader.peek_event() if loader.has_marks else None)
+    if loader.depth > MAX_DEPTH + 1:
+        raise _Refusal("too_deep", TOO_DEEP, node=loader.peek_event() if loader.has_marks else None)
+
+
+def _counting_ascend(loader: Any) -> None:
+    loader.depth -= 1
 
 
 def _construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
@@ -464,19 +457,9 @@ def _is_mapping(node: Any) -> bool:
     return bool(node.value) and isinstance(node.value[0], tuple)
 
 
-@cache
-def _may_have_tags() -> re.Pattern[str]:
-    return re.compile(r"(?:^|[\s,\[{])!")
-
-
-def _loader_for(text: str, *, libyaml: bool) -> Any:
-    """A loader for ``text``: libyaml's composer, unless the text may hold explicit tags."""
-    return yaml_loader(libyaml=libyaml, python_composer=bool(_may_have_tags().search(text)))(text)
-
-
 def compose_yaml(text: str, *, libyaml: bool = True) -> Any:
     """The YAML node tree of a single-document text, checked against the limits."""
-    loader = _loader_for(text, libyaml=libyaml)
+    loader = yaml_loader(libyaml=libyaml)(text)
     try:
         root = loader.get_single_node()
         if root is not None:
@@ -491,10 +474,22 @@ def parse_yaml(text: str, *, libyaml: bool = True) -> Any:
     return parse_yaml_tree(text, libyaml=libyaml)[0]
 
 
+def _refusal_with_mark(text: str) -> _Refusal | None:
+    """The same refusal as libyaml's composer's, from a composer that knows where it is."""
+    loader = yaml_loader(marks=True)(text)
+    try:
+        loader.get_single_node()
+    except _Refusal as refusal:
+        return refusal
+    finally:
+        loader.dispose()
+    return None  # pragma: no cover - both composers count alike
+
+
 def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
     """YAML text as plain data, and the node tree it was built from."""
     y = _yaml_module()
-    loader = _loader_for(text, libyaml=libyaml)
+    loader = yaml_loader(libyaml=libyaml)(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -502,6 +497,8 @@ def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
         _check_nodes(root)
         return loader.construct_document(root), root
     except _Refusal as refusal:
+        if refusal.mark is None and refusal.code == "too_deep":  # cheap to compose again, with marks
+            refusal = _refusal_with_mark(text) or refusal
         _refuse("yaml", text, refusal)
     except y.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
