@@ -11,8 +11,9 @@ from runstrength._errors import Problem, ValidationError
 from runstrength._files import write_atomic
 from runstrength._model import Workout
 
+from . import syntax
 from .convert import structure_workout, to_dict
-from .syntax import MAX_SIZE, TOO_LONG, check_text_limits, parse, syntax_problem
+from .syntax import TOO_LONG, check_text_limits, parse, syntax_problem
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -23,6 +24,8 @@ SUFFIXES: Final[dict[str, DocumentFormat]] = {
     ".toml": "toml",
 }
 _INFINITY: Final = float("inf")
+MAX_SIZE: Final = syntax.MAX_SIZE
+"""The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
 
 
 def _not_utf8(fmt: str, error: UnicodeDecodeError) -> ValidationError:
