@@ -106,8 +106,8 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     Args:
         text: the document.
         fmt: ``"json"``, ``"yaml"`` or ``"toml"``.
-        defer_limits: leave the depth of a JSON text whose ``,``, ``:`` and ``[`` show it
-            holds at most `MAX_NODES` values unchecked; the caller then calls
+        defer_limits: leave the depth of a JSON text too short to hold more than
+            `MAX_NODES` values unchecked; the caller then calls
             `check_text_limits` unless the workout structures.  Any workout the converter
             accepts is far shallower than `MAX_DEPTH` (its types nest about 15 levels), so
             valid documents skip a walk over their data.
@@ -122,8 +122,10 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
     data = _PARSERS[fmt](text)
-    few = fmt == "json" and text.count(",") + text.count(":") + text.count("[") < MAX_NODES
-    if not (defer_limits and few):  # each value but the root follows one of , : [
+    # Each JSON value takes a character, and each but the first a separator or a bracket:
+    # a text shorter than twice the limit cannot hold more values than the limit.
+    few = fmt == "json" and len(text) < 2 * MAX_NODES
+    if not (defer_limits and few):
         check_text_limits(data, text, fmt)
     return data, None
 
