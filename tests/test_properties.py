@@ -38,7 +38,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
-from runstrength._document.text import _write_json
+from runstrength._document.text import _integral, _write_json
 
 Format = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[Format, ...]] = ("json", "yaml", "toml")
@@ -331,8 +331,10 @@ class TestJsonText:
     @WHOLE_WORKOUTS
     @given(WORKOUTS)
     def test_workouts_as_json_writes_them(self, workout: Workout) -> None:
-        """A workout's JSON text is json.dumps of its document with an indent of two, then a line break."""
-        expected = json.dumps(to_dict(workout), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        """A workout's JSON text is json.dumps of its document (whole floats as integers), indented by two."""
+        expected = (
+            json.dumps(_integral(to_dict(workout)), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+        )
         assert expected == dumps(workout)
 
     @given(JSON_VALUES)

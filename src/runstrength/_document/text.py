@@ -10,7 +10,9 @@ from typing import Any, Final, Literal, TypeAlias
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
 
-from .convert import from_dict, structure_workout, to_dict
+from . import syntax
+from .convert import structure_workout, to_dict
+from .syntax import TOO_LONG, check_text_limits, parse, syntax_problem
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -21,45 +23,15 @@ SUFFIXES: Final[dict[str, DocumentFormat]] = {
     ".toml": "toml",
 }
 _INFINITY: Final = float("inf")
-MAX_SIZE: Final = 2 * 1024 * 1024
+MAX_SIZE: Final = syntax.MAX_SIZE
 """The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
 
 
-def _too_large() -> ValidationError:
-    return ValidationError([Problem((), f"document too large: more than {MAX_SIZE // 1024 // 1024} MiB")])
-
-
-def _malformed(fmt: str, detail: object) -> ValidationError:
-    return ValidationError([Problem((), f"not valid {fmt.upper()}: {detail}")])
+def _not_utf8(fmt: str, error: UnicodeDecodeError) -> ValidationError:
+    return syntax_problem(fmt, "syntax_error", f"not UTF-8 text ({error.reason} at byte {error.start})")
 
 
 # --- JSON --------------------------------------------------------------------------------
-
-
-def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        seen: set[str] = set()
-        duplicate = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
-        msg = f"duplicate key {duplicate!r}"
-        raise ValueError(msg)
-    return result
-
-
-def _json_constant(name: str) -> float:
-    msg = f"{name} is not a number JSON allows"
-    raise ValueError(msg)
-
-
-def _parse_json(text: str) -> Any:
-    import json  # noqa: PLC0415 - like the other parsers, loaded when first needed
-
-    try:
-        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
-    except json.JSONDecodeError as error:
-        raise _malformed("json", f"{error.msg} (line {error.lineno}, column {error.colno})") from None
-    except (ValueError, RecursionError) as error:
-        raise _malformed("json", error if isinstance(error, ValueError) else "nested too deeply") from None
 
 
 def _write_json(data: dict[str, Any]) -> str:
@@ -119,66 +91,59 @@ def _quote() -> Callable[[str], str]:
 # --- YAML --------------------------------------------------------------------------------
 
 
-def _parse_yaml(text: str) -> Any:
-    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
-
-    yaml = require("yaml", "yaml")
-
-    class StrictLoader(yaml.SafeLoader):  # type: ignore[misc,name-defined]
-        """Safe loading, refusing duplicate keys."""
-
-        def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
-            seen = set()
-            for key_node, _ in node.value:
-                key = self.construct_object(key_node, deep=True)
-                try:
-                    duplicate = key in seen
-                except TypeError:
-                    continue
-                if duplicate:
-                    raise yaml.constructor.ConstructorError(
-                        "while constructing a mapping",
-                        node.start_mark,
-                        f"found duplicate key {key!r}",
-                        key_node.start_mark,
-                    )
-                seen.add(key)
-            return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
-
-    try:
-        return yaml.load(text, Loader=StrictLoader)
-    except yaml.YAMLError as error:
-        raise _malformed("yaml", " ".join(str(error).split())) from None
-    except (ValueError, RecursionError) as error:
-        raise _malformed("yaml", error if isinstance(error, ValueError) else "nested too deeply") from None
-
-
 def _write_yaml(data: dict[str, Any]) -> str:
     from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
 
     yaml = require("yaml", "yaml")
-    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    text: str = yaml.dump(data, Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True, width=100)
     return text
 
 
+@cache
+def _yaml_dumper() -> type[Any]:
+    """PyYAML's safe dumper, quoting any text a YAML 1.1 or a YAML 1.2 reader would take for another type.
+
+    Text such as ``012``, ``yes``, ``1:30``, ``1e3`` or ``2024-01-01`` is written in quotes, so
+    the document reads back the same in any YAML reader, ours (1.2 core) included.
+    """
+    from runstrength._extras import require  # noqa: PLC0415 - with the optional format, not the package
+
+    from .syntax import yaml_loader  # noqa: PLC0415 - the parsers load their own extras
+
+    yaml = require("yaml", "yaml")
+
+    class Dumper(yaml.SafeDumper):  # type: ignore[misc,name-defined]
+        """The safe dumper, with both schemas' implicit types."""
+
+    for first, resolvers in yaml_loader().yaml_implicit_resolvers.items():
+        for tag, pattern in resolvers:
+            Dumper.add_implicit_resolver(tag, pattern, [first])
+    Dumper.add_representer(str, _represent_text)
+    dumper: type[Any] = Dumper
+    return dumper
+
+
+def _represent_text(dumper: Any, text: str) -> Any:
+    """Text as PyYAML writes it, but double-quoted when it holds a next-line character (U+0085).
+
+    PyYAML would write U+0085 raw inside single quotes, where a reader folds it into a space.
+    """
+    style = '"' if "\x85" in text else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
+
+
+def _integral(data: Any) -> Any:
+    """``data`` with every whole float written as an integer: ``24.0`` reads back as ``24``, equal."""
+    if type(data) is dict:
+        return {key: _integral(value) for key, value in data.items()}
+    if type(data) is list:
+        return [_integral(value) for value in data]
+    if type(data) is float and data.is_integer():
+        return int(data)
+    return data
+
+
 # --- TOML --------------------------------------------------------------------------------
-
-
-def _parse_toml(text: str) -> Any:
-    import tomllib  # noqa: PLC0415 - a stdlib parser few sessions need
-
-    try:
-        return tomllib.loads(text, parse_float=_toml_float)
-    except (ValueError, RecursionError) as error:  # TOMLDecodeError is a ValueError
-        raise _malformed("toml", error if isinstance(error, ValueError) else "nested too deeply") from None
-
-
-def _toml_float(text: str) -> float:
-    value = float(text)
-    if not -_INFINITY < value < _INFINITY:  # NaN fails every comparison
-        msg = f"{text} is not a finite number"
-        raise ValueError(msg)
-    return value
 
 
 def _write_toml(data: dict[str, Any]) -> str:
@@ -189,11 +154,6 @@ def _write_toml(data: dict[str, Any]) -> str:
     return text
 
 
-_PARSERS: Final[dict[str, Callable[[str], Any]]] = {
-    "json": _parse_json,
-    "yaml": _parse_yaml,
-    "toml": _parse_toml,
-}
 _WRITERS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
     "json": _write_json,
     "yaml": _write_yaml,
@@ -202,9 +162,16 @@ _WRITERS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
 
 
 def _check_format(fmt: str) -> None:
-    if fmt not in _PARSERS:
+    if fmt not in _WRITERS:
         reason = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
         raise ValidationError([Problem((), reason)])
+
+
+def _expect(value: object, kind: type, what: str) -> None:
+    """Raise a `TypeError` when a caller passes the wrong kind of value: a programming error."""
+    if not isinstance(value, kind):
+        msg = f"{what}, not {type(value).__name__}"
+        raise TypeError(msg)
 
 
 def format_of(path: str | Path) -> DocumentFormat:
@@ -229,33 +196,52 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         format: ``"json"``, ``"yaml"`` (extra ``yaml``) or ``"toml"``.
 
     Raises:
-        ValidationError: the text is malformed or the workout breaks a rule; every
-            problem is listed with its path.
+        ValidationError: the text is malformed, too large or nested too deeply, or the
+            workout breaks a rule; every problem is listed with its path, its code, and its
+            line and column in the text.
         MissingExtraError: the format needs an extra that is not installed.
+        TypeError: ``text`` is neither text nor bytes.
     """
-    _check_format(format)
     if isinstance(text, bytes | bytearray):
+        _check_format(format)
         if len(text) > MAX_SIZE:
-            raise _too_large()
+            raise syntax_problem(format, "too_large", TOO_LONG)
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise _malformed(format, f"not UTF-8 text ({error.reason} at byte {error.start})") from None
+            raise _not_utf8(format, error) from None
+    else:
+        _expect(text, str, "loads() reads text (str or bytes)")
+    _check_format(format)
     if len(text) > MAX_SIZE:
-        raise _too_large()
-    data = _PARSERS[format](text)
-    # YAML aliases can share one value many times over: count them. JSON and TOML cannot.
-    return from_dict(data) if format == "yaml" else structure_workout(data)
+        raise syntax_problem(format, "too_large", TOO_LONG)
+    data, tree = parse(text, format, defer_limits=True)
+    try:
+        return structure_workout(data)
+    except (ValidationError, RecursionError) as error:
+        if format == "json":  # the only format whose limits `parse` may leave to here
+            check_text_limits(data, text, format)  # an over-deep document is refused as that
+        if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
+            raise
+        # Only now is the text read for positions: a valid document pays nothing for them.
+        from .positions import locate  # noqa: PLC0415 - only for a refused document
+
+        raise ValidationError(locate(error.problems, text, format, tree)) from None
 
 
 def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A002
     """Write a workout as a document's text; the same workout always gives the same text.
 
+    A whole number held as a float is written as an integer (``24.0`` as ``24``), so equal
+    workouts give equal text.
+
     Raises:
         MissingExtraError: the format needs an extra that is not installed.
+        TypeError: ``workout`` is not a `Workout`.
     """
+    _expect(workout, Workout, "dumps() writes a Workout")
     _check_format(format)
-    return _WRITERS[format](to_dict(workout))
+    return _WRITERS[format](_integral(to_dict(workout)))
 
 
 def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # noqa: A002
@@ -276,7 +262,11 @@ def dump(workout: Workout, path: str | Path, format: DocumentFormat | None = Non
     """Write a workout to a file (UTF-8); the format comes from the suffix unless given.
 
     The file is replaced atomically: a failed write leaves an existing file as it was.
+
+    Raises:
+        TypeError: ``workout`` is not a `Workout`.
     """
+    _expect(workout, Workout, "dump() writes a Workout")
     fmt = format or format_of(path)
     _check_format(fmt)
     from runstrength._files import write_atomic  # noqa: PLC0415 - loaded when a file is written

@@ -1,0 +1,333 @@
+"""Where a problem's path is in a document's text: line and column, in JSON, YAML and TOML.
+
+Used only after a document has been refused, so valid documents pay nothing.  Each format
+gets an index from every path in the text to the position of its key (``None`` for the
+root and list items) and of its value:
+
+- JSON: a small scanner over the text's tokens;
+- YAML: the node tree the strict loader composes (its marks);
+- TOML: a light scan of tables (``[a.b]``, ``[[blocks]]`` counted), dotted keys, inline
+  tables and arrays.  It is best effort: text it does not follow leaves a problem at the
+  nearest position it knows (or none).
+
+A problem points at its value; an unknown field at its key; a missing field at the
+mapping that lacks it (the nearest enclosing path the text has).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final
+
+import attrs
+
+from runstrength._errors import Location, Problem
+
+__all__ = ["json_values", "locate", "toml_too_deep"]
+
+Position = tuple[int, int]
+"""A 1-based line and column."""
+Index = dict[Location, tuple[Position | None, Position]]
+"""Each path's key position (``None`` for the root and list items) and value position."""
+
+
+def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None) -> list[Problem]:
+    """The problems with ``line`` and ``column`` set from where their paths are in ``text``.
+
+    ``tree`` is the YAML node tree the text was read from, when the caller kept it.
+    """
+    index: Index | _YamlPaths = _YamlPaths(tree) if tree is not None else _INDEXERS[fmt](text)
+    located: list[Problem] = []
+    for problem in problems:
+        position = _position(index, problem)
+        if position is None or problem.line is not None:
+            located.append(problem)
+        else:
+            located.append(attrs.evolve(problem, line=position[0], column=position[1]))
+    return located
+
+
+def _position(index: Index | _YamlPaths, problem: Problem) -> Position | None:
+    location = problem.location
+    if location in index:
+        key, value = index[location]
+        unknown = problem.code == "unknown_field" or problem.reason.startswith("unknown field")
+        return key if unknown and key is not None else value
+    for end in range(len(location) - 1, -1, -1):  # a missing field: the mapping that lacks it
+        if location[:end] in index:
+            return index[location[:end]][1]
+    return None
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+_JSON_TOKEN: Final = re.compile(
+    r'[ \t\n\r]*(?:("[^"\\]*(?:\\.[^"\\]*)*")|([{}\[\]:,])|([^ \t\n\r{}\[\]:,"]+))'
+)
+
+
+def json_values(text: str) -> Iterator[tuple[Location, int | None, int, int]]:
+    """Every value of a JSON text, in order: its path, its key's offset, its offset, its depth.
+
+    The depth of the root is 1, and each container adds one.  Text the scanner cannot
+    follow ends the walk (it runs on text ``json`` refused or already read).
+    """
+    paths: list[Location] = []  # the path of each open container
+    counters: list[int] = []  # the next index in each open container, -1 in an object
+    expect_key = False
+    key: str | int = ""
+    key_offset: int | None = None
+    for match in _JSON_TOKEN.finditer(text):
+        string, punct, bare = match.groups()
+        offset = match.start(match.lastindex or 0)
+        if punct is not None and punct in ":,}]":
+            if punct in "}]" and paths:
+                paths.pop()
+                counters.pop()
+            expect_key = punct == "," and bool(counters) and counters[-1] < 0
+            continue
+        if expect_key:
+            key, key_offset, expect_key = _json_key(string or bare or ""), offset, False
+            continue
+        if not paths:
+            path: Location = ()
+            at_key = None
+        elif counters[-1] < 0:
+            path, at_key = (*paths[-1], key), key_offset
+        else:
+            path, at_key = (*paths[-1], counters[-1]), None
+            counters[-1] += 1
+        yield path, at_key, offset, len(paths) + 1
+        if punct is not None:  # an opening bracket
+            paths.append(path)
+            counters.append(-1 if punct == "{" else 0)
+            expect_key = punct == "{"
+
+
+def _json_key(token: str) -> str:
+    try:
+        key = json.loads(token)
+    except ValueError:
+        return token.strip('"')
+    return key if isinstance(key, str) else token
+
+
+def _json_index(text: str) -> Index:
+    lines = _Lines(text)
+    index: Index = {}
+    for path, key_offset, offset, _ in json_values(text):
+        if path not in index:
+            index[path] = (None if key_offset is None else lines.at(key_offset), lines.at(offset))
+    return index
+
+
+class _Lines:
+    """Line and column of character offsets in one text, each found by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in re.finditer("\n", text))]
+
+    def at(self, offset: int) -> Position:
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+
+# --- YAML --------------------------------------------------------------------------------
+
+
+class _YamlPaths:
+    """The paths of a YAML text, found by walking its node tree from the root on demand."""
+
+    def __init__(self, root: Any) -> None:
+        self.root = root
+
+    def __contains__(self, path: object) -> bool:
+        return self._find(path) is not None
+
+    def __getitem__(self, path: Location) -> tuple[Position | None, Position]:
+        found = self._find(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def _find(self, path: object) -> tuple[Position | None, Position] | None:
+        node, key = self.root, None
+        if node is None or not isinstance(path, tuple):
+            return None
+        for part in path:
+            if not isinstance(node.value, list):
+                return None
+            if isinstance(part, int):
+                items = node.value
+                if not 0 <= part < len(items) or isinstance(items[part], tuple):
+                    return None
+                node, key = items[part], None
+                continue
+            pairs = [pair for pair in node.value if isinstance(pair, tuple) and pair[0].value == part]
+            if not pairs:
+                return None
+            key, node = _mark(pairs[0][0]), pairs[0][1]
+        return key, _mark(node)
+
+
+def _yaml_index(text: str) -> _YamlPaths:
+    from .syntax import compose_yaml  # noqa: PLC0415 - the parsers load their own extras
+
+    return _YamlPaths(compose_yaml(text))
+
+
+def _mark(node: Any) -> Position:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+# --- TOML --------------------------------------------------------------------------------
+
+_TOML_TOKEN: Final = re.compile(
+    r"""
+    (?P<newline>\n)
+    | [ \t\r]+
+    | \#[^\n]*
+    | (?P<string>\"\"\"(?:[^\\]|\\.)*?\"\"\"+|'''.*?'''+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')
+    | (?P<punct>[\[\]{},=])
+    | (?P<bare>[^\s\[\]{},=\#"']+)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+class _TomlScan:
+    """A light reading of a TOML text: where each table, key and value starts."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = _Lines(text)
+        self.tokens = [
+            (match.lastgroup, match.group(match.lastgroup), match.start())
+            for match in _TOML_TOKEN.finditer(text)
+            if match.lastgroup
+        ]
+        self.at = 0
+        self.index: Index = {(): (None, (1, 1))}
+        self.arrays: dict[Location, int] = {}
+
+    def peek(self) -> tuple[str, str, int]:
+        kind, value, offset = self.tokens[self.at]
+        return str(kind), value, offset
+
+    def take(self) -> tuple[str, str, int]:
+        token = self.peek()
+        self.at += 1
+        return token
+
+    def skip_newlines(self) -> None:
+        while self.at < len(self.tokens) and self.peek()[0] == "newline":
+            self.at += 1
+
+    def record(self, path: Location, key: int | None, value: int) -> None:
+        if path not in self.index:
+            self.index[path] = (None if key is None else self.lines.at(key), self.lines.at(value))
+
+    def run(self) -> Index:
+        table: Location = ()
+        while self.at < len(self.tokens):
+            self.skip_newlines()
+            if self.at >= len(self.tokens):
+                break
+            kind, value, _ = self.peek()
+            if kind == "punct" and value == "[":
+                table = self.header()
+            else:
+                self.key_value(table)
+        return self.index
+
+    def header(self) -> Location:
+        _, _, offset = self.take()
+        many = self.peek()[1] == "["
+        if many:
+            self.take()
+        parts = self.key_parts("]")
+        self.take()
+        if many:
+            self.take()
+        path: Location = ()
+        for number, part in enumerate(parts):
+            path = (*path, part)
+            if number == len(parts) - 1 and many:
+                self.arrays[path] = self.arrays.get(path, -1) + 1
+                self.record(path, offset, offset)
+            if path in self.arrays:
+                path = (*path, self.arrays[path])
+        self.record(path, offset, offset)
+        return path
+
+    def key_parts(self, end: str) -> list[str | int]:
+        parts: list[str | int] = []
+        while True:
+            kind, value, _ = self.peek()
+            if kind == "punct" and value == end:
+                return parts
+            self.take()
+            if kind == "string":
+                parts.append(value.strip("\"'"))
+            else:
+                parts.extend(part for part in value.split(".") if part)
+
+    def key_value(self, table: Location) -> None:
+        key_offset = self.peek()[2]
+        parts = self.key_parts("=")
+        self.take()
+        path = (*table, *parts)
+        for end in range(len(table) + 1, len(path)):
+            self.record(path[:end], key_offset, key_offset)
+        self.value(path, key_offset)
+
+    def value(self, path: Location, key_offset: int | None) -> None:
+        self.skip_newlines()
+        kind, value, offset = self.take()
+        self.record(path, key_offset, offset)
+        if kind != "punct":
+            return
+        if value == "{":
+            while self.peek()[1] != "}":
+                if self.peek()[1] == ",":
+                    self.take()
+                    continue
+                self.key_value(path)
+            self.take()
+        elif value == "[":
+            number = 0
+            while True:
+                self.skip_newlines()
+                if self.peek()[1] == "]":
+                    self.take()
+                    return
+                if self.peek()[1] == ",":
+                    self.take()
+                    continue
+                self.value((*path, number), None)
+                number += 1
+
+
+def _toml_index(text: str) -> Index:
+    scan = _TomlScan(text)
+    try:
+        return scan.run()
+    except (IndexError, RecursionError):  # text the scan does not follow: what it found so far
+        return scan.index
+
+
+def toml_too_deep(text: str, limit: int) -> Position | None:
+    """Where a TOML text first nests a table or an array deeper than ``limit`` levels."""
+    for path, (_, value) in _toml_index(text).items():
+        if len(path) >= limit:
+            return value
+    return None
+
+
+_INDEXERS: Final[dict[str, Callable[[str], Index | _YamlPaths]]] = {
+    "json": _json_index,
+    "yaml": _yaml_index,
+    "toml": _toml_index,
+}
