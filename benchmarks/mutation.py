@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CORE = (
     "src/runstrength/_spec/rules.py",
+    "src/runstrength/_spec/validated.py",
     "src/runstrength/_values.py",
     "src/runstrength/_model.py",
     "src/runstrength/_timeline.py",
@@ -49,6 +50,8 @@ CORE = (
 """The modules mutated, relative to the repository (those that do not exist are skipped)."""
 
 TESTS = (
+    "tests/test_rules.py",
+    "tests/test_plan.py",
     "tests/test_model.py",
     "tests/test_values.py",
     "tests/test_document.py",
@@ -305,7 +308,9 @@ def run_mutant(mutant: Mutant, tests: Sequence[str], timeout: float) -> Outcome:
 
 
 RELEVANT = {
-    "src/runstrength/_spec/rules.py": "tests/test_values.py",
+    "src/runstrength/_spec/rules.py": "tests/test_rules.py",
+    "src/runstrength/_spec/validated.py": "tests/test_rules.py",
+    "src/runstrength/_plan.py": "tests/test_plan.py",
     "src/runstrength/_values.py": "tests/test_values.py",
     "src/runstrength/_model.py": "tests/test_model.py",
     "src/runstrength/_timeline.py": "tests/test_timeline.py",
