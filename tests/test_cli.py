@@ -4,7 +4,7 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, time
 from importlib.metadata import version
 from pathlib import Path
@@ -199,6 +199,11 @@ def every_field() -> runstrength.Workout:
     )
 
 
+def reported(label: str, problems: Iterable[runstrength.Problem]) -> str:
+    """Problems as the command reports them without positions: ``file: path: reason [code]``."""
+    return "".join(f"{label}: {problem.path}: {problem.reason} [{problem.code}]\n" for problem in problems)
+
+
 def problems_of(text: str) -> tuple[runstrength.Problem, ...]:
     """The problems the loader finds in a document."""
     with pytest.raises(runstrength.ValidationError) as caught:
@@ -295,19 +300,17 @@ class TestShow:
         assert_matches_golden("show-every-field.txt", result.out)
 
     def test_missing_extra_for_output(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Asking for TOML without the toml extra installed exits 1, naming the extra."""
+        """Asking for TOML without the toml extra installed exits 3, naming the extra."""
         monkeypatch.setitem(sys.modules, "tomli_w", None)
         expected_err = "runstrength: this feature needs tomli_w: pip install 'runstrength[toml]'\n"
-        assert (1, "", expected_err) == run("show", "--format", "toml")
+        assert (3, "", expected_err) == run("show", "--format", "toml")
 
     def test_missing_extra_for_input(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Reading YAML without the yaml extra installed is reported for that file, naming the extra."""
+        """Reading YAML without the yaml extra installed exits 3, naming the extra: not an invalid file."""
         name = write("w.yaml", built_in_document("yaml"))
         monkeypatch.setitem(sys.modules, "yaml", None)
-        expected_err = (
-            "runstrength: w.yaml: invalid\n  $: this feature needs yaml: pip install 'runstrength[yaml]'\n"
-        )
-        assert (1, "", expected_err) == run("show", name)
+        expected_err = "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'\n"
+        assert (3, "", expected_err) == run("show", name)
 
     @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
     def test_document(self, run: Run, fmt: DocumentFormat) -> None:
@@ -347,15 +350,14 @@ class TestShow:
     def test_invalid(self, run: Run) -> None:
         """An invalid file exits 1 and lists every problem on standard error."""
         name = write("arms.json", INVALID)
-        problems = "".join(f"  {problem}\n" for problem in problems_of(INVALID))
-        assert (1, "", f"runstrength: arms.json: invalid\n{problems}") == run("show", name)
+        assert (1, "", reported("arms.json", problems_of(INVALID))) == run("show", name)
 
     def test_malformed_stdin(self, run: Run, stdin: Callable[[str], None]) -> None:
         """Malformed input is reported as a problem at the root, not a traceback."""
         stdin('{"title": ')
         result = run("show", "-")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: <stdin>: invalid\n  $: not valid JSON: ")
+        assert result.err.startswith("<stdin>: $: not valid JSON: ")
 
     @pytest.mark.parametrize(
         ("argument", "reason"),
@@ -375,42 +377,47 @@ class TestShow:
     def test_unreadable(self, run: Run, argument: str, reason: str) -> None:
         """An argument that is neither a built-in name nor a readable document exits 1 with the reason."""
         write("notes.txt", "just some notes")
-        assert (1, "", f"runstrength: {argument}: invalid\n  $: {reason}\n") == run("show", argument)
+        result = run("show", argument)
+        assert (1, "") == (result.status, result.out)
+        assert result.err.startswith(f"{argument}: $: {reason} [")
 
     def test_directory(self, run: Run) -> None:
         """A directory is not read as a document."""
         Path("plans.json").mkdir()
         result = run("show", "plans.json")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: plans.json: invalid\n  $: cannot read the file: ")
+        assert result.err.startswith("plans.json: $: cannot read the file: ")
 
 
 class TestValidate:
     """validate: a verdict per input, and every problem of the invalid ones."""
 
     def test_valid(self, run: Run, stdin: Callable[[str], None]) -> None:
-        """Each valid input prints FILE: OK on standard output, and the exit status is 0."""
+        """Each valid input prints FILE: OK on standard output, then a count, and the exit status is 0."""
         names = [write("w.json", built_in_document("json")), write("w.toml", built_in_document("toml"))]
         stdin(built_in_document())
-        assert (0, "w.json: OK\nw.toml: OK\n<stdin>: OK\n", "") == run("validate", *names, "-")
+        expected_out = "w.json: OK\nw.toml: OK\n<stdin>: OK\n3 files: 3 valid, 0 invalid\n"
+        assert (0, expected_out, "") == run("validate", *names, "-")
 
     def test_stdin_input_format(self, run: Run, stdin: Callable[[str], None]) -> None:
         """--input-format says what standard input holds."""
         stdin(built_in_document("yaml"))
-        assert (0, "<stdin>: OK\n", "") == run("validate", "--input-format", "yaml", "-")
+        assert (0, "<stdin>: OK\n1 file: 1 valid, 0 invalid\n", "") == run(
+            "validate", "--input-format", "yaml", "-"
+        )
 
     def test_built_in(self, run: Run) -> None:
         """A built-in workout's name validates too."""
-        assert (0, f"{BUILT_IN}: OK\n", "") == run("validate", BUILT_IN)
+        assert (0, f"{BUILT_IN}: OK\n1 file: 1 valid, 0 invalid\n", "") == run("validate", BUILT_IN)
 
     def test_mixed(self, run: Run) -> None:
         """Invalid and missing files exit 1; their problems go to standard error, in argument order."""
         good = write("good.json", built_in_document())
         bad = write("bad.json", INVALID)
-        problems = "".join(f"  {problem}\n" for problem in problems_of(INVALID))
-        missing = "missing.yaml: invalid\n  $: cannot read the file: No such file or directory\n"
-        expected_err = f"bad.json: invalid\n{problems}{missing}"
-        assert (1, "good.json: OK\n", expected_err) == run("validate", bad, good, "missing.yaml")
+        missing = "missing.yaml: $: cannot read the file: No such file or directory [unreadable]\n"
+        expected_err = reported("bad.json", problems_of(INVALID)) + missing
+        expected_out = "good.json: OK\n3 files: 1 valid, 2 invalid\n"
+        assert (1, expected_out, expected_err) == run("validate", bad, good, "missing.yaml")
 
     def test_json(self, run: Run) -> None:
         """--format json prints one object per file on standard output, and nothing on standard error."""
@@ -422,12 +429,20 @@ class TestValidate:
             {
                 "file": "bad.json",
                 "valid": False,
-                "problems": [{"path": p.path, "reason": p.reason} for p in problems_of(INVALID)],
+                "problems": [
+                    {"path": p.path, "reason": p.reason, "code": p.code} for p in problems_of(INVALID)
+                ],
             },
             {
                 "file": "missing.json",
                 "valid": False,
-                "problems": [{"path": "$", "reason": "cannot read the file: No such file or directory"}],
+                "problems": [
+                    {
+                        "path": "$",
+                        "reason": "cannot read the file: No such file or directory",
+                        "code": "unreadable",
+                    }
+                ],
             },
         ]
         assert (1, "") == (result.status, result.err)
@@ -444,8 +459,8 @@ class TestValidate:
         """A file that is not a document at all is reported like an invalid one."""
         bad = write("bad.toml", "title = ")
         result = run("validate", bad)
-        assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("bad.toml: invalid\n  $: not valid TOML: ")
+        assert (1, "1 file: 0 valid, 1 invalid\n") == (result.status, result.out)
+        assert result.err.startswith("bad.toml: $: not valid TOML: ")
 
 
 class TestTimeline:
@@ -531,7 +546,7 @@ class TestTimeline:
         name = write("arms.json", INVALID)
         result = run("timeline", name)
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: arms.json: invalid\n")
+        assert result.err.startswith("arms.json: ")
 
     def test_invalid_variant(self, run: Run) -> None:
         """A variant whose modification breaks a rule (a ladder longer than the rounds) exits 1 with why."""
@@ -556,7 +571,7 @@ class TestTimeline:
         assert 0 == run("timeline", name).status
         result = run("timeline", name, "--variant", "easier")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: ladder.json: its easier variant is invalid\n  ")
+        assert result.err.startswith("runstrength: ladder.json: its easier variant is invalid\nladder.json: ")
 
     def test_cannot_build(self, run: Run) -> None:
         """A valid workout that cannot be timed (work longer than its EMOM interval) exits 1, saying why."""
@@ -575,7 +590,7 @@ class TestTimeline:
         result = run("timeline", name)
         assert (1, "") == (result.status, result.out)
         assert result.err.startswith(
-            "runstrength: plank.json: cannot make a timeline\n  blocks[0].items[0]: "
+            "runstrength: plank.json: cannot make a timeline\nplank.json: blocks[0].items[0]: "
         )
 
 
@@ -603,7 +618,7 @@ class TestProcess:
             [script, "show", "missing.json"], capture_output=True, text=True, check=False
         )
         assert (1, "") == (result.returncode, result.stdout)
-        assert result.stderr.startswith("runstrength: missing.json: invalid")
+        assert result.stderr.startswith("missing.json: $: cannot read the file")
 
     def test_module_help(self) -> None:
         """Running the module with --help prints usage and exits 0."""
@@ -698,8 +713,8 @@ class TestValidateLines:
         result = run("validate", "--jsonl", str(lines), "--jobs", jobs)
         assert 1 == result.status
         assert f"{lines}: 3 valid, 2 invalid\n" == result.out
-        assert f"{lines}:4: invalid\n" in result.err
-        assert f"{lines}:6: invalid\n  $: not valid JSON" in result.err
+        assert f"{lines}:4: blocks: required field missing" in result.err
+        assert f"{lines}:6: $: not valid JSON" in result.err
 
     def test_json(self, run: Run, lines: Path) -> None:
         """--format json gives one object per line, with the file and line number."""

@@ -8,6 +8,8 @@ from typing import Final
 from runstrength._model import Block, Exercise, Superset, Workout
 from runstrength._values import Amount, Range, Rest, Source, format_seconds
 
+from .terminal import escape
+
 WIDTH: Final = 88
 """The width lines are wrapped to."""
 
@@ -18,7 +20,8 @@ def summary(workout: Workout) -> str:
     First the title, the source and its credits, frequency, equipment and rest guidance;
     then every block with its rounds, and every superset and exercise with its dose,
     sides, load, effort and tempo where given, numbered cues, and modifications written
-    ``kind: name — dose`` (the dose shown only when the modification changes it).
+    ``kind: name — dose`` (the dose shown only when the modification changes it). Control
+    characters in the workout's text are written visibly (``\\n``, ``\\x1b``).
 
     >>> from runstrength import Block, Exercise, Reps, Rest, Sides, Workout
     >>> curl = Exercise(name="Hammer Curl", dose=Reps(8), cues=["Keep the elbows still."])
@@ -39,13 +42,15 @@ def summary(workout: Workout) -> str:
         1. Keep the elbows still.
       Chop — 8 reps per side
     """
-    lines = [workout.title, "=" * len(workout.title)]
+    title = escape(workout.title)
+    lines = [title, "=" * len(title)]
     if workout.summary:
         lines += [*_paragraphs(workout.summary, 0), ""]
     lines += _about(workout)
     for block in workout.blocks:
         lines += ["", *_block(block)]
-    return "\n".join(lines)
+    # Text from a document may hold control characters: shown, never obeyed.
+    return "\n".join(map(escape, lines))
 
 
 def _stated_length(stated: Amount | None) -> list[str]:
@@ -93,7 +98,7 @@ def _source(source: Source) -> list[str]:
 
 
 def _block(block: Block) -> list[str]:
-    heading = f"{block.name} ({block.kind}, {_rounds(block.rounds)})"
+    heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)})")
     lines = [heading, "-" * len(heading)]
     if block.format:
         lines.append(f"Format: {block.format}")
