@@ -89,10 +89,10 @@ class _OutputClosedError(Exception):
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``runstrength`` command.
+    r"""Run the ``runstrength`` command.
 
     Text that the terminal's encoding cannot show is written with backslash escapes
-    (``\\xe9``) rather than failing; documents are always written as UTF-8.
+    (``\xe9``) rather than failing; documents are always written as UTF-8.
 
     Args:
         argv: the arguments after the program name; ``None`` means ``sys.argv[1:]``.
@@ -159,23 +159,24 @@ def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
 
 
 def _list(args: argparse.Namespace, output: _Output) -> int:
-    rows = []
+    entries = []
     for name in catalog.names():
         workout = catalog.get(name)
-        formats = dict.fromkeys(type(b.format).__name__.lower() if b.format else "rounds" for b in workout.blocks)
-        total = build_timeline(workout).total
-        rows.append({"name": name, "title": workout.title, "formats": list(formats), "length": total})
+        kinds = (
+            type(block.format).__name__.lower() if block.format else "rounds" for block in workout.blocks
+        )
+        entries.append((name, workout.title, list(dict.fromkeys(kinds)), build_timeline(workout).total))
     if args.format == "json":
-        output.text(json.dumps(rows, indent=2, ensure_ascii=False))
+        keys = ("name", "title", "formats", "length")
+        output.text(json.dumps([dict(zip(keys, entry, strict=True)) for entry in entries], indent=2))
         return EXIT_OK
-    cells = [("name", "title", "blocks", "length")]
-    cells += [(r["name"], escape(r["title"]), ", ".join(r["formats"]), clock(r["length"])) for r in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(4)]
-    paint = args.paint
-    for number, row in enumerate(cells):
-        *left, length = zip(row, widths, strict=True)
-        line = "  ".join([*(c.ljust(w) for c, w in left), length[0].rjust(length[1])])
-        output.text(paint(line, "bold") if number == 0 else line)
+    rows = [("name", "title", "blocks", "length")]
+    rows += [(name, escape(title), ", ".join(kinds), clock(total)) for name, title, kinds, total in entries]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for number, row in enumerate(rows):
+        text = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=False)]
+        line = "  ".join([*text, row[3].rjust(widths[3])])
+        output.text(args.paint(line, "bold") if number == 0 else line)
     return EXIT_OK
 
 
@@ -215,11 +216,8 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     missing: dict[str, None] = {}
     for source in sources:
         progress.step()
-        label, problems = _label(source), ()
         try:
-            _read(source, args.input_format)
-        except _InvalidInputError as error:
-            label, problems = error.label, error.problems
+            label, problems = _check_one(source, args.input_format)
         except MissingExtraError as error:
             missing[str(error)] = None
             continue
@@ -241,6 +239,15 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     for message in missing:
         _complain(f"{message}; the files that need it were not checked")
     return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
+
+
+def _check_one(source: str, input_format: DocumentFormat | None) -> tuple[str, tuple[Problem, ...]]:
+    """An input's label and its problems (none when it is valid)."""
+    try:
+        _read(source, input_format)
+    except _InvalidInputError as error:
+        return error.label, error.problems
+    return _label(source), ()
 
 
 def _sources(arguments: Iterable[str]) -> Iterator[str]:
@@ -346,7 +353,9 @@ def _document_exporter(fmt: DocumentFormat) -> Exporter:
 def _export_ics(workout: Workout, args: argparse.Namespace) -> bytes:
     start = args.start or dt.date.today()  # noqa: DTZ011 - a plan starts on the user's own today
     weekdays = args.weekdays.split(",") if args.weekdays else None
-    return export_ics(workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing)
+    return export_ics(
+        workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing
+    )
 
 
 def _export_fit(workout: Workout, args: argparse.Namespace) -> bytes:
@@ -365,12 +374,10 @@ def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
     """``--format``, or else the format the ``-o`` file's suffix names."""
     if args.format is not None:
         return str(args.format)
-    if args.output not in (None, STDOUT):
-        fmt = _EXPORT_SUFFIXES.get(Path(args.output).suffix.lower())
-        if fmt is not None:
-            return fmt
-    suffixes = ", ".join(_EXPORT_SUFFIXES)
-    parser.error(f"give --format, or -o FILE ending in one of {suffixes}")
+    fmt = None if args.output in (None, STDOUT) else _EXPORT_SUFFIXES.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        parser.error(f"give --format, or -o FILE ending in one of {', '.join(_EXPORT_SUFFIXES)}")
+    return fmt
 
 
 def _export(args: argparse.Namespace, output: _Output) -> int:
@@ -456,9 +463,7 @@ def _read(source: str | None, input_format: DocumentFormat | None) -> Workout:
 def _stdin_stream() -> io.BufferedIOBase | TextIO:
     # Read bytes when there are any, so the document is decoded as UTF-8 whatever the locale.
     if sys.stdin is None:
-        raise _InvalidInputError(
-            STDIN_LABEL, [Problem((), "standard input is closed", code="unreadable")]
-        )
+        raise _InvalidInputError(STDIN_LABEL, [Problem((), "standard input is closed", code="unreadable")])
     buffer: io.BufferedIOBase | None = getattr(sys.stdin, "buffer", None)
     return buffer if buffer is not None else sys.stdin
 
@@ -651,7 +656,7 @@ def _number(text: str) -> int | float:
 _number.__name__ = "number"  # argparse names the type in its messages: "invalid number value"
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:  # noqa: PLR0915 - one flat list of options
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="List, show, validate, time and export strength workouts.",

@@ -15,13 +15,13 @@ WIDTH: Final = 88
 
 
 def summary(workout: Workout) -> str:
-    """The workout as readable text, without a trailing newline.
+    r"""The workout as readable text, without a trailing newline.
 
     First the title, the source and its credits, frequency, equipment and rest guidance;
     then every block with its rounds, and every superset and exercise with its dose,
     sides, load, effort and tempo where given, numbered cues, and modifications written
     ``kind: name — dose`` (the dose shown only when the modification changes it). Control
-    characters in the workout's text are written visibly (``\\n``, ``\\x1b``).
+    characters in the workout's text are written visibly (``\n``, ``\x1b``).
 
     >>> from runstrength import Block, Exercise, Reps, Rest, Sides, Workout
     >>> curl = Exercise(name="Hammer Curl", dose=Reps(8), cues=["Keep the elbows still."])
