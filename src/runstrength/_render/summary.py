@@ -112,7 +112,7 @@ def _block(block: Block) -> list[str]:
 
 def _superset(superset: Superset) -> list[str]:
     kind = f"{superset.label}, " if superset.label and superset.name else ""
-    lines = [f"  {superset.title} ({kind}{_rounds(superset.rounds)})"]
+    lines = [f"  {escape(superset.title)} ({kind}{_rounds(superset.rounds)})"]
     lines += _rests(superset.rest_between_rounds, superset.rest_between_exercises, superset.rest_after, 4)
     if superset.notes:
         lines += _paragraphs(superset.notes, 4)
@@ -122,7 +122,7 @@ def _superset(superset: Superset) -> list[str]:
 
 
 def _exercise(exercise: Exercise, indent: int) -> list[str]:
-    lines = _wrap(f"{exercise.name} — {_dose(exercise)}", indent, hang=4)
+    lines = _wrap(f"{escape(exercise.name)} — {_dose(exercise)}", indent, hang=4)
     inner = indent + 2
     details = {
         "Load": exercise.load,
@@ -143,7 +143,7 @@ def _exercise(exercise: Exercise, indent: int) -> list[str]:
     for modification in exercise.modifications:
         changed = modification.dose is not None or modification.sides is not None
         dose = f" — {_dose(modification.apply_to(exercise))}" if changed else ""
-        lines += _wrap(f"{modification.kind}: {modification.name}{dose}", inner + 2, hang=4)
+        lines += _wrap(f"{modification.kind}: {escape(modification.name)}{dose}", inner + 2, hang=4)
     if exercise.video:
         lines.append(" " * inner + f"Video: {exercise.video}")
     return lines
