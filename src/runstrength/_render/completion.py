@@ -77,9 +77,9 @@ def _bash(parser: argparse.ArgumentParser) -> str:
         lines.append("            esac")
         words = [option for action in options for option in action.option_strings]
         words += _positional_choices(sub)
-        lines.append(
-            f'            COMPREPLY=($(compgen -W "{" ".join(words)}" -- "$cur") $(compgen -f -- "$cur"))'
-        )
+        # Commands that take a file complete file names too; those that take a choice, only words.
+        files = "" if _positional_choices(sub) else ' $(compgen -f -- "$cur")'
+        lines.append(f'            COMPREPLY=($(compgen -W "{" ".join(words)}" -- "$cur"){files})')
         lines.append("            ;;")
     lines += ["    esac", "}", f"complete -o default -F {function} {prog}", ""]
     return "\n".join(lines)
