@@ -789,6 +789,22 @@ class TestEscaping:
         assert 1 == len(result.err.splitlines())
         assert "rpes\\nfile.json: OK\\x1b[1A" in result.err
 
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["show", "a.json", "b\x1b[2J\nfake: error"],
+            ["show", "--format", "x\x1b[2J"],
+            ["timeline", "--transition", "\x1b[2J"],
+        ],
+    )
+    def test_usage_errors(self, run: Run, args: list[str]) -> None:
+        """Arguments echoed in usage errors are escaped too."""
+        result = run(*args)
+        assert (2, "") == (result.status, result.out)
+        assert "\x1b" not in result.err
+        assert "\\x1b[2J" in result.err
+        assert not any(line.startswith("fake") for line in result.err.splitlines())
+
     def test_file_name(self, run: Run) -> None:
         """A file name holding a newline is echoed escaped."""
         result = run("validate", "no\nsuch.json")

@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final, TextIO
+from typing import Any, Final, NoReturn, TextIO
 
 import attrs
 
@@ -656,8 +656,16 @@ def _number(text: str) -> int | float:
 _number.__name__ = "number"  # argparse names the type in its messages: "invalid number value"
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, with the arguments its messages echo escaped like any other input."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message, escaped, and exit with status 2."""
+        super().error(escape(message))
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
         description="List, show, validate, time and export strength workouts.",
         epilog="Exit status: 0 ok, 1 invalid input, 2 usage error, 3 missing extra, "
