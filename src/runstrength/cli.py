@@ -675,7 +675,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     workout_help = f"a built-in workout's name, a file, or - for standard input (default {DEFAULT_WORKOUT})"
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _ArgumentParser(add_help=False)
     common.add_argument(
         "--color",
         choices=COLOR_CHOICES,
@@ -683,11 +683,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="colour on a terminal (auto, the default: on a terminal unless NO_COLOR is set, "
         "or wherever FORCE_COLOR is), always or never",
     )
-    writes = argparse.ArgumentParser(add_help=False)
+    writes = _ArgumentParser(add_help=False)
     writes.add_argument(
         "-o", "--output", metavar="FILE", help="where to write (default, or -: standard output)"
     )
-    input_format = argparse.ArgumentParser(add_help=False)
+    input_format = _ArgumentParser(add_help=False)
     input_format.add_argument(
         "--input-format",
         choices=FORMATS,
@@ -813,7 +813,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "runstrength completion fish > ~/.config/fish/completions/runstrength.fish",
     )
     complete.add_argument("shell", choices=SHELLS, help="the shell")
-    commands = {
+    commands: dict[str, argparse.ArgumentParser] = {
         "list": listing,
         "show": show,
         "validate": validate,
