@@ -1341,10 +1341,14 @@ class TestColor:
         assert err.startswith("\x1b[1mbad.json\x1b[0m: \x1b[33m")
         assert "\x1b[2m[" in err
 
-    def test_never_into_a_file(self, run: Run) -> None:
-        """-o FILE gets no colour, even from a terminal."""
-        run("timeline", "--color", "auto", "-o", "t.txt")
-        assert timeline_text("table") == Path("t.txt").read_text(encoding="utf-8")
+    def test_file(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """-o FILE gets no colour, even from a terminal with FORCE_COLOR, unless --color always."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        monkeypatch.setenv("FORCE_COLOR", "1")
+        run("timeline", "-o", "plain.txt")
+        run("timeline", "--color", "always", "-o", "coloured.txt")
+        assert timeline_text("table") == Path("plain.txt").read_text(encoding="utf-8")
+        assert "\x1b[1;36m" in Path("coloured.txt").read_text(encoding="utf-8")
 
 
 class TestProblemLines:

@@ -128,7 +128,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
     errors = Painter(wants_color(args.color, sys.stderr))
     output = _Output(getattr(args, "output", None))
-    args.paint = Painter(wants_color(args.color, sys.stdout)) if output.path is None else PLAIN
+    to_file = output.path is not None
+    args.paint = Painter(args.color == "always" if to_file else wants_color(args.color, sys.stdout))
     run: Callable[[argparse.Namespace, _Output], int] = _COMMANDS[args.command]
     try:
         status = run(args, output)
