@@ -969,7 +969,7 @@ class TestClosedStreams:
             process.stdin.write(line.encode() * 256)  # four tasks of 64: the workers start
             process.stdin.flush()
             first = [process.stdout.readline() for _ in range(64)]  # a task came back
-            sleep(1.5)  # every worker has started
+            sleep(3)  # every worker has started, even on a busy machine
             os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
             status = process.wait(timeout=60)
             err = process.stderr.read().decode()
