@@ -222,17 +222,10 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
         except MissingExtraError as error:
             missing[str(error)] = None
             continue
-        if problems:
-            invalid += 1
-            if args.format == "text":
-                progress.clear()
-                _report(_InvalidInputError(label, problems), errors)
-        else:
-            valid += 1
-            if args.format == "text" and not args.quiet:
-                output.text(f"{escape(label)}: {args.paint('OK', 'green')}")
-        if args.format == "json":
-            output.text(_result(label, problems))
+        invalid, valid = (invalid + 1, valid) if problems else (invalid, valid + 1)
+        if problems or args.format == "json" or not args.quiet:
+            progress.clear()  # before a line on either stream: they may share the terminal
+            _verdict(args, output, errors, label, problems)
     progress.clear()
     if args.format == "text" and not args.quiet:
         counted = valid + invalid
@@ -240,6 +233,18 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     for message in missing:
         _complain(f"{message}; the files that need it were not checked")
     return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
+
+
+def _verdict(
+    args: argparse.Namespace, output: _Output, errors: Painter, label: str, problems: tuple[Problem, ...]
+) -> None:
+    """Print what validating one input found, in the format asked for."""
+    if args.format == "json":
+        output.text(_result(label, problems))
+    elif problems:
+        _report(_InvalidInputError(label, problems), errors)
+    elif not args.quiet:
+        output.text(f"{escape(label)}: {args.paint('OK', 'green')}")
 
 
 def _check_one(source: str, input_format: DocumentFormat | None) -> tuple[str, tuple[Problem, ...]]:
