@@ -8,6 +8,7 @@ Writes ``hotel-room-circuit.json`` (and ``.yaml`` when PyYAML is installed) to O
 
 from __future__ import annotations
 
+import signal
 import sys
 from pathlib import Path
 
@@ -127,4 +128,7 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    # A reader that stops early (`| head`) ends the script quietly, as it does any shell tool.
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     raise SystemExit(main(sys.argv[1:]))

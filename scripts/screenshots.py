@@ -1,6 +1,7 @@
 """Draw the pictures the README and the documentation show: the timeline as text and as a chart.
 
-Both show the built-in workout: as ``runstrength timeline`` prints it in a terminal, and as
+Both show the built-in workout: as ``runstrength timeline`` prints it in a terminal (the
+colours are the ones the command prints, read from its own colour codes), and as
 ``Timeline.plot()`` draws it.
 
 Run from a clone, with the ``plot`` extra installed, after a change to the table or the chart:
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import re
 from pathlib import Path
 from typing import Final
 
@@ -30,7 +32,7 @@ from runstrength.cli import main
 WORKOUT: Final = "upper-body-for-runners"
 LINES: Final = 32
 """How many lines of the table the terminal picture shows."""
-COMMAND: Final = f"runstrength timeline | head -n {LINES}"
+COMMAND: Final = f"runstrength timeline --color always | head -n {LINES}"
 
 FONT: Final = "DejaVu Sans Mono"  # ships with matplotlib, so the picture looks the same everywhere
 FONT_SIZE: Final = 10.0
@@ -43,37 +45,63 @@ BACKGROUND: Final = "#1e2030"
 BAR: Final = "#2f3347"
 TEXT: Final = "#d8dee9"
 PROMPT: Final = "#a3be8c"
-HEADING: Final = "#88c0d0"
-DIM: Final = "#8a91a8"
+# How the terminal shows each SGR code the command prints (runstrength._render.terminal.STYLES);
+# "dim" is drawn as a fainter colour, as terminals do.
+PALETTE: Final = {
+    "31": "#bf616a",
+    "32": "#a3be8c",
+    "33": "#ebcb8b",
+    "34": "#81a1c1",
+    "36": "#88c0d0",
+}
+DIM: Final = "#7b8299"
+SGR: Final = re.compile("\x1b\\[([0-9;]*)m")
 
 # PNG metadata would otherwise name the matplotlib version and change with it.
 METADATA: Final = {"Software": None}
 
+Run = tuple[str, str, str]
+"""A piece of a line: its text, colour and weight."""
 
-def terminal_lines() -> list[str]:
-    """The prompt and what ``runstrength timeline`` prints first."""
+
+def terminal_lines() -> list[list[Run]]:
+    """The prompt and what ``runstrength timeline --color always`` prints first, in coloured runs."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        status = main(["timeline", WORKOUT])
+        status = main(["timeline", WORKOUT, "--color", "always"])
     if status != 0:
         msg = f"runstrength timeline exited with {status}"
         raise SystemExit(msg)
-    return [f"$ {COMMAND}", *out.getvalue().splitlines()[:LINES]]
+    prompt: list[Run] = [(f"$ {COMMAND}", PROMPT, "normal")]
+    return [prompt, *map(_runs, out.getvalue().splitlines()[:LINES])]
 
 
-def _colour(number: int) -> tuple[str, str]:
-    if number == 0:
-        return PROMPT, "normal"
-    if number in (1, 4):  # the title and the column headings
-        return HEADING, "bold"
-    if number == 2:
-        return DIM, "normal"
-    return TEXT, "normal"
+def _runs(line: str) -> list[Run]:
+    """A line's text split where its colour changes, from the SGR codes in it."""
+    runs: list[Run] = []
+    codes: set[str] = set()
+    position = 0
+    for match in SGR.finditer(line):
+        if match.start() > position:
+            runs.append(_styled(line[position : match.start()], codes))
+        new = set(match.group(1).split(";")) - {""}
+        codes = set() if not new or "0" in new else codes | new
+        position = match.end()
+    if position < len(line):
+        runs.append(_styled(line[position:], codes))
+    return runs
 
 
-def draw_terminal(lines: list[str], path: Path) -> None:
-    """Draw ``lines`` as a terminal window shows them and save the picture."""
-    columns = max(map(len, lines))
+def _styled(text: str, codes: set[str]) -> Run:
+    colour = next((PALETTE[code] for code in sorted(codes) if code in PALETTE), TEXT)
+    if "2" in codes:
+        colour = DIM
+    return text, colour, "bold" if "1" in codes else "normal"
+
+
+def draw_terminal(lines: list[list[Run]], path: Path) -> None:
+    """Draw ``lines`` as a terminal window shows them, in their colours, and save the picture."""
+    columns = max(sum(len(text) for text, _, _ in line) for line in lines)
     width = columns * CHAR_WIDTH + 2 * PADDING
     height = len(lines) * LINE_HEIGHT + 2 * PADDING + TITLE_BAR
     figure = plt.figure(figsize=(width / 72, height / 72), dpi=144)
@@ -92,9 +120,12 @@ def draw_terminal(lines: list[str], path: Path) -> None:
     for number, colour in enumerate(("#ff5f57", "#febc2e", "#28c840")):
         ax.add_patch(Circle((PADDING + 4 + 16 * number, TITLE_BAR / 2 + 1), 4.5, color=colour))
     for number, line in enumerate(lines):
-        colour, weight = _colour(number)
         y = TITLE_BAR + PADDING + number * LINE_HEIGHT
-        ax.text(PADDING, y, line, family=FONT, size=FONT_SIZE, color=colour, weight=weight, va="top")
+        column = 0
+        for text, colour, weight in line:
+            x = PADDING + column * CHAR_WIDTH
+            ax.text(x, y, text, family=FONT, size=FONT_SIZE, color=colour, weight=weight, va="top")
+            column += len(text)
     figure.savefig(path, metadata=METADATA)
     plt.close(figure)
 

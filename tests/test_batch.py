@@ -26,7 +26,7 @@ from runstrength import (
     to_dict,
     validate_many,
 )
-from runstrength._batch import read_jsonl
+from runstrength._batch import MAX_JOBS, read_jsonl
 
 BUILT_IN = catalog.get("upper-body-for-runners")
 TEXT = dumps(BUILT_IN)
@@ -170,6 +170,8 @@ class TestValidateMany:
             ({"jobs": 0}, "jobs must be a whole number of at least 1, got 0"),
             ({"jobs": 1.5}, "jobs must be a whole number of at least 1, got 1.5"),
             ({"jobs": True}, "jobs must be a whole number of at least 1, got True"),
+            ({"jobs": 33}, r"jobs must be at most 32 \(each process costs about 20 MB\), got 33"),
+            ({"jobs": 2**31}, "jobs must be at most 32"),
             ({"chunk_size": 0}, "chunk_size must be a whole number of at least 1, got 0"),
             ({"format": "xml"}, "unknown format 'xml': expected one of json, yaml, toml"),
         ],
@@ -179,6 +181,10 @@ class TestValidateMany:
         feed = Endless(limit=0)
         with pytest.raises(ValueError, match=message):
             validate_many(iter(feed), **arguments)
+
+    def test_jobs_bounded_by_processors(self) -> None:
+        """Asking for more jobs than processors (up to 32) works, and gives the same results."""
+        assert list(validate_many(MIXED)) == list(validate_many(MIXED, jobs=MAX_JOBS, chunk_size=7))
 
     @settings(max_examples=max(10, settings().max_examples // 3))  # whole workouts, several per example
     @given(

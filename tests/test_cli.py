@@ -1,13 +1,17 @@
 import io
 import json
 import os
+import re
+import resource
 import shlex
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, time
 from importlib.metadata import version
 from pathlib import Path
+from time import sleep
 from typing import Any, NamedTuple
 
 import pytest
@@ -16,8 +20,9 @@ import runstrength
 from runstrength import Pacing, RangePoint, build_timeline, catalog
 from runstrength._document.text import SUFFIXES, DocumentFormat
 from runstrength._render.summary import summary
-from runstrength._render.table import TimelineFormat, render
-from runstrength.cli import main
+from runstrength._render.table import TimelineFormat, length, render
+from runstrength._render.terminal import escape
+from runstrength.cli import _problem_line, _result, _sniff, main
 
 BUILT_IN = "upper-body-for-runners"
 GOLDEN = Path(__file__).parent / "golden"
@@ -199,6 +204,11 @@ def every_field() -> runstrength.Workout:
     )
 
 
+def reported(label: str, problems: Iterable[runstrength.Problem]) -> str:
+    """Problems as the command reports them without positions: ``file: path: reason [code]``."""
+    return "".join(f"{label}: {problem.path}: {problem.reason} [{problem.code}]\n" for problem in problems)
+
+
 def problems_of(text: str) -> tuple[runstrength.Problem, ...]:
     """The problems the loader finds in a document."""
     with pytest.raises(runstrength.ValidationError) as caught:
@@ -295,20 +305,17 @@ class TestShow:
         assert_matches_golden("show-every-field.txt", result.out)
 
     def test_missing_extra_for_output(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Asking for TOML without the toml extra installed exits 1, naming the extra."""
+        """Asking for TOML without the toml extra installed exits 3, naming the extra."""
         monkeypatch.setitem(sys.modules, "tomli_w", None)
         expected_err = "runstrength: this feature needs tomli_w: pip install 'runstrength[toml]'\n"
-        assert (1, "", expected_err) == run("show", "--format", "toml")
+        assert (3, "", expected_err) == run("show", "--format", "toml")
 
     def test_missing_extra_for_input(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Reading YAML without the yaml extra installed is reported for that file, naming the extra."""
+        """Reading YAML without the yaml extra installed exits 3, naming the extra: not an invalid file."""
         name = write("w.yaml", built_in_document("yaml"))
         monkeypatch.setitem(sys.modules, "yaml", None)
-        expected_err = (
-            "runstrength: w.yaml: invalid\n"
-            "  (document): this feature needs yaml: pip install 'runstrength[yaml]'\n"
-        )
-        assert (1, "", expected_err) == run("show", name)
+        expected_err = "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'\n"
+        assert (3, "", expected_err) == run("show", name)
 
     @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
     def test_document(self, run: Run, fmt: DocumentFormat) -> None:
@@ -348,15 +355,14 @@ class TestShow:
     def test_invalid(self, run: Run) -> None:
         """An invalid file exits 1 and lists every problem on standard error."""
         name = write("arms.json", INVALID)
-        problems = "".join(f"  {problem}\n" for problem in problems_of(INVALID))
-        assert (1, "", f"runstrength: arms.json: invalid\n{problems}") == run("show", name)
+        assert (1, "", reported("arms.json", problems_of(INVALID))) == run("show", name)
 
     def test_malformed_stdin(self, run: Run, stdin: Callable[[str], None]) -> None:
         """Malformed input is reported as a problem at the root, not a traceback."""
         stdin('{"title": ')
         result = run("show", "-")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: <stdin>: invalid\n  (document): not valid JSON: ")
+        assert result.err.startswith("<stdin>: (document): not valid JSON: ")
 
     @pytest.mark.parametrize(
         ("argument", "reason"),
@@ -376,42 +382,47 @@ class TestShow:
     def test_unreadable(self, run: Run, argument: str, reason: str) -> None:
         """An argument that is neither a built-in name nor a readable document exits 1 with the reason."""
         write("notes.txt", "just some notes")
-        assert (1, "", f"runstrength: {argument}: invalid\n  (document): {reason}\n") == run("show", argument)
+        result = run("show", argument)
+        assert (1, "") == (result.status, result.out)
+        assert result.err.startswith(f"{argument}: (document): {reason} [")
 
     def test_directory(self, run: Run) -> None:
         """A directory is not read as a document."""
         Path("plans.json").mkdir()
         result = run("show", "plans.json")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: plans.json: invalid\n  (document): cannot read the file: ")
+        assert result.err.startswith("plans.json: (document): cannot read the file: ")
 
 
 class TestValidate:
     """validate: a verdict per input, and every problem of the invalid ones."""
 
     def test_valid(self, run: Run, stdin: Callable[[str], None]) -> None:
-        """Each valid input prints FILE: OK on standard output, and the exit status is 0."""
+        """Each valid input prints FILE: OK on standard output, then a count, and the exit status is 0."""
         names = [write("w.json", built_in_document("json")), write("w.toml", built_in_document("toml"))]
         stdin(built_in_document())
-        assert (0, "w.json: OK\nw.toml: OK\n<stdin>: OK\n", "") == run("validate", *names, "-")
+        expected_out = "w.json: OK\nw.toml: OK\n<stdin>: OK\n3 files: 3 valid, 0 invalid\n"
+        assert (0, expected_out, "") == run("validate", *names, "-")
 
     def test_stdin_input_format(self, run: Run, stdin: Callable[[str], None]) -> None:
         """--input-format says what standard input holds."""
         stdin(built_in_document("yaml"))
-        assert (0, "<stdin>: OK\n", "") == run("validate", "--input-format", "yaml", "-")
+        assert (0, "<stdin>: OK\n1 file: 1 valid, 0 invalid\n", "") == run(
+            "validate", "--input-format", "yaml", "-"
+        )
 
     def test_built_in(self, run: Run) -> None:
         """A built-in workout's name validates too."""
-        assert (0, f"{BUILT_IN}: OK\n", "") == run("validate", BUILT_IN)
+        assert (0, f"{BUILT_IN}: OK\n1 file: 1 valid, 0 invalid\n", "") == run("validate", BUILT_IN)
 
     def test_mixed(self, run: Run) -> None:
         """Invalid and missing files exit 1; their problems go to standard error, in argument order."""
         good = write("good.json", built_in_document())
         bad = write("bad.json", INVALID)
-        problems = "".join(f"  {problem}\n" for problem in problems_of(INVALID))
-        missing = "missing.yaml: invalid\n  (document): cannot read the file: No such file or directory\n"
-        expected_err = f"bad.json: invalid\n{problems}{missing}"
-        assert (1, "good.json: OK\n", expected_err) == run("validate", bad, good, "missing.yaml")
+        missing = "missing.yaml: (document): cannot read the file: No such file or directory [unreadable]\n"
+        expected_err = reported("bad.json", problems_of(INVALID)) + missing
+        expected_out = "good.json: OK\n3 files: 1 valid, 2 invalid\n"
+        assert (1, expected_out, expected_err) == run("validate", bad, good, "missing.yaml")
 
     def test_json(self, run: Run) -> None:
         """--format json prints one object per file on standard output, and nothing on standard error."""
@@ -423,13 +434,19 @@ class TestValidate:
             {
                 "file": "bad.json",
                 "valid": False,
-                "problems": [{"path": p.path, "reason": p.reason} for p in problems_of(INVALID)],
+                "problems": [
+                    {"path": p.path, "reason": p.reason, "code": p.code} for p in problems_of(INVALID)
+                ],
             },
             {
                 "file": "missing.json",
                 "valid": False,
                 "problems": [
-                    {"path": "(document)", "reason": "cannot read the file: No such file or directory"}
+                    {
+                        "path": "(document)",
+                        "reason": "cannot read the file: No such file or directory",
+                        "code": "unreadable",
+                    }
                 ],
             },
         ]
@@ -447,8 +464,8 @@ class TestValidate:
         """A file that is not a document at all is reported like an invalid one."""
         bad = write("bad.toml", "title = ")
         result = run("validate", bad)
-        assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("bad.toml: invalid\n  (document): not valid TOML: ")
+        assert (1, "1 file: 0 valid, 1 invalid\n") == (result.status, result.out)
+        assert result.err.startswith("bad.toml: (document): not valid TOML: ")
 
 
 class TestTimeline:
@@ -534,7 +551,7 @@ class TestTimeline:
         name = write("arms.json", INVALID)
         result = run("timeline", name)
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: arms.json: invalid\n")
+        assert result.err.startswith("arms.json: ")
 
     def test_invalid_variant(self, run: Run) -> None:
         """A variant whose modification breaks a rule (a ladder longer than the rounds) exits 1 with why."""
@@ -559,7 +576,7 @@ class TestTimeline:
         assert 0 == run("timeline", name).status
         result = run("timeline", name, "--variant", "easier")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("runstrength: ladder.json: its easier variant is invalid\n  ")
+        assert result.err.startswith("runstrength: ladder.json: its easier variant is invalid\nladder.json: ")
 
     def test_cannot_build(self, run: Run) -> None:
         """A valid workout that cannot be timed (work longer than its EMOM interval) exits 1, saying why."""
@@ -578,7 +595,7 @@ class TestTimeline:
         result = run("timeline", name)
         assert (1, "") == (result.status, result.out)
         assert result.err.startswith(
-            "runstrength: plank.json: cannot make a timeline\n  blocks[0].items[0]: "
+            "runstrength: plank.json: cannot make a timeline\nplank.json: blocks[0].items[0]: "
         )
 
 
@@ -606,7 +623,7 @@ class TestProcess:
             [script, "show", "missing.json"], capture_output=True, text=True, check=False
         )
         assert (1, "") == (result.returncode, result.stdout)
-        assert result.stderr.startswith("runstrength: missing.json: invalid")
+        assert result.stderr.startswith("missing.json: (document): cannot read the file")
 
     def test_module_help(self) -> None:
         """Running the module with --help prints usage and exits 0."""
@@ -701,8 +718,8 @@ class TestValidateLines:
         result = run("validate", "--jsonl", str(lines), "--jobs", jobs)
         assert 1 == result.status
         assert f"{lines}: 3 valid, 2 invalid\n" == result.out
-        assert f"{lines}:4: invalid\n" in result.err
-        assert f"{lines}:6: invalid\n  (document): not valid JSON" in result.err
+        assert f"{lines}:4: blocks: required field missing" in result.err
+        assert f"{lines}:6: (document): not valid JSON" in result.err
 
     def test_json(self, run: Run, lines: Path) -> None:
         """--format json gives one object per line, with the file and line number."""
@@ -724,3 +741,666 @@ class TestValidateLines:
     def test_usage(self, run: Run, args: tuple[str, ...]) -> None:
         """Nothing to check, files beside --jsonl, or no jobs: usage errors."""
         assert 2 == run(*args).status
+
+
+# --- issue 12: safety ------------------------------------------------------------------------
+
+HOSTILE = "Curl\n 0:00  Fake  1/1  Forged row\u2028\u202e"
+
+
+def hostile_workout() -> runstrength.Workout:
+    """A valid workout whose names hold a newline, a line separator and a direction override."""
+    rs = runstrength
+    curl = rs.Exercise(name=HOSTILE, dose=rs.Reps(8))
+    return rs.Workout(title=f"Arms{HOSTILE}", blocks=(rs.Block(name=f"Main{HOSTILE}", items=(curl,)),))
+
+
+class TestEscaping:
+    """Text from a document is shown, never obeyed: control characters come out visibly."""
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["timeline"],
+            ["timeline", "--format", "markdown"],
+            ["show"],
+            ["timeline", "--color", "always"],
+        ],
+    )
+    def test_names_in_tables(self, run: Run, args: list[str]) -> None:
+        """A newline or a line separator in a name adds no row and reaches the terminal escaped."""
+        name = write("hostile.json", runstrength.dumps(hostile_workout()))
+        result = run(*args, name)
+        forged = [line for line in result.out.splitlines() if "Forged row" in line]
+        assert (0, "") == (result.status, result.err)
+        assert ("\u2028" in result.out, "\u202e" in result.out) == (False, False)
+        assert forged
+        assert all("Curl\\n 0:00  Fake  1/1  Forged row\\u2028\\u202e" in line for line in forged)
+        assert not any(line.lstrip(" |").startswith("0:00  Fake") for line in result.out.splitlines())
+
+    def test_unknown_key_in_a_problem(self, run: Run) -> None:
+        """An unknown key holding a newline and an escape sequence is echoed escaped, on one line."""
+        document = json.loads(built_in_document())
+        document["rpes\nfile.json: OK\x1b[1A"] = 1
+        name = write("keys.json", json.dumps(document))
+        result = run("validate", name)
+        assert 1 == result.status
+        assert "\x1b" not in result.err
+        assert 1 == len(result.err.splitlines())
+        assert "rpes\\nfile.json: OK\\x1b[1A" in result.err
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["show", "a.json", "b\x1b[2J\nfake: error"],
+            ["show", "--format", "x\x1b[2J"],
+            ["timeline", "--transition", "\x1b[2J"],
+        ],
+    )
+    def test_usage_errors(self, run: Run, args: list[str]) -> None:
+        """Arguments echoed in usage errors are escaped too."""
+        result = run(*args)
+        assert (2, "") == (result.status, result.out)
+        assert "\x1b" not in result.err
+        assert "\\x1b[2J" in result.err
+        assert not any(line.startswith("fake") for line in result.err.splitlines())
+
+    def test_file_name(self, run: Run) -> None:
+        """A file name holding a newline is echoed escaped."""
+        result = run("validate", "no\nsuch.json")
+        expected = "no\\nsuch.json: (document): cannot read the file: No such file or directory [unreadable]"
+        assert (1, [expected]) == (
+            result.status,
+            result.err.splitlines(),
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "shown"),
+        [
+            ("Curl", "Curl"),
+            ("Child's Pose — 30 s", "Child's Pose — 30 s"),
+            ("a\nb", "a\\nb"),
+            ("a\tb\r", "a\\tb\\r"),
+            ("\x1b[31m", "\\x1b[31m"),
+            ("\x9b2J", "\\x9b2J"),
+            ("\u2028\u202e", "\\u2028\\u202e"),
+            ("\x7f\x00", "\\x7f\\x00"),
+        ],
+    )
+    def test_escape(self, text: str, shown: str) -> None:
+        """Control characters, line separators and direction overrides are written as escapes."""
+        assert shown == escape(text)
+
+
+class TestEncoding:
+    """A terminal that cannot show every character gets escapes, not a crash."""
+
+    def test_ascii_terminal(self, tmp_path: Path) -> None:
+        """With PYTHONIOENCODING=ascii, non-ASCII names print as backslash escapes."""
+        workout = runstrength.Workout(
+            title="Séance d’épaules",
+            blocks=(
+                runstrength.Block(
+                    name="Main", items=(runstrength.Exercise(name="Développé", dose=runstrength.Reps(8)),)
+                ),
+            ),
+        )
+        path = tmp_path / "w.json"
+        path.write_text(runstrength.dumps(workout), encoding="utf-8")
+        for command in ("show", "timeline", "validate"):
+            result = subprocess.run(  # noqa: S603 - our own interpreter
+                [sys.executable, "-m", "runstrength", command, str(path)],
+                capture_output=True,
+                env={**os.environ, "PYTHONIOENCODING": "ascii"},
+                check=False,
+                timeout=60,
+            )
+            assert (0, b"") == (result.returncode, result.stderr)
+            assert result.stdout.isascii()
+        show = subprocess.run(  # noqa: S603 - our own interpreter
+            [sys.executable, "-m", "runstrength", "show", str(path)],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},
+            check=False,
+            timeout=60,
+        )
+        assert show.stdout.startswith(b"S\\xe9ance d\\u2019\\xe9paules\n")
+
+    def test_documents_stay_utf8(self, tmp_path: Path) -> None:
+        """A document written to an ASCII terminal is still UTF-8, so it loads back the same."""
+        workout = runstrength.Workout(
+            title="Séance",
+            blocks=(
+                runstrength.Block(
+                    name="Main", items=(runstrength.Exercise(name="Développé", dose=runstrength.Reps(8)),)
+                ),
+            ),
+        )
+        path = tmp_path / "w.json"
+        path.write_text(runstrength.dumps(workout), encoding="utf-8")
+        result = subprocess.run(  # noqa: S603 - our own interpreter
+            [sys.executable, "-m", "runstrength", "show", str(path), "--format", "yaml"],
+            capture_output=True,
+            env={**os.environ, "PYTHONIOENCODING": "ascii"},
+            check=False,
+            timeout=60,
+        )
+        assert (0, workout) == (result.returncode, runstrength.loads(result.stdout, "yaml"))
+
+
+class TestClosedStreams:
+    """Closed standard streams and early-closing pipes end the command cleanly."""
+
+    def test_closed_stdin(self) -> None:
+        """Reading a closed standard input is a problem of <stdin>, exit 1, no traceback."""
+        result = shell("runstrength show - <&-")
+        assert (1, "", "<stdin>: (document): standard input is closed [unreadable]\n") == (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        )
+
+    def test_closed_stdout(self) -> None:
+        """Writing to a closed standard output exits 141 with one line saying so."""
+        result = shell("runstrength timeline >&-")
+        assert (
+            141,
+            ["runstrength: standard output is closed: give -o FILE, or run with an open standard output"],
+        ) == (
+            result.returncode,
+            result.stderr.splitlines(),
+        )
+
+    def test_closed_stdout_with_output_file(self, tmp_path: Path) -> None:
+        """-o FILE needs no standard output."""
+        folder = shlex.quote(str(tmp_path))
+        result = shell(f"cd {folder} && runstrength schema -o schema.json >&- && wc -c < schema.json")
+        assert (0, "") == (result.returncode, result.stderr)
+        assert int(result.stdout) > 100
+
+    def test_closed_stderr(self) -> None:
+        """Problems to a closed standard error are dropped, and the status still says invalid."""
+        result = shell("runstrength show missing.json 2>&-")
+        assert (1, "") == (result.returncode, result.stdout)
+
+    def test_jsonl_into_head(self, tmp_path: Path) -> None:
+        """Validating JSON Lines into head -1 exits 141 quietly, not with 'cannot read the file'."""
+        line = runstrength.dumps(catalog.get("cindy")).replace("\n", "")
+        (tmp_path / "many.jsonl").write_text(f"{line}\n" * 3000, encoding="utf-8")
+        python = shlex.quote(sys.executable)
+        command = f"{python} -m runstrength validate --jsonl - --format json < many.jsonl | head -1"
+        result = subprocess.run(  # noqa: S603 - bash, for PIPESTATUS
+            ["/bin/bash", "-c", f"{command}; echo ${{PIPESTATUS[0]}} >&2"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert ('{"file": "<stdin>:1", "valid": true, "problems": []}\n', "141\n") == (
+            result.stdout,
+            result.stderr,
+        )
+
+    def test_interrupted_with_jobs(self, tmp_path: Path) -> None:
+        """Ctrl-C during validate --jobs 2 exits 130 with no traceback from the parent or its workers."""
+        line = runstrength.dumps(catalog.get("cindy")).replace("\n", "") + "\n"
+        with subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "runstrength",
+                "validate",
+                "--jsonl",
+                "-",
+                "--jobs",
+                "2",
+                "--format",
+                "json",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=tmp_path,
+            start_new_session=True,  # a process group of its own, as a shell job has
+        ) as process:
+            assert process.stdin is not None
+            assert process.stdout is not None
+            assert process.stderr is not None
+            process.stdin.write(line.encode() * 256)  # four tasks of 64: the workers start
+            process.stdin.flush()
+            first = [process.stdout.readline() for _ in range(64)]  # a task came back
+            sleep(3)  # every worker has started, even on a busy machine
+            os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+            status = process.wait(timeout=60)
+            err = process.stderr.read().decode()
+        assert all(b'"valid": true' in row for row in first)
+        assert (130, "") == (status, err)
+
+
+class TestJobs:
+    """--jobs is bounded: processes cost memory, and a huge number is a mistake."""
+
+    @pytest.mark.parametrize("jobs", ["0", "-1", "33", "200", "2147483648"])
+    def test_out_of_range(self, run: Run, jobs: str) -> None:
+        """Fewer than 1 or more than 32 jobs is a usage error naming the bounds."""
+        result = run("validate", "--jsonl", "b.jsonl", "--jobs", jobs)
+        assert (2, "") == (result.status, result.out)
+        assert f"argument --jobs: expected a whole number from 1 to 32, got {jobs}" in result.err
+
+    def test_more_than_processors(self, run: Run) -> None:
+        """More jobs than processors are reduced to one per processor, with a note."""
+        lines = write("one.jsonl", runstrength.dumps(catalog.get("cindy")).replace("\n", "") + "\n")
+        cores = os.cpu_count() or 1
+        result = run("validate", "--jsonl", lines, "--jobs", "32")
+        note = f"runstrength: note: --jobs 32 is more than the {cores} processors here; using {cores}\n"
+        assert (0, "one.jsonl: 1 valid, 0 invalid\n", note if cores < 32 else "") == result
+
+
+class TestMissingExtra:
+    """A missing optional extra is a problem of the installation, reported once, status 3."""
+
+    def test_validate_reports_once(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """YAML files without PyYAML: JSON files are still checked, the extra is named once, exit 3."""
+        names = [write(f"w{n}.yaml", built_in_document("yaml")) for n in range(3)]
+        good = write("good.json", built_in_document())
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        result = run("validate", *names, good)
+        expected_err = (
+            "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'; "
+            "the files that need it were not checked\n"
+        )
+        assert (3, "good.json: OK\n1 file: 1 valid, 0 invalid\n", expected_err) == result
+
+    def test_export(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An export whose extra is missing exits 3 and writes nothing."""
+        monkeypatch.setitem(sys.modules, "icalendar", None)
+        result = run("export", "--format", "ics", "-o", "plan.ics")
+        assert (3, "") == (result.status, result.out)
+        assert "runstrength[ics]" in result.err
+        assert not Path("plan.ics").exists()
+
+
+class TestAtomicOutput:
+    """-o replaces its file only once everything is written."""
+
+    def test_failing_write_keeps_the_old_file(self, tmp_path: Path) -> None:
+        """A write over the file-size limit leaves the existing file as it was, with a clean error."""
+        target = tmp_path / "plan.json"
+        target.write_text("old content", encoding="utf-8")
+
+        def limit() -> None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (200, 200))
+
+        result = subprocess.run(
+            [sys.executable, "-m", "runstrength", "export", "-o", "plan.json"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            preexec_fn=limit,
+            check=False,
+            timeout=60,
+        )
+        assert (1, "", "plan.json: (document): cannot write: File too large [unwritable]\n") == (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        )
+        assert ["plan.json"] == [path.name for path in tmp_path.iterdir()]
+        assert "old content" == target.read_text(encoding="utf-8")
+
+    def test_missing_folder(self, run: Run) -> None:
+        """A file in a folder that does not exist is a clean error, exit 1."""
+        result = run("timeline", "-o", "no/such/folder/t.txt")
+        assert (1, "") == (result.status, result.out)
+        expected = "no/such/folder/t.txt: (document): cannot write: No such file or directory"
+        assert result.err.startswith(expected)
+
+
+# --- issue 14: experience --------------------------------------------------------------------
+
+
+class TestOutputFile:
+    """Every command that writes takes -o FILE, and -o - is standard output."""
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["show"],
+            ["show", "--format", "yaml"],
+            ["timeline"],
+            ["timeline", "--format", "csv"],
+            ["export", "--format", "toml"],
+            ["schema"],
+            ["list"],
+            ["completion", "bash"],
+            ["validate", BUILT_IN],
+        ],
+    )
+    def test_file_and_dash(self, run: Run, args: list[str]) -> None:
+        """-o FILE writes what standard output would show; -o - writes it to standard output."""
+        printed = run(*args)
+        assert (printed.status, printed.out, "") == run(*args, "-o", "-")
+        assert (printed.status, "", "") == run(*args, "-o", "out.txt")
+        assert printed.out == Path("out.txt").read_text(encoding="utf-8")
+        assert not Path("-").exists()
+
+    @pytest.mark.parametrize(
+        ("name", "fmt"),
+        [
+            ("plan.json", "json"),
+            ("plan.yaml", "yaml"),
+            ("plan.yml", "yaml"),
+            ("plan.toml", "toml"),
+            ("PLAN.TOML", "toml"),
+            ("plan.fit", "fit"),
+            ("plan.ics", "ics"),
+        ],
+    )
+    def test_export_format_from_suffix(self, run: Run, name: str, fmt: str) -> None:
+        """Export to -o FILE without --format writes the format the suffix names."""
+        assert (0, "", "") == run("export", "--start", "2026-12-07", "-o", name)
+        assert (0, "", "") == run("export", "--start", "2026-12-07", "--format", fmt, "-o", "given")
+        assert Path("given").read_bytes() == Path(name).read_bytes()
+
+    @pytest.mark.parametrize("args", [[], ["-o", "-"], ["-o", "plan.txt"]])
+    def test_export_format_needed(self, run: Run, args: list[str]) -> None:
+        """Without --format and without a known suffix, export is a usage error listing the suffixes."""
+        result = run("export", *args)
+        assert (2, "") == (result.status, result.out)
+        assert (
+            "give --format, or -o FILE ending in one of .json, .yaml, .yml, .toml, .fit, .ics" in result.err
+        )
+
+    def test_fit_to_dash_on_a_terminal(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """-o - to a terminal is still a terminal: a FIT file is refused there."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        assert 2 == run("export", "--format", "fit", "-o", "-").status
+
+
+class TestDurations:
+    """Lengths print as seconds or clocks, never in exponent notation."""
+
+    @pytest.mark.parametrize(
+        ("seconds", "estimate", "shown"),
+        [
+            (0, False, "0 s"),
+            (2.5, True, "~2.5 s"),
+            (24.75, True, "~24.75 s"),
+            (90, False, "90 s"),
+            (119.9, True, "~119.9 s"),
+            (120, False, "2:00"),
+            (579.4, True, "~9:39"),
+            (14_400, False, "4:00:00"),
+            (100_000, True, "~27:46:40"),
+        ],
+    )
+    def test_length(self, seconds: float, estimate: bool, shown: str) -> None:  # noqa: FBT001
+        """Under two minutes in seconds, from two minutes on as m:ss or h:mm:ss."""
+        assert shown == length(seconds, estimate=estimate)
+
+    def test_long_work(self, run: Run) -> None:
+        """A four-hour plank prints as 4:00:00 in the table, not 1.44e+04 s."""
+        workout = runstrength.Workout(
+            title="Long",
+            blocks=(
+                runstrength.Block(
+                    name="Main",
+                    items=(runstrength.Exercise(name="Plank", dose=runstrength.Duration(14_400)),),
+                ),
+            ),
+        )
+        name = write("long.json", runstrength.dumps(workout))
+        out = run("timeline", name).out
+        assert "e+" not in out
+        assert out.splitlines()[-1].endswith("4:00:00")
+
+
+class TestVariantNote:
+    """--variant on a workout without such modifications says so."""
+
+    def test_note(self, run: Run) -> None:
+        """No harder modifications: a note on standard error, the workout's own timeline, exit 0."""
+        result = run("timeline", "cindy", "--variant", "harder")
+        note = (
+            "runstrength: note: cindy has no harder modifications; "
+            "this is the timeline of the workout as written\n"
+        )
+        assert (0, run("timeline", "cindy").out, note) == result
+
+    def test_no_note(self, run: Run) -> None:
+        """A workout with such modifications gets no note."""
+        assert "" == run("timeline", "--variant", "harder").err
+
+
+class TestList:
+    """list: the built-in workouts."""
+
+    def test_text(self, run: Run) -> None:
+        """One line per built-in workout after a heading: name, title, block formats and length."""
+        result = run("list")
+        lines = result.out.splitlines()
+        assert (0, "") == (result.status, result.err)
+        assert ["name", "title", "blocks", "length"] == lines[0].split()
+        assert list(catalog.names()) == [line.split()[0] for line in lines[1:]]
+        cindy = next(line for line in lines if line.startswith("cindy "))
+        assert "Cindy" in cindy
+        assert "amrap" in cindy
+        assert cindy.endswith("20:00")
+
+    def test_json(self, run: Run) -> None:
+        """--format json gives each workout's name, title, block formats and length in seconds."""
+        entries = json.loads(run("list", "--format", "json").out)
+        upper = next(entry for entry in entries if entry["name"] == BUILT_IN)
+        expected = {
+            "name": BUILT_IN,
+            "title": catalog.get(BUILT_IN).title,
+            "formats": ["rounds"],
+            "length": build_timeline(catalog.get(BUILT_IN)).total,
+        }
+        assert expected == upper
+        assert len(catalog.names()) == len(entries)
+
+
+class TestValidateFolders:
+    """validate takes folders, counts, stays quiet on request and shows progress on a terminal."""
+
+    def test_folder(self, run: Run) -> None:
+        """A folder is searched recursively for .json, .yaml, .yml and .toml files, in sorted order."""
+        Path("plans/arms").mkdir(parents=True)
+        write("plans/a.json", built_in_document())
+        write("plans/arms/b.yml", built_in_document("yaml"))
+        write("plans/arms/c.TOML", built_in_document("toml"))
+        write("plans/arms/bad.json", INVALID)
+        write("plans/notes.txt", "not a workout")
+        result = run("validate", "plans")
+        expected_out = (
+            "plans/a.json: OK\nplans/arms/b.yml: OK\nplans/arms/c.TOML: OK\n4 files: 3 valid, 1 invalid\n"
+        )
+        assert (1, expected_out, reported("plans/arms/bad.json", problems_of(INVALID))) == result
+
+    def test_empty_folder(self, run: Run) -> None:
+        """A folder without workout documents gets a note and counts nothing."""
+        Path("empty").mkdir()
+        expected_err = "runstrength: note: empty holds no .json, .yaml, .yml or .toml files\n"
+        assert (0, "0 files: 0 valid, 0 invalid\n", expected_err) == run("validate", "empty")
+
+    def test_quiet(self, run: Run) -> None:
+        """--quiet prints only the problems."""
+        good = write("good.json", built_in_document())
+        bad = write("bad.json", INVALID)
+        assert (1, "", reported("bad.json", problems_of(INVALID))) == run("validate", "--quiet", good, bad)
+        assert (0, "", "") == run("validate", "-q", good)
+
+    def test_progress_on_a_terminal(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """From 20 files on, a terminal's standard error shows the count as it goes, then clears it."""
+        Path("many").mkdir()
+        for number in range(20):
+            write(f"many/{number:02}.json", built_in_document())
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        err = run("validate", "-q", "many").err
+        assert "\rchecking 1/20" in err
+        assert "\rchecking 20/20" in err
+        assert err.endswith("\r")
+        assert "" == err.split("\r")[-1]
+
+    def test_no_progress_when_piped(self, run: Run) -> None:
+        """Standard error that is not a terminal gets no progress."""
+        Path("many").mkdir()
+        for number in range(20):
+            write(f"many/{number:02}.json", built_in_document())
+        assert "" == run("validate", "many").err
+
+
+class TestStdinFormat:
+    """Standard input's format is guessed when --input-format is not given."""
+
+    @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+    def test_sniffed(self, run: Run, stdin: Callable[[str], None], fmt: DocumentFormat) -> None:
+        """JSON, YAML and TOML on standard input are each read in their format."""
+        stdin(built_in_document(fmt))
+        assert (0, built_in_document(), "") == run("show", "-", "--format", "json")
+
+    @pytest.mark.parametrize(
+        ("text", "fmt"),
+        [
+            ('\ufeff  \n{"title": 1}', "json"),
+            ("# a comment\ntitle: Arms", "yaml"),
+            ("---\ntitle: Arms", "yaml"),
+            ("- 1", "yaml"),
+            ("# a comment\nschema_version = 1", "toml"),
+            ("[[blocks]]\nname = 'Main'", "toml"),
+            ('"title" = "Arms"', "toml"),
+        ],
+    )
+    def test_first_line(self, text: str, fmt: str) -> None:
+        """The first line that is not blank or a comment decides."""
+        assert fmt == _sniff(text)
+
+    @pytest.mark.parametrize("text", ["", "just words", "<workout/>"])
+    def test_unknown(self, run: Run, stdin: Callable[[str], None], text: str) -> None:
+        """Text that looks like no format asks for --input-format."""
+        stdin(text)
+        expected_err = (
+            "<stdin>: (document): cannot tell the format of standard input: "
+            "give --input-format json, yaml or toml [unknown_format]\n"
+        )
+        assert (1, "", expected_err) == run("show", "-")
+
+
+class TestColor:
+    """Colour on a terminal, off in pipes and with NO_COLOR, on with FORCE_COLOR or --color always."""
+
+    @pytest.fixture(autouse=True)
+    def plain_environment(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Neither NO_COLOR nor FORCE_COLOR, unless a test sets one."""
+        monkeypatch.delenv("NO_COLOR", raising=False)
+        monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+    def test_piped(self, run: Run) -> None:
+        """Output that is not a terminal has no colour codes."""
+        assert "\x1b" not in run("timeline").out
+
+    def test_terminal(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A terminal gets the same table, coloured: a bold title and dim rests."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        coloured = run("timeline").out
+        assert coloured.startswith(f"\x1b[1;36m{catalog.get(BUILT_IN).title}\x1b[0m\n")
+        assert "\x1b[2m" in coloured
+        assert timeline_text("table") == re.sub("\x1b\\[[0-9;]*m", "", coloured)
+
+    @pytest.mark.parametrize(
+        ("tty", "environment", "flag", "coloured"),
+        [
+            (True, {"NO_COLOR": "1"}, [], False),
+            (True, {"NO_COLOR": ""}, [], True),
+            (False, {"FORCE_COLOR": "1"}, [], True),
+            (True, {}, ["--color", "never"], False),
+            (False, {}, ["--color", "always"], True),
+            (False, {"NO_COLOR": "1"}, ["--color", "always"], True),
+            (True, {"FORCE_COLOR": "1"}, ["--color", "never"], False),
+        ],
+    )
+    def test_choice(  # noqa: PLR0917 - one parameter per column of the table
+        self,
+        run: Run,
+        monkeypatch: pytest.MonkeyPatch,
+        tty: bool,  # noqa: FBT001
+        environment: dict[str, str],
+        flag: list[str],
+        coloured: bool,  # noqa: FBT001
+    ) -> None:
+        """--color decides when given; otherwise NO_COLOR turns colour off and FORCE_COLOR on."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: tty)
+        for key, value in environment.items():
+            monkeypatch.setenv(key, value)
+        assert coloured == ("\x1b[" in run("timeline", *flag).out)
+
+    def test_problems(self, run: Run) -> None:
+        """Problems on a terminal are coloured too: the file bold, the path yellow, the code dim."""
+        bad = write("bad.json", INVALID)
+        err = run("validate", "--color", "always", bad).err
+        assert err.startswith("\x1b[1mbad.json\x1b[0m: \x1b[33m")
+        assert "\x1b[2m[" in err
+
+    def test_file(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """-o FILE gets no colour, even from a terminal with FORCE_COLOR, unless --color always."""
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        monkeypatch.setenv("FORCE_COLOR", "1")
+        run("timeline", "-o", "plain.txt")
+        run("timeline", "--color", "always", "-o", "coloured.txt")
+        assert timeline_text("table") == Path("plain.txt").read_text(encoding="utf-8")
+        assert "\x1b[1;36m" in Path("coloured.txt").read_text(encoding="utf-8")
+
+
+class TestProblemLines:
+    """Problems print the way ruff and mypy report: a position when known, and the code."""
+
+    @pytest.mark.parametrize(
+        ("problem", "shown"),
+        [
+            (
+                runstrength.Problem(
+                    ("blocks", 0, "rounds"), "expected a whole number", code="out_of_range", line=4, column=17
+                ),
+                "w.yaml:4:17: blocks[0].rounds: expected a whole number [out_of_range]",
+            ),
+            (
+                runstrength.Problem(("title",), "required field missing", code="missing", line=2),
+                "w.yaml:2: title: required field missing [missing]",
+            ),
+            (
+                runstrength.Problem(("title",), "required field missing", code="missing"),
+                "w.yaml: title: required field missing [missing]",
+            ),
+            (runstrength.Problem((), "not valid YAML"), "w.yaml: (document): not valid YAML [invalid]"),
+        ],
+    )
+    def test_text(self, problem: runstrength.Problem, shown: str) -> None:
+        """file:line:col: path: reason [code]; without a position, file: path: reason [code]."""
+        assert shown == _problem_line("w.yaml", problem)
+
+    def test_json(self) -> None:
+        """JSON carries code always, and line and column when they are set."""
+        problems = [
+            runstrength.Problem(("title",), "required", code="missing", line=2, column=1),
+            runstrength.Problem(("blocks",), "required", code="missing"),
+        ]
+        expected = {
+            "file": "w.yaml",
+            "valid": False,
+            "problems": [
+                {"path": "title", "reason": "required", "code": "missing", "line": 2, "column": 1},
+                {"path": "blocks", "reason": "required", "code": "missing"},
+            ],
+        }
+        assert expected == json.loads(_result("w.yaml", problems))
+
+    def test_codes_from_the_loader(self, run: Run) -> None:
+        """Validating with --format json passes on the loader's own codes and positions."""
+        bad = write("bad.json", INVALID)
+        rows = json.loads(run("validate", "--format", "json", bad).out)["problems"]
+        expected = [{"code": p.code, "line": p.line, "column": p.column} for p in problems_of(INVALID)]
+        assert expected == [
+            {"code": r["code"], "line": r.get("line"), "column": r.get("column")} for r in rows
+        ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import sys
@@ -12,7 +13,8 @@ import matplotlib as mpl
 import pytest
 
 from runstrength import MissingExtraError, SegmentKind, Timeline, build_timeline, catalog
-from runstrength._render.table import render
+from runstrength._render.notebook import MAX_ROWS, timeline_html
+from runstrength._render.table import cells, render
 
 
 @pytest.fixture(scope="module")
@@ -25,10 +27,32 @@ class TestHtml:
     """Jupyter shows workouts and timelines as HTML."""
 
     def test_timeline(self, timeline: Timeline) -> None:
-        """Every segment is a table row, and text is escaped."""
+        """A timeline up to 60 segments long shows every one as a row, and text is escaped."""
+        short = build_timeline(catalog.get("fran"))
+        assert len(short) <= MAX_ROWS
+        assert len(short) == short._repr_html_().count("<tr style=")
+        assert "Child&#x27;s Pose" in timeline._repr_html_()
+
+    def test_long_timeline_truncated(self, timeline: Timeline) -> None:
+        """A longer timeline shows its first and last five rows and how many are hidden, as pandas does."""
+        assert len(timeline) > MAX_ROWS
         page = timeline._repr_html_()
-        assert len(timeline) == page.count("<tr style=")
-        assert "Child&#x27;s Pose" in page
+        rows = [cells(segment)[3] for segment in [*timeline[:5], *timeline[-5:]]]
+        assert 10 == page.count("<tr style=")
+        assert all(html.escape(row) in page for row in rows)
+        assert f"… {len(timeline) - 10} more segments (of {len(timeline)}) …" in page
+
+    def test_all_rows_on_request(self, timeline: Timeline) -> None:
+        """max_rows raises the limit."""
+        page = timeline_html(timeline, max_rows=len(timeline))
+        assert (len(timeline), False) == (page.count("<tr style="), "more segments" in page)
+
+    def test_alignment(self, timeline: Timeline) -> None:
+        """Text columns are left-aligned and times right-aligned, whatever Jupyter's stylesheet says."""
+        page = timeline._repr_html_()
+        assert '<th style="text-align: left">exercise</th>' in page
+        assert '<th style="text-align: right">clock</th>' in page
+        assert '<td style="text-align: left">Thread the Needle (right)</td>' in page
 
     def test_workout(self, timeline: Timeline) -> None:
         """A workout lists its blocks and exercises."""

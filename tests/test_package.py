@@ -95,7 +95,7 @@ class TestVersion:
     def test_unknown_attribute(self) -> None:
         """Other missing attributes raise AttributeError as usual."""
         with pytest.raises(AttributeError, match="no attribute 'nonexistent'"):
-            _ = runstrength.nonexistent
+            _ = runstrength.nonexistent  # type: ignore[attr-defined]
 
 
 class TestTyped:

@@ -118,7 +118,7 @@ class TestFieldProblems:
 
     def test_root(self) -> None:
         """A document that is not a mapping is located at its start."""
-        assert [("$", 2, 3)] == located("\n  []", "json")
+        assert [("(document)", 2, 3)] == located("\n  []", "json")
 
     def test_json_escaped_key(self) -> None:
         """JSON keys written with escapes are matched by their value."""

@@ -82,7 +82,7 @@ class TestNestingLimit:
 
         [problem] = problems(text, fmt)
 
-        assert ("$", "too_deep", expected.reason) == (problem.path, problem.code, problem.reason)
+        assert ("(document)", "too_deep", expected.reason) == (problem.path, problem.code, problem.reason)
         assert problem.line is not None
 
     @pytest.mark.parametrize("fmt", FORMATS)
@@ -236,7 +236,7 @@ class TestSyntaxProblems:
         [problem] = problems(text, fmt)
 
         assert expected == (problem.code, problem.line, problem.column)
-        assert "$" == problem.path
+        assert "(document)" == problem.path
         assert problem.reason.startswith(f"not valid {fmt.upper()}: ")
         if problem.line is not None:
             assert problem.reason.endswith(f"(line {problem.line}, column {problem.column})")

@@ -58,6 +58,9 @@ if TYPE_CHECKING:
     from ._pacing import Pacing
     from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 
+    __version__: str
+    """The installed distribution's version, read on first use."""
+
 _ON_FIRST_USE: dict[str, str] = {
     "ValidationResult": "._batch",
     "validate_many": "._batch",
@@ -136,18 +139,22 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    if name in _ON_FIRST_USE:
-        module = import_module(_ON_FIRST_USE[name], __name__)
-        value = module if module.__name__ == f"{__name__}.{name}" else getattr(module, name)
-        globals()[name] = value  # later lookups find it directly
-        return value
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - only when asked
+# Defined for the interpreter only: a type checker that saw a module-level __getattr__ would
+# accept any name (a typo included) as an attribute of the package.
+if not TYPE_CHECKING:
 
-        return version("runstrength")
-    msg = f"module 'runstrength' has no attribute {name!r}"
-    raise AttributeError(msg)
+    def __getattr__(name: str) -> object:
+        if name in _ON_FIRST_USE:
+            module = import_module(_ON_FIRST_USE[name], __name__)
+            value = module if module.__name__ == f"{__name__}.{name}" else getattr(module, name)
+            globals()[name] = value  # later lookups find it directly
+            return value
+        if name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415 - only when asked
+
+            return version("runstrength")
+        msg = f"module 'runstrength' has no attribute {name!r}"
+        raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:

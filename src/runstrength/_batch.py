@@ -22,6 +22,9 @@ CHUNK_SIZE: Final = 64
 """How many documents one task sends to a worker process, by default."""
 
 _TASKS_PER_JOB: Final = 2
+
+MAX_JOBS: Final = 32
+"""The most worker processes a batch may ask for; each costs about 20 MB of memory."""
 """Tasks queued per worker process: one running, one waiting, so no worker idles."""
 
 
@@ -64,10 +67,13 @@ def validate_many(
         documents: the documents, any iterable (a list, a generator, lines of a file).
         format: the text format of the str and bytes documents: ``"json"``, ``"yaml"`` or
             ``"toml"``.
-        jobs: how many processes validate; above 1, documents go to worker processes in
-            tasks of ``chunk_size``, and at most ``2 × jobs × chunk_size`` documents are
-            read ahead of the results. Documents must then be picklable, and a script
-            must start the batch under ``if __name__ == "__main__":``.
+        jobs: how many processes validate, from 1 to `MAX_JOBS` (32); above 1, documents
+            go to worker processes in tasks of ``chunk_size``, and at most
+            ``2 × jobs × chunk_size`` documents are read ahead of the results. No more
+            processes start than the machine has processors (`os.cpu_count`). Documents
+            must then be picklable, and a script must start the batch under
+            ``if __name__ == "__main__":``. The workers ignore Ctrl-C: the interrupt
+            reaches the calling program alone, which stops them.
         chunk_size: how many documents one task holds when ``jobs`` is above 1.
         with_workouts: keep each valid document's workout in its result. Turn it off when
             only the problems matter: every ``workout`` is then ``None`` (``ok`` still tells
@@ -78,8 +84,8 @@ def validate_many(
         A generator of `ValidationResult`; closing it early stops the worker processes.
 
     Raises:
-        ValueError: ``format`` is unknown, or ``jobs`` or ``chunk_size`` is not a whole
-            number of at least 1.
+        ValueError: ``format`` is unknown, ``jobs`` is not a whole number from 1 to
+            `MAX_JOBS`, or ``chunk_size`` is not a whole number of at least 1.
         MissingExtraError: ``format`` needs an extra that is not installed (raised when
             the first text document is read).
 
@@ -95,6 +101,10 @@ def validate_many(
         if type(value) is not int or value < 1:
             msg = f"{name} must be a whole number of at least 1, got {value!r}"
             raise ValueError(msg)
+    if jobs > MAX_JOBS:
+        msg = f"jobs must be at most {MAX_JOBS} (each process costs about 20 MB), got {jobs}"
+        raise ValueError(msg)
+    jobs = min(jobs, os.cpu_count() or 1)
     if jobs == 1:
         return (_validate(index, document, format, with_workouts) for index, document in enumerate(documents))
     return _in_processes(iter(documents), format, with_workouts, jobs, chunk_size)
@@ -118,6 +128,13 @@ def _validate_chunk(
     return [_validate(start + offset, document, fmt, keep) for offset, document in enumerate(documents)]
 
 
+def _ignore_interrupts() -> None:
+    """A worker's start: leave Ctrl-C to the parent, which stops the pool quietly."""
+    import signal  # noqa: PLC0415 - workers only
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _in_processes(
     documents: Iterator[object],
     fmt: DocumentFormat,
@@ -131,7 +148,9 @@ def _in_processes(
 
     # Not fork: forking a process that runs threads can deadlock the children.
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=multiprocessing.get_context(method), initializer=_ignore_interrupts
+    )
     tasks: deque[Future[list[ValidationResult]]] = deque()
     start = 0
     more = True

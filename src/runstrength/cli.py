@@ -1,10 +1,12 @@
-"""The ``runstrength`` command: show, validate and time workouts from a shell.
+"""The ``runstrength`` command: list, show, validate, time and export workouts from a shell.
 
 A workout argument is the name of a built-in workout, a file (``.json``, ``.yaml``,
-``.yml`` or ``.toml``), or ``-`` for standard input.  Errors go to standard error.
-Exit status: 0 success, 1 invalid input (a workout that breaks a rule, a file that
-cannot be read), 2 usage error, 130 interrupted, 141 output closed early (as for a
-program stopped by SIGPIPE, e.g. ``runstrength timeline | head -1``).
+``.yml`` or ``.toml``), or ``-`` for standard input.  Results go to standard output, or
+to the file ``-o FILE`` names (``-o -`` is standard output); errors go to standard error.
+Exit status: 0 success, 1 invalid input (a workout that breaks a rule, a file that cannot
+be read), 2 usage error, 3 an optional extra this needs is not installed, 130
+interrupted, 141 output closed early (as for a program stopped by SIGPIPE, e.g.
+``runstrength timeline | head -1``).
 """
 
 from __future__ import annotations
@@ -14,18 +16,20 @@ import collections
 import contextlib
 import datetime as dt
 import difflib
+import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NoReturn, TextIO
 
 import attrs
 
 from . import catalog
-from ._batch import read_jsonl, validate_many
+from ._batch import MAX_JOBS, read_jsonl, validate_many
 from ._document.schema import json_schema
 from ._document.text import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
 from ._errors import MissingExtraError, Problem, ValidationError
@@ -34,8 +38,10 @@ from ._export.ics import export_ics
 from ._files import write_atomic
 from ._model import Workout
 from ._pacing import Pacing
+from ._render.completion import SHELLS, completion
 from ._render.summary import summary
-from ._render.table import TIMELINE_FORMATS, render
+from ._render.table import TIMELINE_FORMATS, clock, render, table
+from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, escape, wants_color
 from ._timeline import build_timeline
 from ._values import RangePoint
 
@@ -44,15 +50,19 @@ __all__ = ["main"]
 PROG: Final = "runstrength"
 DEFAULT_WORKOUT: Final = "upper-body-for-runners"
 STDIN: Final = "-"
+STDOUT: Final = "-"
 STDIN_LABEL: Final = "<stdin>"
 
 EXIT_OK: Final = 0
 EXIT_INVALID: Final = 1
 EXIT_USAGE: Final = 2
+EXIT_MISSING_EXTRA: Final = 3
 EXIT_INTERRUPTED: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
 
-_EXPORT_FORMATS: Final = (*FORMATS, "fit", "ics")
+PROGRESS_FROM: Final = 20
+"""``validate`` shows its progress on a terminal from this many files on."""
+
 _VARIANTS: Final = ("easier", "harder")
 _PACING_FLAGS: Final = {
     "seconds_per_rep": "seconds one repetition takes",
@@ -74,24 +84,36 @@ class _InvalidInputError(Exception):
         super().__init__(f"{label}: {verdict}")
 
 
+class _OutputClosedError(Exception):
+    """Standard output was closed before the program started."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``runstrength`` command.
+    r"""Run the ``runstrength`` command.
+
+    Text that the terminal's encoding cannot show is written with backslash escapes
+    (``\xe9``) rather than failing; documents are always written as UTF-8.
 
     Args:
         argv: the arguments after the program name; ``None`` means ``sys.argv[1:]``.
 
     Returns:
-        The exit status: 0 success, 1 invalid input, 2 usage error, 130 interrupted,
-        141 standard output closed before everything was written.
+        The exit status: 0 success, 1 invalid input, 2 usage error, 3 a missing optional
+        extra, 130 interrupted, 141 standard output closed before everything was written.
     """
+    _tolerate_encoding()
     try:
         status = _run(argv)
         # Flush here, not at exit, so that a closed pipe is handled below.
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except _OutputClosedError:
+        _complain("standard output is closed: give -o FILE, or run with an open standard output")
         return EXIT_BROKEN_PIPE
     return status
 
@@ -100,81 +122,199 @@ def _run(argv: Sequence[str] | None) -> int:
     parser, commands = _parser()
     try:
         args = parser.parse_args(argv)
-        if args.command == "validate" and args.files.count(STDIN) > 1:
-            commands["validate"].error("standard input (-) can be read only once")
-        if args.command in ("timeline", "export"):
-            args.pacing = _pacing(args, commands[args.command])
-        if args.command == "validate":
-            _check_validate(args, commands["validate"])
-        if args.command == "export" and args.format == "fit" and args.output is None and sys.stdout.isatty():
-            commands["export"].error("a FIT file is binary: write it to a file with -o FILE")
+        _check(args, commands[args.command])
     except SystemExit as exit_:  # argparse's own exit: --help, --version or a usage error
         code = exit_.code
         return code if isinstance(code, int) else EXIT_USAGE if code else EXIT_OK
-    run: Callable[[argparse.Namespace], int] = _COMMANDS[args.command]
+    errors = Painter(wants_color(args.color, sys.stderr))
+    output = _Output(getattr(args, "output", None))
+    to_file = output.path is not None
+    args.paint = Painter(args.color == "always" if to_file else wants_color(args.color, sys.stdout))
+    run: Callable[[argparse.Namespace, _Output], int] = _COMMANDS[args.command]
     try:
-        return run(args)
+        status = run(args, output)
+        output.close()
     except _InvalidInputError as invalid:
-        _report(invalid, prefix=f"{PROG}: ")
+        _report(invalid, errors, heading=True)
+        return EXIT_INVALID
     except MissingExtraError as error:
         _complain(str(error))
-    return EXIT_INVALID
+        return EXIT_MISSING_EXTRA
+    return status
+
+
+def _check(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    """Usage errors argparse cannot see by itself; ``parser.error`` exits with status 2."""
+    if args.command in ("timeline", "export"):
+        args.pacing = _pacing(args, parser)
+    if args.command == "validate":
+        _check_validate(args, parser)
+    if args.command == "export":
+        args.format = _export_format(args, parser)
+        to_terminal = args.output in (None, STDOUT) and sys.stdout is not None and sys.stdout.isatty()
+        if args.format == "fit" and to_terminal:
+            parser.error("a FIT file is binary: write it to a file with -o FILE")
 
 
 # --- the commands --------------------------------------------------------------------------
 
 
-def _show(args: argparse.Namespace) -> int:
-    workout = _read(args.workout, args.input_format)
-    if args.format == "text":
-        _write(summary(workout))
-    else:
-        _write(dumps(workout, args.format))
+def _list(args: argparse.Namespace, output: _Output) -> int:
+    entries = []
+    for name in catalog.names():
+        workout = catalog.get(name)
+        kinds = (
+            type(block.format).__name__.lower() if block.format else "rounds" for block in workout.blocks
+        )
+        entries.append((name, workout.title, list(dict.fromkeys(kinds)), build_timeline(workout).total))
+    if args.format == "json":
+        keys = ("name", "title", "formats", "length")
+        output.text(json.dumps([dict(zip(keys, entry, strict=True)) for entry in entries], indent=2))
+        return EXIT_OK
+    rows = [("name", "title", "blocks", "length")]
+    rows += [(name, escape(title), ", ".join(kinds), clock(total)) for name, title, kinds, total in entries]
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for number, row in enumerate(rows):
+        text = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=False)]
+        line = "  ".join([*text, row[3].rjust(widths[3])])
+        output.text(args.paint(line, "bold") if number == 0 else line)
     return EXIT_OK
 
 
-def _validate(args: argparse.Namespace) -> int:
-    if args.jsonl:
-        return _validate_lines(args)
-    status = EXIT_OK
-    for source in args.files:
-        try:
-            _read(source, args.input_format)
-        except _InvalidInputError as invalid:
-            status = EXIT_INVALID
-            label, problems = invalid.label, invalid.problems
-            if args.format == "text":
-                _report(invalid)
-        else:
-            label, problems = _label(source), ()
-            if args.format == "text":
-                _write(f"{label}: OK")
-        if args.format == "json":
-            _write_result(label, problems)
-    return status
+def _show(args: argparse.Namespace, output: _Output) -> int:
+    workout = _read(args.workout, args.input_format)
+    if args.format == "text":
+        output.text(summary(workout))
+    else:
+        output.data(dumps(workout, args.format).encode())
+    return EXIT_OK
 
 
 def _check_validate(args: argparse.Namespace, parser: argparse.ArgumentParser) -> None:
+    if args.files.count(STDIN) > 1:
+        parser.error("standard input (-) can be read only once")
     if args.jsonl is None and not args.files:
-        parser.error("give the files to check, or --jsonl FILE")
+        parser.error("give the files or folders to check, or --jsonl FILE")
     if args.jsonl is not None and args.files:
         parser.error("--jsonl reads one JSON Lines file: give no other files")
     if args.jsonl is not None and args.input_format not in (None, "json"):
         parser.error("--jsonl reads JSON documents only")
-    if args.jobs < 1:
-        parser.error(f"argument --jobs: expected a whole number of at least 1, got {args.jobs}")
+    if not 1 <= args.jobs <= MAX_JOBS:
+        parser.error(f"argument --jobs: expected a whole number from 1 to {MAX_JOBS}, got {args.jobs}")
+    cores = os.cpu_count() or 1
+    if args.jobs > cores:
+        _complain(f"note: --jobs {args.jobs} is more than the {cores} processors here; using {cores}")
+        args.jobs = cores
 
 
-def _validate_lines(args: argparse.Namespace) -> int:
+def _validate(args: argparse.Namespace, output: _Output) -> int:
+    if args.jsonl:
+        return _validate_lines(args, output)
+    errors = Painter(wants_color(args.color, sys.stderr))
+    sources = list(_sources(args.files))
+    progress = _Progress(len(sources))
+    valid = invalid = 0
+    missing: dict[str, None] = {}
+    for source in sources:
+        progress.step()
+        try:
+            label, problems = _check_one(source, args.input_format)
+        except MissingExtraError as error:
+            missing[str(error)] = None
+            continue
+        invalid, valid = (invalid + 1, valid) if problems else (invalid, valid + 1)
+        if problems or args.format == "json" or not args.quiet:
+            progress.clear()  # before a line on either stream: they may share the terminal
+            _verdict(args, output, errors, label, problems)
+    progress.clear()
+    if args.format == "text" and not args.quiet:
+        counted = valid + invalid
+        output.text(f"{counted} file{'' if counted == 1 else 's'}: {valid} valid, {invalid} invalid")
+    for message in missing:
+        _complain(f"{message}; the files that need it were not checked")
+    return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
+
+
+def _verdict(
+    args: argparse.Namespace, output: _Output, errors: Painter, label: str, problems: tuple[Problem, ...]
+) -> None:
+    """Print what validating one input found, in the format asked for."""
+    if args.format == "json":
+        output.text(_result(label, problems))
+    elif problems:
+        _report(_InvalidInputError(label, problems), errors)
+    elif not args.quiet:
+        output.text(f"{escape(label)}: {args.paint('OK', 'green')}")
+
+
+def _check_one(source: str, input_format: DocumentFormat | None) -> tuple[str, tuple[Problem, ...]]:
+    """An input's label and its problems (none when it is valid)."""
+    try:
+        _read(source, input_format)
+    except _InvalidInputError as error:
+        return error.label, error.problems
+    return _label(source), ()
+
+
+def _sources(arguments: Iterable[str]) -> Iterator[str]:
+    """Each argument, with a folder replaced by the workout documents in it and below, sorted."""
+    for argument in arguments:
+        path = Path(argument)
+        if argument == STDIN or not path.is_dir():
+            yield argument
+            continue
+        found = sorted(
+            str(file) for file in path.rglob("*") if file.suffix.lower() in SUFFIXES and file.is_file()
+        )
+        if not found:
+            _complain(f"note: {escape(argument)} holds no {_suffix_list()} files")
+        yield from found
+
+
+class _Progress:
+    """``checked 12/500`` on standard error, only when it is a terminal and the batch is long."""
+
+    def __init__(self, total: int) -> None:
+        stream = sys.stderr
+        self.total = total
+        self.done = 0
+        self.shown = False
+        try:
+            self.on = total >= PROGRESS_FROM and stream is not None and stream.isatty()
+        except (ValueError, OSError):
+            self.on = False
+
+    def step(self) -> None:
+        self.done += 1
+        if self.on:
+            sys.stderr.write(f"\rchecking {self.done}/{self.total}")
+            sys.stderr.flush()
+            self.shown = True
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * len(f"checking {self.total}/{self.total}") + "\r")
+            self.shown = False
+
+
+class _ReadError(Exception):
+    """The JSON Lines file could not be read."""
+
+
+def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
     """Validate a JSON Lines file as it streams, reporting invalid lines with their numbers."""
+    errors = Painter(wants_color(args.color, sys.stderr))
     label = _label(args.jsonl)
-    source = (getattr(sys.stdin, "buffer", sys.stdin)) if args.jsonl == STDIN else args.jsonl
     numbers: collections.deque[int] = collections.deque()
 
     def documents() -> Iterator[str | bytes]:
-        for number, text in read_jsonl(source):
-            numbers.append(number)
-            yield text
+        source = _stdin_stream() if args.jsonl == STDIN else args.jsonl
+        try:
+            for number, text in read_jsonl(source):
+                numbers.append(number)
+                yield text
+        except OSError as error:
+            raise _ReadError(error.strerror or str(error)) from None
 
     valid = invalid = 0
     try:
@@ -182,20 +322,19 @@ def _validate_lines(args: argparse.Namespace) -> int:
             where = f"{label}:{numbers.popleft()}"
             valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
             if args.format == "json":
-                _write_result(where, result.problems)
+                output.text(_result(where, result.problems))
             elif not result.ok:
-                _report(_InvalidInputError(where, result.problems))
-    except OSError as error:
-        raise _InvalidInputError(
-            label, [Problem((), f"cannot read the file: {error.strerror or error}")]
-        ) from None
-    if args.format == "text":
-        _write(f"{label}: {valid} valid, {invalid} invalid")
+                _report(_InvalidInputError(where, result.problems), errors)
+    except _ReadError as error:
+        reason = f"cannot read the file: {error}"
+        raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None
+    if args.format == "text" and not args.quiet:
+        output.text(f"{escape(label)}: {valid} valid, {invalid} invalid")
     return EXIT_INVALID if invalid else EXIT_OK
 
 
-def _schema(_: argparse.Namespace) -> int:
-    _write(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+def _schema(_: argparse.Namespace, output: _Output) -> int:
+    output.data(json.dumps(json_schema(), indent=2, ensure_ascii=False).encode() + b"\n")
     return EXIT_OK
 
 
@@ -211,64 +350,98 @@ def _fit_steps(text: str) -> int:
     return steps
 
 
-def _export(args: argparse.Namespace) -> int:
-    workout = _read(args.workout, args.input_format)
-    label = _label(args.workout or DEFAULT_WORKOUT)
-    try:
-        if args.format == "fit":
-            data = export_fit(workout, args.pacing, max_steps=args.fit_max_steps)
-        elif args.format == "ics":
-            start = args.start or dt.date.today()  # noqa: DTZ011 - a plan starts on the user's own today
-            weekdays = args.weekdays.split(",") if args.weekdays else None
-            data = export_ics(
-                workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing
-            )
-        else:
-            data = dumps(workout, args.format).encode()
-    except ValidationError as error:
-        raise _InvalidInputError(label, error.problems, f"cannot export it as {args.format}") from None
-    if args.output is None:
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:  # a text-only stream, as in an embedding application
-            _write(data.decode())
-        else:
-            sys.stdout.flush()
-            buffer.write(data)
-        return EXIT_OK
-    try:
-        write_atomic(args.output, data)
-    except OSError as error:
-        raise _InvalidInputError(
-            args.output, [Problem((), f"cannot write: {error.strerror or error}")]
-        ) from None
+def _completion(args: argparse.Namespace, output: _Output) -> int:
+    parser, _ = _parser()
+    output.text(completion(parser, args.shell))
     return EXIT_OK
 
 
-def _timeline(args: argparse.Namespace) -> int:
+# Export formats: what each writes, and the file suffixes that imply it. A new format is one
+# more entry in each table.
+Exporter = Callable[[Workout, argparse.Namespace], bytes]
+
+
+def _document_exporter(fmt: DocumentFormat) -> Exporter:
+    def export(workout: Workout, _: argparse.Namespace) -> bytes:
+        return dumps(workout, fmt).encode()
+
+    return export
+
+
+def _export_ics(workout: Workout, args: argparse.Namespace) -> bytes:
+    start = args.start or dt.date.today()  # noqa: DTZ011 - a plan starts on the user's own today
+    weekdays = args.weekdays.split(",") if args.weekdays else None
+    return export_ics(
+        workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing
+    )
+
+
+def _export_fit(workout: Workout, args: argparse.Namespace) -> bytes:
+    return export_fit(workout, args.pacing, max_steps=args.fit_max_steps)
+
+
+_EXPORTERS: Final[dict[str, Exporter]] = {
+    **{fmt: _document_exporter(fmt) for fmt in FORMATS},
+    "fit": _export_fit,
+    "ics": _export_ics,
+}
+_EXPORT_SUFFIXES: Final[dict[str, str]] = {**SUFFIXES, ".fit": "fit", ".ics": "ics"}
+
+
+def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
+    """``--format``, or else the format the ``-o`` file's suffix names."""
+    if args.format is not None:
+        return str(args.format)
+    fmt = None if args.output in (None, STDOUT) else _EXPORT_SUFFIXES.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        parser.error(f"give --format, or -o FILE ending in one of {', '.join(_EXPORT_SUFFIXES)}")
+    return fmt
+
+
+def _export(args: argparse.Namespace, output: _Output) -> int:
+    workout = _read(args.workout, args.input_format)
+    label = _label(args.workout or DEFAULT_WORKOUT)
+    try:
+        data = _EXPORTERS[args.format](workout, args)
+    except ValidationError as error:
+        raise _InvalidInputError(label, error.problems, f"cannot export it as {args.format}") from None
+    output.data(data)
+    return EXIT_OK
+
+
+def _timeline(args: argparse.Namespace, output: _Output) -> int:
     workout = _read(args.workout, args.input_format)
     label = _label(args.workout or DEFAULT_WORKOUT)
     if args.variant:
         try:
-            workout = workout.variant(args.variant)
+            changed = workout.variant(args.variant)
         except ValidationError as error:
             raise _InvalidInputError(
                 label, error.problems, f"its {args.variant} variant is invalid"
             ) from None
+        if changed == workout:
+            _complain(
+                f"note: {escape(label)} has no {args.variant} modifications; "
+                "this is the timeline of the workout as written"
+            )
+        workout = changed
     try:
         timeline = build_timeline(workout, args.pacing)
         timeline.total_range  # noqa: B018 - expanded on first use: report its problems here
     except ValidationError as error:
         raise _InvalidInputError(label, error.problems, "cannot make a timeline") from None
-    _write(render(timeline, args.format))
+    output.text(table(timeline, args.paint) if args.format == "table" else render(timeline, args.format))
     return EXIT_OK
 
 
-_COMMANDS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
+_COMMANDS: Final[dict[str, Callable[[argparse.Namespace, _Output], int]]] = {
+    "list": _list,
     "show": _show,
     "validate": _validate,
     "timeline": _timeline,
     "export": _export,
     "schema": _schema,
+    "completion": _completion,
 }
 
 
@@ -280,36 +453,73 @@ def _read(source: str | None, input_format: DocumentFormat | None) -> Workout:
 
     Raises:
         _InvalidInputError: the input cannot be read or is not a valid workout.
+        MissingExtraError: reading it needs an extra that is not installed.
     """
     source = source or DEFAULT_WORKOUT
     label = _label(source)
     try:
         if source == STDIN:
-            return loads(_stdin(), input_format or "json")
+            text = _stdin_stream().read()
+            return loads(text, input_format or _sniff(text))
         if source in catalog.names():
             return catalog.get(source)
         path = Path(source)
         if input_format is None and path.suffix.lower() not in SUFFIXES and not path.exists():
-            raise _InvalidInputError(label, [Problem((), _not_found(source))])
+            raise _InvalidInputError(label, [Problem((), _not_found(source), code="not_found")])
         return load(path, input_format)
     except ValidationError as error:
         raise _InvalidInputError(label, error.problems) from None
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
-        raise _InvalidInputError(label, [Problem((), reason)]) from None
-    except (ValueError, MissingExtraError) as error:  # an unknown suffix, or YAML not installed
-        raise _InvalidInputError(label, [Problem((), str(error))]) from None
+        raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None
+    except MissingExtraError:
+        raise
+    except ValueError as error:  # an unknown suffix
+        raise _InvalidInputError(label, [Problem((), str(error), code="unknown_format")]) from None
 
 
-def _stdin() -> str | bytes:
+def _stdin_stream() -> io.BufferedIOBase | TextIO:
     # Read bytes when there are any, so the document is decoded as UTF-8 whatever the locale.
-    buffer = getattr(sys.stdin, "buffer", None)
-    data: str | bytes = buffer.read() if buffer is not None else sys.stdin.read()
-    return data
+    if sys.stdin is None:
+        raise _InvalidInputError(STDIN_LABEL, [Problem((), "standard input is closed", code="unreadable")])
+    buffer: io.BufferedIOBase | None = getattr(sys.stdin, "buffer", None)
+    return buffer if buffer is not None else sys.stdin
+
+
+_TOML_LINE: Final = re.compile(r"""^(\[\[?[\w"'. -]+\]\]?|[\w"'.-]+\s*=)""")
+_YAML_LINE: Final = re.compile(r"""^(---|-\s|[\w"'][^:=]*:(\s|$))""")
+
+
+def _sniff(text: str | bytes) -> DocumentFormat:
+    """The format of a document on standard input, from its first significant line.
+
+    Raises:
+        _InvalidInputError: the first line looks like none of the formats.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    for line in text.removeprefix("\ufeff").splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("{"):
+            return "json"
+        if _TOML_LINE.match(stripped):
+            return "toml"
+        if _YAML_LINE.match(stripped):
+            return "yaml"
+        break
+    reason = "cannot tell the format of standard input: give --input-format json, yaml or toml"
+    raise _InvalidInputError(STDIN_LABEL, [Problem((), reason, code="unknown_format")])
 
 
 def _label(source: str) -> str:
     return STDIN_LABEL if source == STDIN else source
+
+
+def _suffix_list() -> str:
+    *first, last = SUFFIXES
+    return f"{', '.join(first)} or {last}"
 
 
 def _not_found(source: str) -> str:
@@ -337,30 +547,112 @@ def _flag_problem(problem: Problem) -> str:
 # --- output --------------------------------------------------------------------------------
 
 
-def _write(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+class _Output:
+    """Where a command's results go: standard output as they come, or a file written at the end.
+
+    A file is written atomically once the command has finished, so a failure leaves an
+    existing file as it was.
+    """
+
+    def __init__(self, target: str | None) -> None:
+        self.path = None if target in (None, STDOUT) else target
+        self._parts: list[bytes] = []
+
+    def text(self, text: str) -> None:
+        """Text for people (or line-based tools), ended by a newline."""
+        line = text if text.endswith("\n") else text + "\n"
+        if self.path is not None:
+            self._parts.append(line.encode())
+        else:
+            _stdout().write(line)
+
+    def data(self, data: bytes) -> None:
+        """A document or a binary file, written as it is."""
+        if self.path is not None:
+            self._parts.append(data)
+            return
+        stdout = _stdout()
+        buffer = getattr(stdout, "buffer", None)
+        if buffer is None:  # a text-only stream, as in an embedding application
+            stdout.write(data.decode())
+        else:
+            stdout.flush()
+            buffer.write(data)
+
+    def close(self) -> None:
+        """Write the file, if there is one."""
+        if self.path is None:
+            return
+        try:
+            write_atomic(self.path, b"".join(self._parts))
+        except OSError as error:
+            reason = f"cannot write: {error.strerror or error}"
+            raise _InvalidInputError(self.path, [Problem((), reason, code="unwritable")]) from None
 
 
-def _write_result(label: str, problems: Sequence[Problem]) -> None:
+def _stdout() -> TextIO:
+    if sys.stdout is None:
+        raise _OutputClosedError
+    return sys.stdout
+
+
+def _result(label: str, problems: Sequence[Problem]) -> str:
     """One machine-readable line: the input, whether it is valid, and its problems."""
-    found = [{"path": problem.path, "reason": problem.reason} for problem in problems]
-    _write(json.dumps({"file": label, "valid": not problems, "problems": found}))
+    found = []
+    for problem in problems:
+        item: dict[str, object] = {"path": problem.path, "reason": problem.reason, "code": problem.code}
+        if problem.line is not None:
+            item["line"] = problem.line
+        if problem.column is not None:
+            item["column"] = problem.column
+        found.append(item)
+    return json.dumps({"file": label, "valid": not problems, "problems": found}, ensure_ascii=False)
 
 
 def _complain(message: str) -> None:
-    sys.stderr.write(f"{PROG}: {message}\n")
+    if sys.stderr is not None:
+        sys.stderr.write(f"{PROG}: {message}\n")
 
 
-def _report(invalid: _InvalidInputError, prefix: str = "") -> None:
-    lines = [f"{prefix}{invalid.label}: {invalid.verdict}"]
-    lines += [f"  {problem}" for problem in invalid.problems]
+def _problem_line(label: str, problem: Problem, paint: Painter = PLAIN) -> str:
+    """``file:line:col: path: reason [code]``, or ``file: path: reason [code]`` without a position.
+
+    Every piece taken from the input is escaped, so it cannot forge lines or move the cursor.
+    """
+    where = escape(label)
+    if problem.line is not None:
+        where += f":{problem.line}" + (f":{problem.column}" if problem.column is not None else "")
+    path = paint(escape(problem.path), "yellow")
+    return f"{paint(where, 'bold')}: {path}: {escape(problem.reason)} {paint(f'[{problem.code}]', 'dim')}"
+
+
+def _report(invalid: _InvalidInputError, paint: Painter = PLAIN, *, heading: bool = False) -> None:
+    """Write an input's problems to standard error, one per line.
+
+    With ``heading``, a first line says what failed when it is more than plain invalidity
+    (``cannot make a timeline``).
+    """
+    if sys.stderr is None:
+        return
+    lines = []
+    if heading and invalid.verdict != "invalid":
+        lines.append(f"{PROG}: {escape(invalid.label)}: {paint(invalid.verdict, 'red')}")
+    lines += [_problem_line(invalid.label, problem, paint) for problem in invalid.problems]
     sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _tolerate_encoding() -> None:
+    """Let text the streams' encoding cannot hold come out escaped instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors="backslashreplace")
 
 
 def _discard_stdout() -> None:
     # Python flushes stdout once more on exit; aim it at the null device so that flush
     # cannot fail again and print an "Exception ignored" message.
-    with contextlib.suppress(OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         null = os.open(os.devnull, os.O_WRONLY)
         try:
             os.dup2(null, sys.stdout.fileno())
@@ -382,25 +674,58 @@ def _number(text: str) -> int | float:
 _number.__name__ = "number"  # argparse names the type in its messages: "invalid number value"
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse's parser, with the arguments its messages echo escaped like any other input."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print the usage and the message, escaped, and exit with status 2."""
+        super().error(escape(message))
+
+
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog=PROG,
-        description="Show, validate and time strength workouts.",
-        epilog="Exit status: 0 ok, 1 invalid input, 2 usage error.",
+        description="List, show, validate, time and export strength workouts.",
+        epilog="Exit status: 0 ok, 1 invalid input, 2 usage error, 3 missing extra, "
+        "130 interrupted, 141 output closed.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     workout_help = f"a built-in workout's name, a file, or - for standard input (default {DEFAULT_WORKOUT})"
-    input_format = argparse.ArgumentParser(add_help=False)
+
+    common = _ArgumentParser(add_help=False)
+    common.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour on a terminal (auto, the default: on a terminal unless NO_COLOR is set, "
+        "or wherever FORCE_COLOR is), always or never",
+    )
+    writes = _ArgumentParser(add_help=False)
+    writes.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (default, or -: standard output)"
+    )
+    input_format = _ArgumentParser(add_help=False)
     input_format.add_argument(
         "--input-format",
         choices=FORMATS,
-        help="the format of the input (default: from the file's suffix; json for standard input)",
+        help="the format of the input (default: from the file's suffix; guessed for standard input)",
+    )
+
+    listing = subparsers.add_parser(
+        "list",
+        parents=[common, writes],
+        help="list the built-in workouts",
+        description="List the built-in workouts: name, title, block formats and length at the "
+        "default pacing.",
+    )
+    listing.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text or json (default text)"
     )
 
     show = subparsers.add_parser(
         "show",
-        parents=[input_format],
+        parents=[common, writes, input_format],
         help="print a workout as readable text or as a document",
         description="Print a workout as readable text, or as a JSON, YAML or TOML document.",
     )
@@ -411,14 +736,19 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     validate = subparsers.add_parser(
         "validate",
-        parents=[input_format],
+        parents=[common, writes, input_format],
         help="check workout documents and list every problem",
-        description="Check workout documents: print FILE: OK for each valid one, and every "
-        "problem of each invalid one (on standard error).",
-        epilog="Exit status: 0 all valid, 1 any invalid or unreadable, 2 usage error.",
+        description="Check workout documents and folders of them: print FILE: OK for each valid "
+        "one, every problem of each invalid one (on standard error), then a count.",
+        epilog="Exit status: 0 all valid, 1 any invalid or unreadable, 2 usage error, "
+        "3 an extra needed to read some files is not installed.",
     )
     validate.add_argument(
-        "files", nargs="*", metavar="FILE", help="a workout document, or - for standard input"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="a workout document, a folder (searched recursively for .json, .yaml, .yml and "
+        ".toml files), or - for standard input",
     )
     validate.add_argument(
         "--jsonl",
@@ -427,7 +757,14 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "invalid lines are reported with their numbers",
     )
     validate.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="processes validating --jsonl lines (default 1)"
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help=f"processes validating --jsonl lines, 1 to {MAX_JOBS}, at most one per processor (default 1)",
+    )
+    validate.add_argument(
+        "-q", "--quiet", action="store_true", help="print only the problems: no OK lines, no count"
     )
     validate.add_argument(
         "--format",
@@ -438,7 +775,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     timeline = subparsers.add_parser(
         "timeline",
-        parents=[input_format],
+        parents=[common, writes, input_format],
         help="print a workout's timeline",
         description="Print the timeline a workout expands into: every work, rest, transition and "
         "side switch with its start and end.",
@@ -448,20 +785,23 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "--format", choices=TIMELINE_FORMATS, default="table", help="how to print it (default table)"
     )
     timeline.add_argument(
-        "--variant", choices=_VARIANTS, help="use each exercise's easier or harder modification"
+        "--variant",
+        choices=_VARIANTS,
+        help="use each exercise's easier or harder modification (a note says when there is none)",
     )
     _pacing_flags(timeline)
 
     export = subparsers.add_parser(
         "export",
-        parents=[input_format],
+        parents=[common, writes, input_format],
         help="write a workout as a document, a Garmin FIT workout or an iCalendar plan",
         description="Write a workout as JSON, YAML or TOML, as a FIT workout file for a watch "
         "(extra fit), or as an iCalendar plan of weekly sessions (extra ics).",
     )
     export.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
-    export.add_argument("--format", choices=_EXPORT_FORMATS, required=True, help="what to write")
-    export.add_argument("-o", "--output", metavar="FILE", help="where to write (default standard output)")
+    export.add_argument(
+        "--format", choices=tuple(_EXPORTERS), help="what to write (default: from the -o file's suffix)"
+    )
     export.add_argument(
         "--fit-max-steps",
         type=_fit_steps,
@@ -480,13 +820,34 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     _pacing_flags(export)
 
-    subparsers.add_parser(
+    schema = subparsers.add_parser(
         "schema",
+        parents=[common, writes],
         help="print the JSON Schema of workout documents",
         description="Print the JSON Schema (draft 2020-12) of workout documents, for editors and "
         "other validators.",
     )
-    return parser, {"show": show, "validate": validate, "timeline": timeline, "export": export}
+
+    complete = subparsers.add_parser(
+        "completion",
+        parents=[common, writes],
+        help="print a shell completion script",
+        description="Print a completion script for bash, zsh or fish. bash: "
+        "runstrength completion bash > ~/.local/share/bash-completion/completions/runstrength; "
+        "zsh: runstrength completion zsh > ~/.zfunc/_runstrength; fish: "
+        "runstrength completion fish > ~/.config/fish/completions/runstrength.fish",
+    )
+    complete.add_argument("shell", choices=SHELLS, help="the shell")
+    commands: dict[str, argparse.ArgumentParser] = {
+        "list": listing,
+        "show": show,
+        "validate": validate,
+        "timeline": timeline,
+        "export": export,
+        "schema": schema,
+        "completion": complete,
+    }
+    return parser, commands
 
 
 def _pacing_flags(command: argparse.ArgumentParser) -> None:

@@ -1,1 +1,1 @@
-"""Renderings for people: text tables, summaries and notebook views."""
+"""Renderings for people: text tables, summaries, notebook views, terminal text and shell completion."""

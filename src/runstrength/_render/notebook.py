@@ -22,13 +22,42 @@ COLOURS: Final = {
 """The colour of each segment kind in plots and HTML tables."""
 
 
-def timeline_html(timeline: Timeline) -> str:
-    """The timeline as an HTML table with its total on top."""
+MAX_ROWS: Final = 60
+"""A timeline longer than this shows only its head and tail in a notebook, as pandas does."""
+MIN_ROWS: Final = 10
+"""How many rows a truncated timeline shows: half from the head, half from the tail."""
+
+_NUMERIC: Final = frozenset({"clock", "duration"})
+
+
+def _cell(column: str, text: str, tag: str = "td") -> str:
+    # Jupyter's stylesheet right-aligns every cell; text reads better from the left.
+    align = "right" if column in _NUMERIC else "left"
+    return f'<{tag} style="text-align: {align}">{html.escape(text)}</{tag}>'
+
+
+def timeline_html(timeline: Timeline, *, max_rows: int = MAX_ROWS, min_rows: int = MIN_ROWS) -> str:
+    """The timeline as an HTML table with its total on top.
+
+    A timeline of more than ``max_rows`` segments shows its first and last ``min_rows // 2``
+    rows, with a row between them saying how many are hidden (``timeline.to_dataframe()``
+    or ``render(timeline, "markdown")`` give them all). Text columns are left-aligned,
+    times right-aligned.
+    """
     title, total = headline(timeline)
-    head = "".join(f"<th>{c}</th>" for c in COLUMNS)
+    head = "".join(_cell(c, c, "th") for c in COLUMNS)
+    segments = list(timeline)
+    hidden = 0
+    if len(segments) > max_rows:
+        shown = max(min_rows // 2, 1)
+        hidden = len(segments) - 2 * shown
+        segments = [*segments[:shown], *segments[-shown:]]
     rows = []
-    for segment in timeline:
-        tds = "".join(f"<td>{html.escape(c)}</td>" for c in cells(segment))
+    for number, segment in enumerate(segments):
+        if hidden and number == len(segments) // 2:
+            note = f"… {hidden} more segments (of {len(timeline)}) …"
+            rows.append(f'<tr><td colspan="{len(COLUMNS)}" style="text-align: center">{note}</td></tr>')
+        tds = "".join(_cell(c, text) for c, text in zip(COLUMNS, cells(segment), strict=True))
         colour = COLOURS[segment.kind]
         rows.append(f'<tr style="border-left: 4px solid {colour}">{tds}</tr>')
     return (

@@ -8,17 +8,20 @@ from typing import Final
 from runstrength._model import Block, Exercise, Superset, Workout
 from runstrength._values import Amount, Range, Rest, Source, format_seconds
 
+from .terminal import escape
+
 WIDTH: Final = 88
 """The width lines are wrapped to."""
 
 
 def summary(workout: Workout) -> str:
-    """The workout as readable text, without a trailing newline.
+    r"""The workout as readable text, without a trailing newline.
 
     First the title, the source and its credits, frequency, equipment and rest guidance;
     then every block with its rounds, and every superset and exercise with its dose,
     sides, load, effort and tempo where given, numbered cues, and modifications written
-    ``kind: name — dose`` (the dose shown only when the modification changes it).
+    ``kind: name — dose`` (the dose shown only when the modification changes it). Control
+    characters in the workout's text are written visibly (``\n``, ``\x1b``).
 
     >>> from runstrength import Block, Exercise, Reps, Rest, Sides, Workout
     >>> curl = Exercise(name="Hammer Curl", dose=Reps(8), cues=["Keep the elbows still."])
@@ -39,13 +42,15 @@ def summary(workout: Workout) -> str:
         1. Keep the elbows still.
       Chop — 8 reps per side
     """
-    lines = [workout.title, "=" * len(workout.title)]
+    title = escape(workout.title)
+    lines = [title, "=" * len(title)]
     if workout.summary:
         lines += [*_paragraphs(workout.summary, 0), ""]
     lines += _about(workout)
     for block in workout.blocks:
         lines += ["", *_block(block)]
-    return "\n".join(lines)
+    # Text from a document may hold control characters: shown, never obeyed.
+    return "\n".join(map(escape, lines))
 
 
 def _stated_length(stated: Amount | None) -> list[str]:
@@ -93,7 +98,7 @@ def _source(source: Source) -> list[str]:
 
 
 def _block(block: Block) -> list[str]:
-    heading = f"{block.name} ({block.kind}, {_rounds(block.rounds)})"
+    heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)})")
     lines = [heading, "-" * len(heading)]
     if block.format:
         lines.append(f"Format: {block.format}")
@@ -107,7 +112,7 @@ def _block(block: Block) -> list[str]:
 
 def _superset(superset: Superset) -> list[str]:
     kind = f"{superset.label}, " if superset.label and superset.name else ""
-    lines = [f"  {superset.title} ({kind}{_rounds(superset.rounds)})"]
+    lines = [f"  {escape(superset.title)} ({kind}{_rounds(superset.rounds)})"]
     lines += _rests(superset.rest_between_rounds, superset.rest_between_exercises, superset.rest_after, 4)
     if superset.notes:
         lines += _paragraphs(superset.notes, 4)
@@ -117,7 +122,7 @@ def _superset(superset: Superset) -> list[str]:
 
 
 def _exercise(exercise: Exercise, indent: int) -> list[str]:
-    lines = _wrap(f"{exercise.name} — {_dose(exercise)}", indent, hang=4)
+    lines = _wrap(f"{escape(exercise.name)} — {_dose(exercise)}", indent, hang=4)
     inner = indent + 2
     details = {
         "Load": exercise.load,
@@ -138,7 +143,7 @@ def _exercise(exercise: Exercise, indent: int) -> list[str]:
     for modification in exercise.modifications:
         changed = modification.dose is not None or modification.sides is not None
         dose = f" — {_dose(modification.apply_to(exercise))}" if changed else ""
-        lines += _wrap(f"{modification.kind}: {modification.name}{dose}", inner + 2, hang=4)
+        lines += _wrap(f"{modification.kind}: {escape(modification.name)}{dose}", inner + 2, hang=4)
     if exercise.video:
         lines.append(" " * inner + f"Video: {exercise.video}")
     return lines

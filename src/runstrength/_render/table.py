@@ -10,6 +10,8 @@ from typing import Final, Literal, TypeAlias
 
 from runstrength._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
 
+from .terminal import PLAIN, Painter, escape
+
 TimelineFormat: TypeAlias = Literal["table", "markdown", "csv", "json"]
 TIMELINE_FORMATS: Final[tuple[TimelineFormat, ...]] = ("table", "markdown", "csv", "json")
 COLUMNS: Final = ("clock", "block", "round", "exercise", "target", "duration")
@@ -24,8 +26,18 @@ def clock(seconds: float) -> str:
 
 
 def length(seconds: float, *, estimate: bool = False) -> str:
-    """A segment's length: ``30 s``, ``~24 s`` when estimated."""
-    return f"{'~' if estimate else ''}{seconds:.4g} s"
+    """A segment's length: seconds under two minutes (``2.5 s``, ``90 s``), a clock from then on.
+
+    ``~`` marks an estimate: ``~24 s``, ``~9:39``. Never in exponent notation.
+
+    >>> [length(2.5), length(90), length(579.4, estimate=True), length(14400)]
+    ['2.5 s', '90 s', '~9:39', '4:00:00']
+    """
+    mark = "~" if estimate else ""
+    if seconds >= 120:
+        return f"{mark}{clock(seconds)}"
+    text = f"{seconds:.2f}".rstrip("0").rstrip(".")
+    return f"{mark}{text} s"
 
 
 _NAMES: Final = {
@@ -36,7 +48,7 @@ _NAMES: Final = {
 
 
 def cells(segment: Segment) -> tuple[str, ...]:
-    """A segment's cells under `COLUMNS`."""
+    """A segment's cells under `COLUMNS`, with control characters in names made visible."""
     block = f"{segment.block} / {segment.superset}" if segment.superset else segment.block
     if segment.superset_round is not None:
         round_ = f"{segment.superset_round}/{segment.superset_rounds}"
@@ -52,10 +64,10 @@ def cells(segment: Segment) -> tuple[str, ...]:
         target = segment.target if segment.kind is SegmentKind.REST else ""
     return (
         clock(segment.start),
-        block,
+        escape(block),
         round_,
-        what,
-        target,
+        escape(what),
+        escape(target),
         length(segment.duration, estimate=segment.estimate),
     )
 
@@ -65,7 +77,7 @@ def headline(timeline: Timeline) -> list[str]:
     low, high = timeline.total_range
     span = f" (range {clock(low)}–{clock(high)})" if low != high else ""
     return [
-        timeline.workout.title,
+        escape(timeline.workout.title),
         (
             f"Total {clock(timeline.total)}{span} · {len(timeline)} segments · "
             f"work {clock(timeline.work_total)} · rest and changes {clock(timeline.rest_total)}"
@@ -73,18 +85,26 @@ def headline(timeline: Timeline) -> list[str]:
     ]
 
 
-def _table(timeline: Timeline) -> str:
+def table(timeline: Timeline, paint: Painter = PLAIN) -> str:
+    """The timeline as an aligned table for a terminal, coloured by ``paint``.
+
+    The title and the column names are bold, the totals dim, and every row that is not
+    work (rests, transitions, side switches) dim.
+    """
     rows = [COLUMNS, *(cells(s) for s in timeline)]
+    styles = [("bold",), *((() if s.kind is SegmentKind.WORK else ("dim",)) for s in timeline)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
     right = {0, len(COLUMNS) - 1}
 
-    def line(row: tuple[str, ...]) -> str:
+    def line(row: tuple[str, ...], style: tuple[str, ...]) -> str:
         parts = (
             c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
         )
-        return "  ".join(parts).rstrip()
+        return paint("  ".join(parts).rstrip(), *style)
 
-    return "\n".join([*headline(timeline), "", *map(line, rows)]) + "\n"
+    title, total = headline(timeline)
+    body = [line(row, style) for row, style in zip(rows, styles, strict=True)]
+    return "\n".join([paint(title, "bold", "cyan"), paint(total, "dim"), "", *body]) + "\n"
 
 
 def _markdown(timeline: Timeline) -> str:
@@ -118,7 +138,7 @@ def _json(timeline: Timeline) -> str:
 
 
 _RENDERERS: Final[dict[str, Callable[[Timeline], str]]] = {
-    "table": _table,
+    "table": table,
     "markdown": _markdown,
     "csv": _csv,
     "json": _json,

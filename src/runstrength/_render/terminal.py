@@ -1,0 +1,82 @@
+"""Text for terminals: control characters made visible, and colour only where it belongs."""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Final, Literal, TextIO, TypeAlias
+
+ColorChoice: TypeAlias = Literal["auto", "always", "never"]
+COLOR_CHOICES: Final[tuple[ColorChoice, ...]] = ("auto", "always", "never")
+
+# C0 and C1 controls, DEL, the Unicode line and paragraph separators, and the bidirectional
+# overrides and isolates: each can move the cursor, start a new line or reorder what follows.
+_HIDDEN: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_NAMED: Final = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+RESET: Final = "\x1b[0m"
+STYLES: Final = {
+    "bold": "1",
+    "dim": "2",
+    "red": "31",
+    "green": "32",
+    "yellow": "33",
+    "blue": "34",
+    "cyan": "36",
+}
+"""The SGR codes the command uses; pictures of the terminal read the same table."""
+
+
+def escape(text: str) -> str:
+    r"""``text`` with every control character written visibly, so it cannot forge lines.
+
+    A newline becomes ``\n``, a tab ``\t``, an escape ``\x1b``, a line separator
+    ``\u2028``; every other character is kept.
+
+    >>> print(escape("Curl\n\x1b[2J"))
+    Curl\n\x1b[2J
+    """
+
+    def visible(match: re.Match[str]) -> str:
+        char = match.group()
+        if char in _NAMED:
+            return _NAMED[char]
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _HIDDEN.sub(visible, text)
+
+
+def wants_color(choice: ColorChoice, stream: TextIO | None) -> bool:
+    """Whether to colour what goes to ``stream``.
+
+    ``always`` and ``never`` decide alone. ``auto`` colours a terminal unless ``NO_COLOR``
+    is set (to anything but the empty string); ``FORCE_COLOR`` colours even a pipe.
+    """
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    try:
+        return stream is not None and stream.isatty()
+    except (ValueError, OSError):  # a closed stream
+        return False
+
+
+class Painter:
+    """Wraps text in colour codes, or leaves it alone when colour is off."""
+
+    def __init__(self, enabled: bool) -> None:  # noqa: FBT001 - one obvious flag
+        self.enabled = enabled
+
+    def __call__(self, text: str, *styles: str) -> str:
+        """``text`` in the given styles (names from `STYLES`)."""
+        if not self.enabled or not styles or not text:
+            return text
+        codes = ";".join(STYLES[style] for style in styles)
+        return f"\x1b[{codes}m{text}{RESET}"
+
+
+PLAIN: Final = Painter(enabled=False)

@@ -1,0 +1,20 @@
+"""The optional extras: one per feature, and ``all`` for every feature at once."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+PYPROJECT = Path(__file__).parent.parent / "pyproject.toml"
+NOT_FEATURES = {"all", "test", "docs", "dev", "bench"}  # tooling, not features of the library
+
+
+class TestAllExtra:
+    """``pip install "runstrength[all]"`` brings every optional feature."""
+
+    def test_every_feature(self) -> None:
+        """The all extra names each feature extra, and nothing else."""
+        extras = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+        (requirement,) = extras["all"]
+        named = requirement.removeprefix("runstrength[").removesuffix("]").split(",")
+        assert sorted(set(extras) - NOT_FEATURES) == sorted(named)
