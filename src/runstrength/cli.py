@@ -52,7 +52,7 @@ EXIT_USAGE: Final = 2
 EXIT_INTERRUPTED: Final = 130
 EXIT_BROKEN_PIPE: Final = 141
 
-_EXPORT_FORMATS: Final = (*FORMATS, "fit", "ics")
+_EXPORT_FORMATS: Final = (*FORMATS, "fit", "ics", "html", "card")
 _VARIANTS: Final = ("easier", "harder")
 _PACING_FLAGS: Final = {
     "seconds_per_rep": "seconds one repetition takes",
@@ -211,6 +211,8 @@ def _export(args: argparse.Namespace) -> int:
             data = export_ics(
                 workout, start=start, weeks=args.weeks, weekdays=weekdays, at=args.at, pacing=args.pacing
             )
+        elif args.format in ("html", "card"):
+            data = _page(workout, args)
         else:
             data = dumps(workout, args.format).encode()
     except ValidationError as error:
@@ -230,6 +232,18 @@ def _export(args: argparse.Namespace) -> int:
             args.output, [Problem((), f"cannot write: {error.strerror or error}")]
         ) from None
     return EXIT_OK
+
+
+def _page(workout: Workout, args: argparse.Namespace) -> bytes:
+    """The player page, or the printable card: a PDF when the output file ends in .pdf."""
+    from ._export.card import export_card, export_card_pdf  # noqa: PLC0415 - only when asked
+    from ._export.player import export_html  # noqa: PLC0415 - only when asked
+
+    if args.format == "html":
+        return export_html(workout, args.pacing).encode()
+    if args.output is not None and args.output.lower().endswith(".pdf"):
+        return export_card_pdf(workout, args.pacing)
+    return export_card(workout, args.pacing).encode()
 
 
 def _timeline(args: argparse.Namespace) -> int:
@@ -443,9 +457,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export = subparsers.add_parser(
         "export",
         parents=[input_format],
-        help="write a workout as a document, a Garmin FIT workout or an iCalendar plan",
+        help="write a workout as a document, a Garmin FIT workout, an iCalendar plan, a player or a card",
         description="Write a workout as JSON, YAML or TOML, as a FIT workout file for a watch "
-        "(extra fit), or as an iCalendar plan of weekly sessions (extra ics).",
+        "(extra fit), as an iCalendar plan of weekly sessions (extra ics), as a follow-along "
+        "player page (html), or as a printable card (card: HTML, or PDF when -o ends in .pdf, "
+        "extra pdf and Chromium).",
     )
     export.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
     export.add_argument("--format", choices=_EXPORT_FORMATS, required=True, help="what to write")
