@@ -375,7 +375,7 @@
     $("progress").setAttribute("aria-valuetext", `${percent}% done`);
     $("left").textContent = state.finished
       ? `Whole workout done in ${clock(state.taken / 1000)}`
-      : `${estimate ? "~" : ""}${clock(left)} left of ${estimate ? "~" : ""}${clock(state.total)} · segment ${state.index + 1} of ${state.segments.length}`;
+      : `${estimate ? "~" : ""}${clock(left)} left of ${estimate ? "~" : ""}${clock(state.total)}`;
 
     const facts = segment.exercise && !state.finished ? DATA.exercises[segment.exercise] : null;
     $("cues-box").hidden = !(facts && (facts.cues.length || facts.details.length));
