@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 from playwright.sync_api import Browser
 
 from _browser import chromium, close_pages
@@ -21,11 +22,13 @@ from runstrength import (
     RangePoint,
     Reps,
     Source,
+    ValidationError,
     Workout,
     build_timeline,
     catalog,
     export_card,
     export_card_pdf,
+    strategies,
 )
 from runstrength._export.card import length_text
 from runstrength.cli import main
@@ -111,6 +114,23 @@ class TestExportCard:
     def test_print_stylesheet(self) -> None:
         """The page sets its printed size and margins."""
         assert "@page { size: A4;" in export_card(catalog.get(ARTICLE))
+
+
+class TestAnyWorkout:
+    """Every valid workout gives a card, or the timeline's own error."""
+
+    @settings(max_examples=max(5, settings().max_examples // 4))
+    @given(strategies.workouts())
+    def test_card_or_error(self, workout: Workout) -> None:
+        """The card names everything, or export raises the `ValidationError` expansion raises."""
+        try:
+            build_timeline(workout).total_range  # noqa: B018 - expands both ends of every range
+        except ValidationError:
+            with pytest.raises(ValidationError):
+                export_card(workout)
+            return
+        text = squeezed(text_of(export_card(workout)))
+        assert [] == [word for word in words_of(workout) if squeezed(word) not in text]
 
 
 class TestMissingBrowser:

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from playwright.sync_api import Browser, Page
 
@@ -36,6 +36,7 @@ from runstrength import (
     build_timeline,
     catalog,
     export_html,
+    strategies,
 )
 from runstrength._export.player import AS_WRITTEN, script_json
 from runstrength.cli import main
@@ -193,6 +194,24 @@ class TestExportHtml:
         )
         with pytest.raises(ValidationError, match="max_segments"):
             export_html(workout, Pacing(max_segments=10))
+
+
+class TestAnyWorkout:
+    """Every valid workout gives a page, or the timeline's own error."""
+
+    @settings(max_examples=max(5, settings().max_examples // 4))
+    @given(strategies.workouts())
+    def test_page_or_error(self, workout: Workout) -> None:
+        """The page carries the workout's timeline, or export raises the error expansion raises."""
+        try:
+            timeline = build_timeline(workout)
+        except ValidationError:
+            with pytest.raises(ValidationError):
+                export_html(workout)
+            return
+        data = embedded(export_html(workout))
+        index = data["choices"][AS_WRITTEN][data["point"]]
+        assert (workout.title, len(timeline)) == (data["title"], len(data["timelines"][index]["segments"]))
 
 
 class TestPlayer:

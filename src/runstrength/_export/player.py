@@ -140,11 +140,6 @@ class Player:
     In Jupyter the player shows inline; `to_html` gives the page to save and open in any
     browser, offline, on a phone or a laptop.
 
-    Args:
-        workout: the workout to play.
-        pacing: the assumptions for what the workout leaves open (`Pacing()` by default); the
-            athlete picks the range point (min, typical, max) and the variant on the page.
-
     >>> from runstrength import catalog
     >>> page = Player(catalog.get("tabata-protocol")).to_html()
     >>> page.startswith("<!DOCTYPE html>")
@@ -152,7 +147,10 @@ class Player:
     """
 
     workout: Workout
+    """The workout to play."""
     pacing: Pacing | None = None
+    """The assumptions for what the workout leaves open (`Pacing()` by default); the athlete
+    picks the range point (min, typical, max) and the variant on the page."""
 
     def to_html(self) -> str:
         """The page, as one HTML document.
