@@ -129,7 +129,12 @@ def draw_player(output_dir: Path) -> list[str]:
         page_file = Path(folder) / "player.html"
         page_file.write_text(export_html(workout), encoding="utf-8")
         for name, (viewport, scheme, scale) in PLAYER_SHOTS.items():
-            page = chromium.new_page(viewport=viewport, color_scheme=scheme, device_scale_factor=scale)  # type: ignore[arg-type]
+            page = chromium.new_page(
+                viewport=viewport,  # type: ignore[arg-type]
+                color_scheme=scheme,  # type: ignore[arg-type]
+                device_scale_factor=scale,
+                reduced_motion="reduce",  # no colour fading in mid-change: the picture is settled
+            )
             page.clock.install(time=0)
             page.goto(page_file.as_uri())
             page.clock.pause_at(1000)

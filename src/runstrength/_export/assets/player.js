@@ -334,9 +334,9 @@
       $("exercise").textContent = "Well done";
       $("side").textContent = "";
       $("round").textContent = "";
-      $("target").textContent = `Time taken: ${clock(state.taken / 1000)}`;
+      $("target").textContent = "";
       clockBox.textContent = clock(state.taken / 1000);
-      $("clock-note").textContent = "";
+      $("clock-note").textContent = "time taken";
       $("done").hidden = true;
       $("where").textContent = "";
     } else {
