@@ -57,11 +57,29 @@ class Requests:
         return sorted({*self.blocked, *(url for url in self.seen if not url.startswith(LOCAL_SCHEMES))})
 
 
+RECORDER = """
+window.__signals = { vibrations: [], beeps: 0, locks: 0, releases: 0 };
+navigator.vibrate = (pattern) => { window.__signals.vibrations.push(pattern); return true; };
+const createOscillator = AudioContext.prototype.createOscillator;
+AudioContext.prototype.createOscillator = function () {
+    window.__signals.beeps += 1;
+    return createOscillator.call(this);
+};
+Object.defineProperty(navigator, "wakeLock", { value: { request: async () => {
+    window.__signals.locks += 1;
+    return { addEventListener() {}, release: async () => { window.__signals.releases += 1; } };
+} } });
+"""
+"""A script run before the page's own: it records vibrations, beeps and screen wake locks
+(headless Chromium has no vibrator, and grants no wake lock)."""
+
+
 def open_page(
     browser_: Browser, path: Path, *, viewport: dict[str, int] = PHONE, scheme: str = "light"
 ) -> tuple[Page, Requests, list[str]]:
     """``path`` in a new page with a fake clock; its requests, and its script errors."""
     page = browser_.new_page(viewport=viewport, color_scheme=scheme)  # type: ignore[arg-type]
+    page.add_init_script(RECORDER)
     requests = Requests(page)
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))

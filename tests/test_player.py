@@ -416,6 +416,40 @@ class TestControls:
         assert "final" in (page.get_attribute("#clock", "class") or "")
 
 
+def signals(page: Page) -> dict[str, Any]:
+    """The vibrations, beeps and wake locks the page asked for (see `_browser.RECORDER`)."""
+    recorded: dict[str, Any] = page.evaluate("window.__signals")
+    return recorded
+
+
+@pytest.mark.browser
+class TestSignals:
+    """Beeps, vibrations and the screen kept awake."""
+
+    def test_changes_and_last_seconds(self, browser: Browser, pages: Path) -> None:
+        """A buzz and a beep at the start and at each change, shorter ones on the last three seconds."""
+        page = started(browser, pages, ARTICLE)
+        play_to(page, 0, 30.5)  # the first 30 s hold, then the side switch
+        assert {"vibrations": [[180], [60], [60], [60], [180]], "beeps": 5} == {
+            key: signals(page)[key] for key in ("vibrations", "beeps")
+        }
+
+    def test_silenced(self, browser: Browser, pages: Path) -> None:
+        """With beeps and vibration turned off, there are none."""
+        page, _, _ = open_page(browser, pages / f"{ARTICLE}.html")
+        page.uncheck("#sound")
+        page.click("#play")
+        play_to(page, 0, 30.5)
+        assert ([], 0) == (signals(page)["vibrations"], signals(page)["beeps"])
+
+    def test_screen_kept_awake_while_running(self, browser: Browser, pages: Path) -> None:
+        """Starting asks to keep the screen awake; pausing lets it go."""
+        page = started(browser, pages, ARTICLE)
+        assert (1, 0) == (signals(page)["locks"], signals(page)["releases"])
+        page.keyboard.press(" ")
+        assert (1, 1) == (signals(page)["locks"], signals(page)["releases"])
+
+
 @pytest.mark.browser
 class TestChoices:
     """The variant and the range point, chosen before starting."""
