@@ -547,6 +547,19 @@ class TestPage:
             errors,
         )
 
+    def test_notebook_frame_plays(self, browser: Browser, tmp_path: Path) -> None:
+        """The frame a notebook shows holds a working player."""
+        path = tmp_path / "notebook.html"
+        path.write_text(Player(catalog.get(ARTICLE))._repr_html_(), encoding="utf-8")
+        page, requests, errors = open_page(browser, path)
+        frame = page.frame_locator("iframe")
+        frame.locator("#play").click()
+        assert ("Thread the Needle", [], []) == (
+            frame.locator("#exercise").text_content(),
+            requests.remote,
+            errors,
+        )
+
     def test_same_with_a_named_pacing(self, browser: Browser, tmp_path: Path) -> None:
         """A page made for slower reps plays the slower timeline."""
         pacing = Pacing(seconds_per_rep=5)
