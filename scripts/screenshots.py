@@ -1,10 +1,12 @@
-"""Draw the pictures the README and the documentation show: the timeline as text and as a chart.
+"""Draw the pictures the README and the documentation show: the timeline, the player, the card.
 
-Both show the built-in workout: as ``runstrength timeline`` prints it in a terminal (the
-colours are the ones the command prints, read from its own colour codes), and as
-``Timeline.plot()`` draws it.
+All show the built-in workout: as ``runstrength timeline`` prints it in a terminal (the colours
+are the ones the command prints, read from its own colour codes), as ``Timeline.plot()`` draws
+it, as the follow-along player shows it in a browser (phone, light and dark, and desktop), and
+as its printable card prints.
 
-Run from a clone, with the ``plot`` extra installed, after a change to the table or the chart:
+Run from a clone, with the ``plot`` and ``pdf`` extras, a Chromium and poppler (``pdftoppm``)
+installed, after a change to the table, the chart, the player or the card:
 
     python scripts/screenshots.py            # writes docs/images/*.png
     python scripts/screenshots.py --output-dir /tmp/pictures
@@ -16,6 +18,8 @@ import argparse
 import contextlib
 import io
 import re
+import subprocess
+import tempfile
 from pathlib import Path
 from typing import Final
 
@@ -26,7 +30,8 @@ mpl.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle
 
-from runstrength import build_timeline, catalog
+from runstrength import build_timeline, catalog, export_card_pdf, export_html
+from runstrength._export.card import browser
 from runstrength.cli import main
 
 WORKOUT: Final = "upper-body-for-runners"
@@ -137,8 +142,55 @@ def draw_plot(path: Path) -> None:
     plt.close(ax.figure)
 
 
+PLAYER_EXERCISE: Final = "Half-Kneeling Chop"
+"""The player pictures show this exercise's first set, a few seconds in."""
+PLAYER_SHOTS: Final = {
+    "player-phone.png": ({"width": 360, "height": 740}, "light", 2),
+    "player-phone-dark.png": ({"width": 360, "height": 740}, "dark", 2),
+    "player-desktop.png": ({"width": 1280, "height": 800}, "light", 1),
+}
+"""Picture name: viewport, colour scheme, device pixel ratio."""
+
+
+def draw_player(output_dir: Path) -> list[str]:
+    """Photograph the player page at phone and desktop sizes, in light and dark mode."""
+    workout = catalog.get(WORKOUT)
+    skips = next(s.index for s in build_timeline(workout) if s.exercise == PLAYER_EXERCISE)
+    with tempfile.TemporaryDirectory() as folder, browser() as chromium:
+        page_file = Path(folder) / "player.html"
+        page_file.write_text(export_html(workout), encoding="utf-8")
+        for name, (viewport, scheme, scale) in PLAYER_SHOTS.items():
+            page = chromium.new_page(
+                viewport=viewport,  # type: ignore[arg-type]
+                color_scheme=scheme,  # type: ignore[arg-type]
+                device_scale_factor=scale,
+                reduced_motion="reduce",  # no colour fading in mid-change: the picture is settled
+            )
+            page.clock.install(time=0)
+            page.goto(page_file.as_uri())
+            page.clock.pause_at(1000)
+            page.click("#play")
+            for _ in range(skips):
+                page.keyboard.press("ArrowRight")
+            page.clock.run_for(6_000)
+            page.locator("#play").blur()
+            page.screenshot(path=output_dir / name)
+            page.close()
+    return list(PLAYER_SHOTS)
+
+
+def draw_card(output_dir: Path) -> list[str]:
+    """Print the card to PDF and draw its first page."""
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "card.pdf"
+        pdf.write_bytes(export_card_pdf(catalog.get(WORKOUT)))
+        command = ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(output_dir / "card")]
+        subprocess.run(command, check=True)  # noqa: S603 - our own arguments
+    return ["card.png"]
+
+
 def run(argv: list[str] | None = None) -> None:
-    """Write timeline-terminal.png and timeline-plot.png to the output folder."""
+    """Write the timeline, player and card pictures to the output folder."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument(
         "--output-dir",
@@ -151,6 +203,8 @@ def run(argv: list[str] | None = None) -> None:
     draw_terminal(terminal_lines(), args.output_dir / "timeline-terminal.png")
     draw_plot(args.output_dir / "timeline-plot.png")
     print(f"wrote timeline-terminal.png and timeline-plot.png to {args.output_dir}")
+    written = draw_player(args.output_dir) + draw_card(args.output_dir)
+    print(f"wrote {', '.join(written)} to {args.output_dir}")
 
 
 if __name__ == "__main__":

@@ -53,8 +53,10 @@ if TYPE_CHECKING:
     from . import catalog
     from ._batch import ValidationResult, validate_many
     from ._document.schema import json_schema
+    from ._export.card import export_card, export_card_pdf
     from ._export.fit import export_fit
     from ._export.ics import Session, export_ics, plan
+    from ._export.player import Player, export_html
     from ._pacing import Pacing
     from ._timeline import Segment, SegmentKind, Timeline, build_timeline
 
@@ -68,6 +70,10 @@ _ON_FIRST_USE: dict[str, str] = {
     "export_ics": "._export.ics",
     "plan": "._export.ics",
     "export_fit": "._export.fit",
+    "export_card": "._export.card",
+    "export_card_pdf": "._export.card",
+    "Player": "._export.player",
+    "export_html": "._export.player",
     "Pacing": "._pacing",
     "json_schema": "._document.schema",
     "Segment": "._timeline",
@@ -104,6 +110,7 @@ __all__ = [
     "Modification",
     "ModificationKind",
     "Pacing",
+    "Player",
     "Problem",
     "Range",
     "RangePoint",
@@ -127,7 +134,10 @@ __all__ = [
     "catalog",
     "dump",
     "dumps",
+    "export_card",
+    "export_card_pdf",
     "export_fit",
+    "export_html",
     "export_ics",
     "from_dict",
     "json_schema",

@@ -380,12 +380,18 @@ def _export_fit(workout: Workout, args: argparse.Namespace) -> bytes:
     return export_fit(workout, args.pacing, max_steps=args.fit_max_steps)
 
 
+def _export_page(workout: Workout, args: argparse.Namespace) -> bytes:
+    return _page(workout, args)
+
+
 _EXPORTERS: Final[dict[str, Exporter]] = {
     **{fmt: _document_exporter(fmt) for fmt in FORMATS},
     "fit": _export_fit,
     "ics": _export_ics,
+    "html": _export_page,
+    "card": _export_page,
 }
-_EXPORT_SUFFIXES: Final[dict[str, str]] = {**SUFFIXES, ".fit": "fit", ".ics": "ics"}
+_EXPORT_SUFFIXES: Final[dict[str, str]] = {**SUFFIXES, ".fit": "fit", ".ics": "ics", ".html": "html", ".pdf": "card"}
 
 
 def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:
@@ -407,6 +413,18 @@ def _export(args: argparse.Namespace, output: _Output) -> int:
         raise _InvalidInputError(label, error.problems, f"cannot export it as {args.format}") from None
     output.data(data)
     return EXIT_OK
+
+
+def _page(workout: Workout, args: argparse.Namespace) -> bytes:
+    """The player page, or the printable card: a PDF when the output file ends in .pdf."""
+    from ._export.card import export_card, export_card_pdf  # noqa: PLC0415 - only when asked
+    from ._export.player import export_html  # noqa: PLC0415 - only when asked
+
+    if args.format == "html":
+        return export_html(workout, args.pacing).encode()
+    if args.output is not None and args.output.lower().endswith(".pdf"):
+        return export_card_pdf(workout, args.pacing)
+    return export_card(workout, args.pacing).encode()
 
 
 def _timeline(args: argparse.Namespace, output: _Output) -> int:
@@ -794,9 +812,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     export = subparsers.add_parser(
         "export",
         parents=[common, writes, input_format],
-        help="write a workout as a document, a Garmin FIT workout or an iCalendar plan",
+        help="write a workout as a document, a Garmin FIT workout, an iCalendar plan, a player or a card",
         description="Write a workout as JSON, YAML or TOML, as a FIT workout file for a watch "
-        "(extra fit), or as an iCalendar plan of weekly sessions (extra ics).",
+        "(extra fit), as an iCalendar plan of weekly sessions (extra ics), as a follow-along "
+        "player page (html), or as a printable card (card: HTML, or PDF when -o ends in .pdf, "
+        "extra pdf and Chromium).",
     )
     export.add_argument("workout", nargs="?", metavar="NAME|FILE|-", help=workout_help)
     export.add_argument(
