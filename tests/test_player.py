@@ -93,7 +93,7 @@ def round_of(segment: Segment) -> str:
 def moments(timeline: Timeline, extra: int = 40, seed: int = 7) -> list[float]:
     """Every segment's middle, and random moments, none within `MARGIN` of a segment's ends."""
     chosen = {(s.start + s.end) / 2 for s in timeline}
-    randomly = random.Random(seed)  # noqa: S311 - reproducible moments, not secrets
+    randomly = random.Random(seed)
     while len(chosen) < len(timeline) + extra:
         t = randomly.uniform(0, timeline.total)
         segment = timeline.at(t)

@@ -391,7 +391,13 @@ _EXPORTERS: Final[dict[str, Exporter]] = {
     "html": _export_page,
     "card": _export_page,
 }
-_EXPORT_SUFFIXES: Final[dict[str, str]] = {**SUFFIXES, ".fit": "fit", ".ics": "ics", ".html": "html", ".pdf": "card"}
+_EXPORT_SUFFIXES: Final[dict[str, str]] = {
+    **SUFFIXES,
+    ".fit": "fit",
+    ".ics": "ics",
+    ".html": "html",
+    ".pdf": "card",
+}
 
 
 def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str:

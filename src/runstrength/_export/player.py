@@ -76,10 +76,11 @@ def _variants(workout: Workout) -> dict[str, Workout]:
 
 
 def _segments(timeline: Timeline) -> list[dict[str, Any]]:
-    rows = timeline.to_rows()
-    for row in rows:
-        del row["index"], row["duration"]  # the page counts them itself
-    return rows
+    # The page counts each segment's index and length itself.
+    return [
+        {key: value for key, value in row.items() if key not in ("index", "duration")}
+        for row in timeline.to_rows()
+    ]
 
 
 def _exercise_facts(exercise: Exercise) -> dict[str, Any]:
