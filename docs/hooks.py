@@ -19,6 +19,7 @@ import attrs
 from runstrength import Timeline, Workout, build_timeline, catalog
 from runstrength._document.convert import _MARKERS, converter
 from runstrength._document.schema import LOADER_ONLY_RULES, _classes
+from runstrength._errors import CODES
 from runstrength._export.fit import EXERCISE_CATEGORIES, STEP_MAPPING
 from runstrength._render.summary import summary
 from runstrength._render.table import clock, render
@@ -115,6 +116,13 @@ def fit_exercises() -> str:
     return "\n".join(rows)
 
 
+def problem_codes() -> str:
+    """Every problem code and its meaning, as a table."""
+    rows = ["| code | meaning |", "| --- | --- |"]
+    rows += [f"| `{code}` | {_cell(meaning)} |" for code, meaning in CODES.items()]
+    return "\n".join(rows)
+
+
 def _link(cls: type) -> str:
     return f"[{cls.__name__}](#{cls.__name__.lower()})"
 
@@ -159,6 +167,7 @@ GENERATORS: Final[dict[str, Callable[[], str]]] = {
     "fit-steps": fit_steps,
     "gallery": gallery,
     "loader-only-rules": loader_only_rules,
+    "problem-codes": problem_codes,
     **{f"fields-{name.lower()}": partial(fields_table, cls) for name, cls in _classes(Workout).items()},
 }
 

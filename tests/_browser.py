@@ -1,13 +1,16 @@
 """A headless Chromium for the browser tests, and the player page as a test drives it.
 
 The tests run the Chromium that `runstrength._export.card.browser` finds (the system's
-``chromium``, or ``RUNSTRENGTH_CHROMIUM``).  Without one they fail, so a CI machine that
-lost its browser is noticed; ``RUNSTRENGTH_SKIP_BROWSER=1`` skips them on purpose.
+``chromium``, or ``RUNSTRENGTH_CHROMIUM``).  In CI (``CI`` set, as ``.ci/run`` runs) a
+missing browser fails them, so a CI machine that lost its browser is noticed; elsewhere
+(a first run of the README's test command on a machine without Chromium) they are skipped
+with the reason and how to install it. ``RUNSTRENGTH_SKIP_BROWSER=1`` skips them on purpose.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, Request, Route
 
-from runstrength._export.card import browser
+from runstrength._export.card import _chromium, browser
 
 SKIP_VARIABLE = "RUNSTRENGTH_SKIP_BROWSER"
 LOCAL_SCHEMES = ("file:", "data:", "about:")
@@ -23,10 +26,24 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 800}
 
 
-def chromium() -> Iterator[Browser]:
-    """A browser for a test module's fixture (skipped only when asked to be)."""
+def require_browser_tools(*programs: str) -> None:
+    """Skip outside CI when Chromium (or one of ``programs``, such as pdftotext) is missing."""
     if os.environ.get(SKIP_VARIABLE) == "1":
         pytest.skip(f"{SKIP_VARIABLE}=1")
+    if os.environ.get("CI"):
+        return  # CI installs them: a missing one must fail the test, not hide it
+    missing = [program for program in programs if shutil.which(program) is None]
+    if _chromium() is None:
+        missing.insert(0, "chromium")
+    if missing:
+        pytest.skip(
+            f"needs {', '.join(missing)}: apt-get install chromium poppler-utils (CI runs these tests)"
+        )
+
+
+def chromium() -> Iterator[Browser]:
+    """A browser for a test module's fixture (see `require_browser_tools` for when it skips)."""
+    require_browser_tools()
     with browser() as launched:
         yield launched
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from playwright.sync_api import Browser
 
-from _browser import chromium, close_pages
+from _browser import chromium, close_pages, require_browser_tools
 from runstrength import (
     Block,
     Credit,
@@ -147,10 +147,10 @@ class TestMissingBrowser:
     def test_command_reports_it(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """The command says so on standard error, exits 1, and writes nothing."""
+        """The command says so on standard error, exits 3 (as for a missing extra), and writes nothing."""
         monkeypatch.setenv("RUNSTRENGTH_CHROMIUM", str(tmp_path / "no-chromium"))
         out = tmp_path / "card.pdf"
-        assert 1 == main(["export", "fran", "--format", "card", "-o", str(out)])
+        assert 3 == main(["export", "fran", "--format", "card", "-o", str(out)])
         err = capsys.readouterr().err
         assert err.startswith("runstrength: printing needs Chromium")
         assert "Traceback" not in err
@@ -172,7 +172,8 @@ class TestCommand:
 
 @pytest.fixture(scope="module")
 def launched() -> Iterator[Browser]:
-    """A headless Chromium (the tests fail without one unless RUNSTRENGTH_SKIP_BROWSER=1)."""
+    """A headless Chromium, with poppler's tools to read what it prints (required in CI)."""
+    require_browser_tools("pdfinfo", "pdftotext", "pdftoppm")
     yield from chromium()
 
 

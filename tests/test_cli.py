@@ -205,8 +205,11 @@ def every_field() -> runstrength.Workout:
 
 
 def reported(label: str, problems: Iterable[runstrength.Problem]) -> str:
-    """Problems as the command reports them without positions: ``file: path: reason [code]``."""
-    return "".join(f"{label}: {problem.path}: {problem.reason} [{problem.code}]\n" for problem in problems)
+    """Problems as the command reports them: ``file:line:col: path: reason [code]``, or ``file: path: …``."""
+    return "".join(
+        f"{label}{'' if p.line is None else f':{p.line}:{p.column}'}: {p.path}: {p.reason} [{p.code}]\n"
+        for p in problems
+    )
 
 
 def problems_of(text: str) -> tuple[runstrength.Problem, ...]:
@@ -362,7 +365,7 @@ class TestShow:
         stdin('{"title": ')
         result = run("show", "-")
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("<stdin>: (document): not valid JSON: ")
+        assert result.err.startswith("<stdin>:1:11: (document): not valid JSON: ")
 
     @pytest.mark.parametrize(
         ("argument", "reason"),
@@ -435,7 +438,8 @@ class TestValidate:
                 "file": "bad.json",
                 "valid": False,
                 "problems": [
-                    {"path": p.path, "reason": p.reason, "code": p.code} for p in problems_of(INVALID)
+                    {"path": p.path, "reason": p.reason, "code": p.code, "line": p.line, "column": p.column}
+                    for p in problems_of(INVALID)
                 ],
             },
             {
@@ -551,7 +555,7 @@ class TestTimeline:
         name = write("arms.json", INVALID)
         result = run("timeline", name)
         assert (1, "") == (result.status, result.out)
-        assert result.err.startswith("arms.json: ")
+        assert result.err.startswith("arms.json:1:")
 
     def test_invalid_variant(self, run: Run) -> None:
         """A variant whose modification breaks a rule (a ladder longer than the rounds) exits 1 with why."""
@@ -718,8 +722,8 @@ class TestValidateLines:
         result = run("validate", "--jsonl", str(lines), "--jobs", jobs)
         assert 1 == result.status
         assert f"{lines}: 3 valid, 2 invalid\n" == result.out
-        assert f"{lines}:4: blocks: required field missing" in result.err
-        assert f"{lines}:6: (document): not valid JSON" in result.err
+        assert f"{lines}:4:1: blocks: required field missing [missing_field]" in result.err
+        assert f"{lines}:6:1: (document): not valid JSON" in result.err
 
     def test_json(self, run: Run, lines: Path) -> None:
         """--format json gives one object per line, with the file and line number."""
@@ -1340,7 +1344,7 @@ class TestColor:
         """Problems on a terminal are coloured too: the file bold, the path yellow, the code dim."""
         bad = write("bad.json", INVALID)
         err = run("validate", "--color", "always", bad).err
-        assert err.startswith("\x1b[1mbad.json\x1b[0m: \x1b[33m")
+        assert err.startswith("\x1b[1mbad.json:1:125\x1b[0m: \x1b[33m")
         assert "\x1b[2m[" in err
 
     def test_file(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -42,6 +42,7 @@ import yaml
 from docs_code import Fence, fences
 
 import runstrength
+from _browser import require_browser_tools
 from runstrength import catalog, cli
 from runstrength._document.text import DocumentFormat
 from runstrength._export.fit import EXERCISE_CATEGORIES, STEP_MAPPING
@@ -126,6 +127,8 @@ def run_command(argv: list[str], stdin: bytes | None, monkeypatch: pytest.Monkey
     """Run ``runstrength`` in-process; the output has both streams in order, as a terminal shows them."""
     if stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    if argv[-1].endswith(".pdf"):  # printing a card needs Chromium, as the browser tests do
+        require_browser_tools()
     terminal = io.StringIO()
     with contextlib.redirect_stdout(terminal), contextlib.redirect_stderr(terminal):
         status = cli.main(argv)

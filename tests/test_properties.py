@@ -423,7 +423,13 @@ class TestConstructorsAndLoaderAgree:
             actual = error
         if isinstance(expected, ValidationError):
             assert isinstance(actual, ValidationError), "the constructors refused what the loader took"
-            assert [str(p) for p in expected.problems] == [str(p) for p in actual.problems]
+            # A range the constructors cannot build hides its holder's rule for the ends; the
+            # loader reads the ends itself and reports that too, so it may say more, never less.
+            said = {str(p) for p in actual.problems}
+            assert {str(p) for p in expected.problems} <= said
+            assert all(
+                ".min:" in line or ".max:" in line for line in said - {str(p) for p in expected.problems}
+            )
         else:
             assert expected == actual
 

@@ -70,7 +70,7 @@ class TestNestingLimit:
         assert MAX_DEPTH == 40
         [problem] = problems(document(fmt, nested(MAX_DEPTH)), fmt)
 
-        assert ("notes", "invalid") == (problem.path, problem.code)
+        assert ("notes", "wrong_type") == (problem.path, problem.code)
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_over_the_limit(self, fmt: str) -> None:

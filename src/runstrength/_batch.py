@@ -94,7 +94,7 @@ def validate_many(
     >>> for result in validate_many(documents):
     ...     print(result.index, result.ok, [problem.code for problem in result.problems])
     0 False ['missing_field']
-    1 False ['invalid']
+    1 False ['syntax_error']
     """
     _check_format(format)
     for name, value in (("jobs", jobs), ("chunk_size", chunk_size)):

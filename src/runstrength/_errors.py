@@ -60,7 +60,13 @@ CODES: Final[dict[str, str]] = {
     "too_large": "A document over the size or value limits.",
     "too_deep": "A document nested deeper than the limit.",
     "not_text": "Bytes that are not UTF-8 text.",
-    "unknown_format": "A format name or file suffix runstrength does not know.",
+    "unknown_format": "A format name or file suffix runstrength does not know, or text of no known format.",
+    "unreadable": "A file or standard input that cannot be read.",
+    "not_found": "No built-in workout or file of that name.",
+    "unwritable": "A file that cannot be written.",
+    "too_many_segments": "A timeline longer than the pacing's max_segments allows.",
+    "does_not_fit_interval": "Work estimated longer than its EMOM interval at the chosen pacing.",
+    "too_many_steps": "A FIT workout longer than the step limit allows.",
     "invalid": "Any other problem.",
 }
 """Every problem code, with what it means: stable names for programs to act on."""

@@ -683,7 +683,8 @@ class Workout(Validated):
             wanted = ModificationKind(kind) if kind is not None else None
         except ValueError:
             choices = ", ".join(k.value for k in ModificationKind)
-            raise ValidationError([Problem((), f"expected one of {choices}, got {kind!r}")]) from None
+            reason = f"expected one of {choices}, got {kind!r}"
+            raise ValidationError([Problem((), reason, "not_one_of")]) from None
         picks = dict(choose or {})
         for name, pick in picks.items():  # each pick must name something that exists
             same = [exercise for exercise in self.exercises() if exercise.name == name]

@@ -216,7 +216,7 @@ class _Builder:
             f"expands to more than {self.pacing.max_segments} timeline segments; "
             "raise Pacing.max_segments to allow it"
         )
-        raise ValidationError([Problem((), reason)])
+        raise ValidationError([Problem((), reason, "too_many_segments")])
 
     # --- the plan's nodes ---------------------------------------------------------------
 
@@ -359,7 +359,8 @@ class _Builder:
                     f"estimated work of {work:g} s does not fit the {every} s EMOM interval "
                     "at this pacing; lower the dose or lengthen the interval"
                 )
-                raise ValidationError([Problem(("blocks", index, "items", slot.position), reason)])
+                where = ("blocks", index, "items", slot.position)
+                raise ValidationError([Problem(where, reason, "does_not_fit_interval")])
             self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
 
     def run_amrap(self, amrap: AsManyRounds) -> None:

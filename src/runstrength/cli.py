@@ -301,6 +301,19 @@ class _ReadError(Exception):
     """The JSON Lines file could not be read."""
 
 
+def _report_line(where: str, problems: Sequence[Problem], paint: Painter) -> None:
+    """Report the problems of one line of a JSONL file: ``file:LINE:COLUMN: path: reason [code]``.
+
+    A position in the line's document is a position in the file, whose line is known.
+    """
+    for problem in problems:
+        if problem.column is not None:
+            placed = attrs.evolve(problem, line=None, column=None)
+            _report(_InvalidInputError(f"{where}:{problem.column}", [placed]), paint)
+    if unplaced := [problem for problem in problems if problem.column is None]:
+        _report(_InvalidInputError(where, unplaced), paint)
+
+
 def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
     """Validate a JSON Lines file as it streams, reporting invalid lines with their numbers."""
     errors = Painter(wants_color(args.color, sys.stderr))
@@ -319,12 +332,13 @@ def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
     valid = invalid = 0
     try:
         for result in validate_many(documents(), jobs=args.jobs, with_workouts=False):
-            where = f"{label}:{numbers.popleft()}"
+            number = numbers.popleft()
+            where = f"{label}:{number}"
             valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
             if args.format == "json":
                 output.text(_result(where, result.problems))
             elif not result.ok:
-                _report(_InvalidInputError(where, result.problems), errors)
+                _report_line(where, result.problems, errors)
     except _ReadError as error:
         reason = f"cannot read the file: {error}"
         raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None

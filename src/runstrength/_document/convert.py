@@ -421,6 +421,7 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     fields, required, names = _explain_plan(cls)
     before = len(out.found) + out.omitted
     values: dict[str, Any] = {}
+    unreadable: list[str] = []
     for key, value in data.items():
         entry = fields.get(key) if type(key) is str else None
         if entry is None:
@@ -431,12 +432,13 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
         if explain is not None:
             value = explain(value, (*path, key), out, field_narrows)  # noqa: PLW2901 - read, then kept
             if value is _FAILED:
+                unreadable.append(key)
                 continue
         values[key] = converter(value) if converter else value
     for name in required:
         if name not in data:
             out.add((*path, name), "required field missing", "missing_field")
-    if found := spec.problems(values, narrows):
+    if found := spec.problems(values, narrows, unreadable):
         out.extend(path, found)
     if len(out.found) + out.omitted > before:
         return _FAILED

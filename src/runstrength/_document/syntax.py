@@ -35,6 +35,8 @@ from runstrength._errors import Problem, ValidationError
 from .convert import MAX_DEPTH, MAX_NODES
 
 if TYPE_CHECKING:
+    import json
+
     import yaml
 
 __all__ = [
@@ -203,12 +205,20 @@ def _json_constant(name: str) -> float:
     raise _Refusal("not_finite", f"{name} is not a number JSON allows")
 
 
+@cache
+def _json_decoder() -> json.JSONDecoder:
+    """One strict decoder, made on first use: ``json.loads`` with hooks would make one per call."""
+    import json  # noqa: PLC0415 - loaded when first needed
+
+    return json.JSONDecoder(object_pairs_hook=_json_object, parse_constant=_json_constant)
+
+
 def parse_json(text: str) -> Any:
     """JSON text as plain data: no duplicate keys, no NaN or infinities, no over-long integers."""
     import json  # noqa: PLC0415 - like the other parsers, loaded when first needed
 
     try:
-        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
+        return _json_decoder().decode(text)
     except json.JSONDecodeError as error:
         raise syntax_problem("json", "syntax_error", error.msg, error.lineno, error.colno) from None
     except _Refusal as refusal:

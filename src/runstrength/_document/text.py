@@ -164,7 +164,7 @@ _WRITERS: Final[dict[str, Callable[[dict[str, Any]], str]]] = {
 def _check_format(fmt: str) -> None:
     if fmt not in _WRITERS:
         reason = f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}"
-        raise ValidationError([Problem((), reason)])
+        raise ValidationError([Problem((), reason, "unknown_format")])
 
 
 def _expect(value: object, kind: type, what: str) -> None:
@@ -185,7 +185,7 @@ def format_of(path: str | Path) -> DocumentFormat:
         return SUFFIXES[suffix]
     except KeyError:
         reason = f"cannot tell the format of {str(path)!r}: expected a .json, .yaml, .yml or .toml file"
-        raise ValidationError([Problem((), reason)]) from None
+        raise ValidationError([Problem((), reason, "unknown_format")]) from None
 
 
 def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noqa: A002

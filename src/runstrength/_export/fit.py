@@ -644,7 +644,7 @@ def _serial_number(parts: Iterable[str]) -> int:
 def _checked_max_steps(max_steps: object) -> int:
     if type(max_steps) is not int or not 1 <= max_steps <= MAX_STEPS:
         reason = f"expected a whole number from 1 to {MAX_STEPS}, got {max_steps!r}"
-        raise ValidationError([Problem(("max_steps",), reason)])
+        raise ValidationError([Problem(("max_steps",), reason, "out_of_range")])
     return max_steps
 
 
@@ -711,7 +711,7 @@ def export_fit(
             + (" (the most Garmin Connect takes)" if limit == CONNECT_MAX_STEPS else "")
             + f"; raise max_steps (at most {MAX_STEPS}) or split the workout"
         )
-        raise ValidationError([Problem((), reason)])
+        raise ValidationError([Problem((), reason, "too_many_steps")])
     title = short_title(workout.title)
     about = [workout.title] if title != workout.title else []
     about += [workout.summary] if workout.summary else []

@@ -101,21 +101,21 @@ def _weekdays(weekdays: object) -> tuple[set[int], list[Problem]]:
     expected = "names such as 'monday' or 'mon', or numbers 0–6 with Monday 0"
     if isinstance(weekdays, str | bytes) or not isinstance(weekdays, Collection):
         reason = f"expected a collection of weekdays ({expected}), got {describe(weekdays)}"
-        return set(), [Problem(where, reason)]
+        return set(), [Problem(where, reason, "wrong_type")]
     if not weekdays:
-        return set(), [Problem(where, "expected at least one weekday")]
+        return set(), [Problem(where, "expected at least one weekday", "too_few_items")]
     if len(weekdays) > 7:
-        return set(), [Problem(where, f"expected at most 7 weekdays, got {len(weekdays)}")]
+        return set(), [Problem(where, f"expected at most 7 weekdays, got {len(weekdays)}", "too_many_items")]
     days: set[int] = set()
     problems = []
     for index, value in enumerate(weekdays):
         number = _weekday(value)
         if number is None:
             reason = f"expected a weekday ({expected}), got {describe(value)}"
-            problems.append(Problem((*where, index), reason))
+            problems.append(Problem((*where, index), reason, "not_one_of"))
         elif number in days:
             reason = f"duplicate of an earlier weekday: {describe(value)} is {WEEKDAYS[number]}"
-            problems.append(Problem((*where, index), reason))
+            problems.append(Problem((*where, index), reason, "duplicate_item"))
         else:
             days.add(number)
     return days, problems
@@ -134,9 +134,9 @@ def _time_problems(at: object, *, required: bool) -> Iterator[Problem]:
     if at is None and not required:
         return
     if not isinstance(at, dt.time):
-        yield Problem(("at",), f"expected a time of day, got {describe(at)}")
+        yield Problem(("at",), f"expected a time of day, got {describe(at)}", "wrong_type")
     elif at.tzinfo is not None:
-        yield Problem(("at",), f"expected a local time without a time zone, got {describe(at)}")
+        yield Problem(("at",), f"expected a local time without a time zone, got {describe(at)}", "wrong_type")
 
 
 def _room_problems(start: dt.date, weeks: int) -> list[Problem]:
@@ -148,7 +148,7 @@ def _room_problems(start: dt.date, weeks: int) -> list[Problem]:
         f"expected a date that leaves {weeks} week{'s' if weeks > 1 else ''} before the calendar ends "
         f"(on or before {latest.isoformat()}), got {start.isoformat()}"
     )
-    return [Problem(("start",), reason)]
+    return [Problem(("start",), reason, "out_of_range")]
 
 
 def _sessions(  # noqa: PLR0913 - the plan's keyword-only arguments
@@ -167,7 +167,7 @@ def _sessions(  # noqa: PLR0913 - the plan's keyword-only arguments
     problems: list[Problem] = []
     start_ok = isinstance(start, dt.date) and not isinstance(start, dt.datetime)
     if not start_ok:
-        problems.append(Problem(("start",), f"expected a date, got {describe(start)}"))
+        problems.append(Problem(("start",), f"expected a date, got {describe(start)}", "wrong_type"))
     problems.extend(
         Problem(("weeks", *where), reason, code) for where, reason, code in _WEEKS.findings(weeks)
     )

@@ -14,7 +14,7 @@ into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from operator import attrgetter
@@ -111,16 +111,20 @@ class Spec:
         self.relation_checks = tuple((r.check, _getter(list(r.fields))) for r in self.relations)
 
     def problems(
-        self, values: Mapping[str, object], narrows: Mapping[str, Rule] | None = None
+        self,
+        values: Mapping[str, object],
+        narrows: Mapping[str, Rule] | None = None,
+        unreadable: Collection[str] = (),
     ) -> list[Problem]:
         """Every problem of ``values`` (field name → value, possibly partial).
 
         ``narrows`` gives stricter rules for some fields (a rounds range's ends must be
         whole): they report instead of the field's own rule, while relations still run
-        whenever the field's own rule passed.
+        whenever the field's own rule passed. ``unreadable`` names fields that were given but
+        could not be read (their problems are reported already): relations involving them wait.
         """
         problems: list[Problem] = []
-        failed: set[str] = set()
+        failed: set[str] = set(unreadable)
         by_name = self.by_name
         for name, value in values.items():
             rule = by_name[name].rule
