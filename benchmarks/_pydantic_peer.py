@@ -52,6 +52,9 @@ def _takes_time(notation: str) -> str:
     return notation
 
 
+FitExercise: TypeAlias = Annotated[
+    str, StringConstraints(pattern=r"^[a-z0-9]+(?:_[a-z0-9]+)*(?:/[a-z0-9]+(?:_[a-z0-9]+)*)?$")
+]
 TempoNotation: TypeAlias = Annotated[
     str,
     StringConstraints(pattern=r"^([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)$"),
@@ -346,6 +349,7 @@ class Modification(Model):
     equipment: EquipmentList | None = None
     cues: Cues = ()
     notes: Notes | None = None
+    fit_exercise: FitExercise | None = None
 
 
 class Exercise(Model):
@@ -367,6 +371,7 @@ class Exercise(Model):
     video: Url | None = None
     image: Url | None = None
     notes: Notes | None = None
+    fit_exercise: FitExercise | None = None
 
     @model_validator(mode="after")
     def _relations(self) -> Self:

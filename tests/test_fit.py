@@ -36,6 +36,7 @@ from runstrength import (
     LoadUnit,
     MaxReps,
     MissingExtraError,
+    Modification,
     Pacing,
     Range,
     RangePoint,
@@ -916,6 +917,44 @@ class TestIdentifyHook:
         steps = with_sdk(export_fit(single(move("Arm Thing"), move("Hammer Curl")), identify=identify)).steps
         found = [(s.category, s.exercise and exercise_name(s.category or "", s.exercise)) for s in steps]
         assert [("curl", "dumbbell_biceps_curl"), ("curl", "dumbbell_hammer_curl")] == found
+
+
+class TestDocumentNamesItsExercise:
+    """A document may name an exercise's FIT exercise itself (``fit_exercise``)."""
+
+    def test_named_exercise_wins(self) -> None:
+        """The named category and exercise are written, whatever the name would match."""
+        steps = with_sdk(
+            export_fit(single(move("Arm Thing", fit_exercise="curl/dumbbell_biceps_curl")))
+        ).steps
+        found = [(s.category, s.exercise and exercise_name(s.category or "", s.exercise)) for s in steps]
+        assert [("curl", "dumbbell_biceps_curl")] == found
+
+    def test_a_category_alone(self) -> None:
+        """A category without an exercise name gives the category only."""
+        [step] = with_sdk(export_fit(single(move("Arm Thing", fit_exercise="curl")))).steps
+        assert ("curl", None) == (step.category, step.exercise)
+
+    def test_a_modification_names_its_own(self) -> None:
+        """The variant's FIT exercise replaces the exercise's."""
+        easier = Modification(name="Wall Push-up", kind="easier", fit_exercise="push_up/incline_push_up")
+        workout = single(move("Push-up", fit_exercise="push_up/push_up", modifications=(easier,)))
+        [step] = with_sdk(export_fit(workout.variant("easier"))).steps
+        assert ("push_up", "incline_push_up") == (step.category, exercise_name("push_up", step.exercise or 0))
+
+    @pytest.mark.parametrize("named", ["curl/no_such_curl", "no_such_category", "no_such_category/curl"])
+    def test_unknown_names_are_refused_at_their_path(self, named: str) -> None:
+        """A name Garmin's profile does not have is refused, with the field's path."""
+        with pytest.raises(ValidationError) as caught:
+            export_fit(single(Superset(exercises=(move("Squat"), move("Curl", fit_exercise=named)))))
+        [problem] = caught.value.problems
+        assert ("blocks[0].items[0].exercises[1].fit_exercise", "not_one_of") == (problem.path, problem.code)
+
+    @pytest.mark.parametrize("written", ["Leg Curl", "leg-curl", "curl/", "/curl", "curl/a/b", "CURL"])
+    def test_notation_is_checked_by_the_model(self, written: str) -> None:
+        """The model refuses what cannot be a FIT name, before any export."""
+        with pytest.raises(ValidationError, match="fit_exercise"):
+            move("Curl", fit_exercise=written)
 
 
 class TestCoverage:

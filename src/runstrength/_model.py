@@ -10,7 +10,7 @@ import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
 from ._spec.converters import as_member
-from ._spec.rules import Finding, Instance, Items, Member, Optional, Text, Url, Whole
+from ._spec.rules import Finding, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
 from ._spec.validated import Relation, Validated, ruled
 from ._values import (
     DOSE_RULE,
@@ -43,6 +43,16 @@ _CUES: Final = Items(Text(500), max_length=30)
 _EFFORT: Final = Optional(Instance((Effort,), "an effort"))
 _TEMPO: Final = Optional(Instance((Tempo,), "a tempo"))
 _ROUNDS: Final = WholeOrRange(1, 100)
+_FIT_EXERCISE: Final = Optional(
+    Pattern(
+        r"[a-z0-9]+(?:_[a-z0-9]+)*(?:/[a-z0-9]+(?:_[a-z0-9]+)*)?",
+        "a FIT exercise_category, or category/exercise_name, such as 'leg_curl/lying_leg_curl'",
+    )
+)
+_FIT_MEANING: Final = (
+    "The exercise as Garmin's FIT profile names it (category, or category/name), for watches; "
+    "the FIT export then uses it instead of matching the name."
+)
 
 
 class ModificationKind(StrEnum):
@@ -170,11 +180,14 @@ class Modification(Validated):
         default=(), converter=to_texts, metadata=ruled(_CUES, "Cues replacing the exercise's, when given.")
     )
     notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Notes replacing the exercise's."))
+    fit_exercise: str | None = attrs.field(
+        default=None, metadata=ruled(_FIT_EXERCISE, "A FIT exercise replacing the exercise's.")
+    )
 
     def apply_to(self, exercise: Exercise) -> Exercise:
         """The exercise as this modification changes it (it has no modifications of its own)."""
         changes: dict[str, Any] = {"name": self.name, "modifications": ()}
-        for field in ("dose", "sides", "load", "effort", "tempo", "equipment", "notes"):
+        for field in ("dose", "sides", "load", "effort", "tempo", "equipment", "notes", "fit_exercise"):
             value = getattr(self, field)
             if value is not None:
                 changes[field] = value
@@ -261,6 +274,7 @@ class Exercise(Validated):
     video: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A video showing it."))
     image: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A picture of it."))
     notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
+    fit_exercise: str | None = attrs.field(default=None, metadata=ruled(_FIT_EXERCISE, _FIT_MEANING))
 
     __relations__ = (
         Relation(

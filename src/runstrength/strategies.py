@@ -191,6 +191,10 @@ _URLS = st.builds(
     st.from_regex(r"[A-Za-z0-9._~/%-]{0,60}(\?[a-z]{1,8}=[A-Za-z0-9]{1,8})?", fullmatch=True),
 )
 _OPTIONAL_URLS = _sometimes(_URLS)
+_OPTIONAL_FIT_EXERCISES = _sometimes(
+    st.sampled_from(["curl", "leg_curl/leg_curl", "chop/half_kneeling_stability_chop", "row", "plank/plank"])
+)
+"""Names from Garmin's FIT profile, so generated workouts also export."""
 
 
 # --- numbers and ranges --------------------------------------------------------------------
@@ -499,6 +503,7 @@ def _modifications(ladder_steps: int | None, max_seconds: int) -> SearchStrategy
         equipment=_sometimes(_EQUIPMENT_LISTS),
         cues=_CUE_LISTS,
         notes=_notes(),
+        fit_exercise=_OPTIONAL_FIT_EXERCISES,
     )
 
 
@@ -575,6 +580,7 @@ def _exercises(
         video=draw(_OPTIONAL_URLS),
         image=draw(_OPTIONAL_URLS),
         notes=draw(_notes()),
+        fit_exercise=draw(_OPTIONAL_FIT_EXERCISES),
     )
 
 

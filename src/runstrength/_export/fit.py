@@ -33,15 +33,15 @@ what comes when and which rest wins; this module decides how each node looks to 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from functools import cache
 from typing import Any, Final, TypeAlias
 
-from runstrength._errors import Problem, ValidationError
+from runstrength._errors import Location, Problem, ValidationError
 from runstrength._export.identity import canonical, canonical_text
 from runstrength._extras import require
-from runstrength._model import BlockKind, Exercise, Workout
+from runstrength._model import BlockKind, Exercise, Superset, Workout
 from runstrength._pacing import Pacing
 from runstrength._plan import (
     AsManyRounds,
@@ -351,6 +351,31 @@ def _exercise_numbers() -> dict[str, dict[str, int]]:
     }
 
 
+def _unknown_fit_exercises(workout: Workout, numbers: Mapping[str, Mapping[str, int]]) -> Iterator[Problem]:
+    """A problem for each ``fit_exercise`` that Garmin's profile does not have, at its path."""
+    for b, block in enumerate(workout.blocks):
+        for i, item in enumerate(block.items):
+            where: Location = ("blocks", b, "items", i)
+            places = (
+                [((*where, "exercises", e), exercise) for e, exercise in enumerate(item.exercises)]
+                if isinstance(item, Superset)
+                else [(where, item)]
+            )
+            for place, exercise in places:
+                named = [(place, exercise.fit_exercise)]
+                named += [
+                    ((*place, "modifications", m), change.fit_exercise)
+                    for m, change in enumerate(exercise.modifications)
+                ]
+                for path, fit_exercise in named:
+                    if fit_exercise is None:
+                        continue
+                    category, _, name = fit_exercise.partition("/")
+                    if category not in numbers or (name and name not in numbers[category]):
+                        reason = f"Garmin's FIT profile has no exercise {fit_exercise!r}"
+                        yield Problem((*path, "fit_exercise"), reason, "not_one_of")
+
+
 # --- steps ----------------------------------------------------------------------------------
 
 
@@ -442,6 +467,9 @@ class _Steps:
             "notes": _clip(notes, NOTES_BYTES),
         }
         found = self.identify(exercise) if self.identify is not None else None
+        if found is None and exercise.fit_exercise is not None:
+            category, _, named = exercise.fit_exercise.partition("/")
+            found = (category, named or None)
         if found is None:
             found = exercise_category(exercise.name)
         if found is not None:
@@ -695,6 +723,8 @@ def export_fit(
     limit = _checked_max_steps(max_steps)
     fit = require("garmin_fit_sdk", "fit")
     numbers = _exercise_numbers()
+    if problems := list(_unknown_fit_exercises(workout, numbers)):
+        raise ValidationError(problems)
     planned = plan(workout)
     steps: list[dict[str, object]] | None = None
     for exact in (True, False):  # exact last rounds if they fit, else compact repeats
