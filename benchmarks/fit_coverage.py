@@ -1,20 +1,23 @@
 """How many FIT work steps of the built-in workouts name their exercise, by category and exactly.
 
-Run ``python benchmarks/fit_coverage.py`` to print, over every built-in workout and its
-modifications' exercises, the share of exercises (and of work steps, as exported) that get
-an ``exercise_category`` and an exact ``exercise_name`` from Garmin's profile, and the
-exercises left without one. Needs the ``fit`` extra.
+Run ``python benchmarks/fit_coverage.py`` to print, over every built-in workout (then over the
+calibration set in ``benchmarks/calibration/``) and its modifications' exercises, the share of
+exercises (and of work steps, as exported) that get an ``exercise_category`` and an exact
+``exercise_name`` from Garmin's profile, and the exercises left without one. Needs the ``fit``
+extra.
 """
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, cast
 
 from garmin_fit_sdk import Decoder, Stream
 
-from runstrength import catalog, export_fit
+from runstrength import Workout, catalog, export_fit, load
 from runstrength._export.fit import MAX_STEPS, exercise_category
 
 
@@ -31,11 +34,20 @@ class Coverage:
     unnamed: tuple[str, ...]
 
 
-def measure() -> Coverage:
-    """Decode every built-in workout's export and count its work steps' exercise fields."""
+CALIBRATION = Path(__file__).resolve().parent / "calibration"
+
+
+def calibration_workouts() -> list[Workout]:
+    """The calibration set's workouts (``benchmarks/calibration/``)."""
+    return [load(path) for path in sorted(CALIBRATION.glob("*.yaml")) + sorted(CALIBRATION.glob("*.toml"))]
+
+
+def measure(workouts: Sequence[Workout] | None = None) -> Coverage:
+    """Decode each workout's export (the built-in ones by default) and count its steps' exercises."""
+    chosen = [catalog.get(name) for name in catalog.names()] if workouts is None else list(workouts)
     steps = categorised = named = 0
-    for name in catalog.names():
-        data = export_fit(catalog.get(name), max_steps=MAX_STEPS)
+    for workout in chosen:
+        data = export_fit(workout, max_steps=MAX_STEPS)
         decoded, errors = Decoder(Stream.from_byte_array(bytearray(data))).read()
         # Typed loosely: the SDK's stubs name enum values in camelCase, its decoder in snake_case.
         messages = cast("dict[str, Any]", decoded)
@@ -50,8 +62,8 @@ def measure() -> Coverage:
     names = sorted(
         {
             variant.name
-            for name in catalog.names()
-            for exercise in catalog.get(name).exercises()
+            for workout in chosen
+            for exercise in workout.exercises()
             for variant in (exercise, *(m.apply_to(exercise) for m in exercise.modifications))
         }
     )
@@ -87,9 +99,11 @@ def report(coverage: Coverage) -> str:
 
 
 def main() -> None:
-    """Print the counts."""
+    """Print the counts for the built-in workouts, then for the calibration set."""
     argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     print(report(measure()))
+    print("\ncalibration set (benchmarks/calibration):")
+    print(report(measure(calibration_workouts())))
 
 
 if __name__ == "__main__":
