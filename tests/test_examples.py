@@ -134,6 +134,14 @@ class TestIntervalTimer:
         total = build_timeline(catalog.get("tabata-protocol")).total
         assert (math.ceil(total) + 2, "Done.") == (len(lines), lines[-1])
 
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_every_built_in_workout(self, tmp_path: Path, name: str) -> None:
+        """It runs every built-in workout to the end, those that end on a rest too."""
+        result = run(EXAMPLES / "interval_timer.py", name, "--speed", "1000000", cwd=tmp_path)
+        lines = result.stdout.splitlines()
+        total = build_timeline(catalog.get(name)).total
+        assert (0, math.ceil(total) + 2, "Done.") == (result.returncode, len(lines), lines[-1]), result.stderr
+
     def test_bad_speed(self, tmp_path: Path) -> None:
         """A speed of zero is a usage error."""
         result = run(EXAMPLES / "interval_timer.py", "--speed", "0", cwd=tmp_path)
