@@ -41,7 +41,9 @@ from runstrength._hypothesis import _hypothesis_setup_hook
 
 # Enough tries to reach any kind a strategy makes one time in fifty, the same tries every run
 # (a coverage check must not pass or fail by luck); no shrinking needed.
-REACH: Final = settings(max_examples=500, database=None, phases=[Phase.generate], derandomize=True)
+REACH: Final = settings(max_examples=1000, database=None, phases=[Phase.generate])
+"""Random, not derandomized: a fixed seed made generation depend on the Python version and on
+the order tests ran in, and missed forms that 1 in 15 draws reach."""
 # Blocks, supersets and workouts cost many times a value to generate: a fraction of the
 # profile's examples (as for the whole-workout properties).
 STRUCTURES: Final = settings(max_examples=max(5, settings().max_examples // 4))
