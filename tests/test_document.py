@@ -48,7 +48,7 @@ from runstrength import (
     loads,
     to_dict,
 )
-from runstrength._document.text import MAX_SIZE
+from runstrength._document.convert import MAX_SIZE
 
 FORMATS = ("json", "yaml", "toml")
 

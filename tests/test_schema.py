@@ -29,8 +29,8 @@ from runstrength import (
     strategies,
     to_dict,
 )
+from runstrength._document.convert import MAX_SIZE
 from runstrength._document.schema import LOADER_ONLY_RULES
-from runstrength._document.text import MAX_SIZE
 
 # The schema's properties are its main guarantee: seven times the profile's examples (two
 # thousand in CI, two hundred locally) for valid documents, and the profile's for each mutation.

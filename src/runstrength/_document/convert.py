@@ -47,6 +47,8 @@ MAX_NODES: Final = 100_000
 """The most values (mappings, lists and scalars) a document may hold."""
 MAX_DEPTH: Final = 40
 """The deepest a document may nest mappings and lists."""
+MAX_SIZE: Final = 2 * 1024 * 1024
+"""The largest document text accepted: 2 MiB of UTF-8 (or as many characters)."""
 MAX_SUGGESTIONS: Final = 100
 """Unknown keys beyond this many get no "did you mean" (finding one costs time)."""
 

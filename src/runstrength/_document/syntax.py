@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from runstrength._errors import Problem, ValidationError
 
-from .convert import MAX_DEPTH, MAX_NODES
+from .convert import MAX_DEPTH, MAX_NODES, MAX_SIZE
 
 if TYPE_CHECKING:
     import json
@@ -48,9 +48,6 @@ __all__ = [
     "parse",
     "syntax_problem",
 ]
-
-MAX_SIZE: Final = 2 * 1024 * 1024
-"""The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
 
 _INFINITY: Final = float("inf")
 TOO_DEEP: Final = f"document nested too deeply: more than {MAX_DEPTH} levels"

@@ -10,9 +10,7 @@ from typing import Any, Final, Literal, TypeAlias
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
 
-from . import syntax
-from .convert import structure_workout, to_dict
-from .syntax import TOO_LONG, check_text_limits, parse, syntax_problem
+from .convert import MAX_SIZE, structure_workout, to_dict
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -23,11 +21,11 @@ SUFFIXES: Final[dict[str, DocumentFormat]] = {
     ".toml": "toml",
 }
 _INFINITY: Final = float("inf")
-MAX_SIZE: Final = syntax.MAX_SIZE
-"""The largest document accepted: 2 MiB of UTF-8 (or as many characters)."""
 
 
 def _not_utf8(fmt: str, error: UnicodeDecodeError) -> ValidationError:
+    from .syntax import syntax_problem  # noqa: PLC0415 - the parsers load when first used
+
     return syntax_problem(fmt, "syntax_error", f"not UTF-8 text ({error.reason} at byte {error.start})")
 
 
@@ -202,6 +200,8 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         MissingExtraError: the format needs an extra that is not installed.
         TypeError: ``text`` is neither text nor bytes.
     """
+    from .syntax import TOO_LONG, check_text_limits, parse, syntax_problem  # noqa: PLC0415 - see _not_utf8
+
     if isinstance(text, bytes | bytearray):
         _check_format(format)
         if len(text) > MAX_SIZE:
