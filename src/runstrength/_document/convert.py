@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_unstructure_fn
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
-from runstrength._spec.validated import Validated, spec_of, trusted
+from runstrength._spec.validated import Validated, doubting, spec_of, trusted
 from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 if TYPE_CHECKING:
@@ -397,7 +397,8 @@ def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str |
     if id(data) in out.failed:
         return _FAILED
     try:
-        return _reader(cls, extra_key)(data)  # type: ignore[misc]
+        with doubting():
+            return _reader(cls, extra_key)(data)  # type: ignore[misc]
     except _Doubt as doubt:
         out.built.update(doubt.built)
         out.failed |= doubt.failed
@@ -614,7 +615,8 @@ def structure_workout(data: object) -> Workout:
     doubt: _Doubt | None = None
     if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
         try:
-            workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
+            with doubting():
+                workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
         except _Doubt as found:
             doubt = found
         else:
@@ -643,7 +645,8 @@ def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
 def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
     try:
-        return _reader(cls)(data)  # type: ignore[misc]
+        with doubting():
+            return _reader(cls)(data)  # type: ignore[misc]
     except _Doubt as doubt:
         out = _Problems(doubt)
     value = _explain_object(cls, data, (), out)

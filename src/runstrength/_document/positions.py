@@ -4,7 +4,7 @@ Used only after a document has been refused, so valid documents pay nothing.  Ea
 gets an index from every path in the text to the position of its key (``None`` for the
 root and list items) and of its value:
 
-- JSON: a small scanner over the text's tokens;
+- JSON: a walk to each path that skips other values with ``json``'s own scanner;
 - YAML: the node tree the strict loader composes (its marks);
 - TOML: a light scan of tables (``[a.b]``, ``[[blocks]]`` counted), dotted keys, inline
   tables and arrays.  It is best effort: text it does not follow leaves a problem at the
@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import bisect
 import json
+import json.decoder
+import json.scanner
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
@@ -39,7 +41,14 @@ def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None
 
     ``tree`` is the YAML node tree the text was read from, when the caller kept it.
     """
-    index: Index | _YamlPaths = _YamlPaths(tree) if tree is not None else _INDEXERS[fmt](text)
+    problems = list(problems)
+    index: Index | _YamlPaths | _JsonPaths
+    if tree is not None:
+        index = _YamlPaths(tree)
+    elif fmt == "json":
+        index = _JsonPaths(text)
+    else:
+        index = _INDEXERS[fmt](text)
     located: list[Problem] = []
     for problem in problems:
         position = _position(index, problem)
@@ -50,7 +59,7 @@ def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None
     return located
 
 
-def _position(index: Index | _YamlPaths, problem: Problem) -> Position | None:
+def _position(index: Index | _YamlPaths | _JsonPaths, problem: Problem) -> Position | None:
     location = problem.location
     if location in index:
         key, value = index[location]
@@ -113,6 +122,129 @@ def _json_key(token: str) -> str:
     except ValueError:
         return token.strip('"')
     return key if isinstance(key, str) else token
+
+
+_SPACE: Final = re.compile(r"[ \t\n\r]*")
+
+
+class _JsonPaths:
+    """Where paths are in a JSON text, found on demand: each by walking to it, skipping values.
+
+    Skipping a value is `json`'s own C scanner, and each walk starts from where the walks
+    before it got to (problems come sorted by path), so finding every problem's position
+    costs about one reading of the text by that scanner, not a Python pass over its tokens.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = _Lines(text)
+        self.found: dict[Location, tuple[Position | None, Position] | None] = {}
+        self.reached: dict[Location, tuple[int | None, int]] = {}
+        """Offsets of the paths walked to so far: a later path starts from its parent's."""
+        self.items: dict[Location, tuple[int, int]] = {}
+        """Each array's furthest item reached and its offset: items are found in order."""
+        # json's own scanner (C when available): what a decoder calls for each value.
+        self.skip: Callable[[str, int], tuple[object, int]] = json.scanner.make_scanner(
+            json.JSONDecoder()  # type: ignore[arg-type] # typeshed names the class, not the context
+        )
+
+    def __contains__(self, location: object) -> bool:
+        return isinstance(location, tuple) and self._find(location) is not None
+
+    def __getitem__(self, location: Location) -> tuple[Position | None, Position]:
+        found = self._find(location)
+        if found is None:
+            raise KeyError(location)
+        return found
+
+    def _find(self, location: Location) -> tuple[Position | None, Position] | None:
+        if location not in self.found:
+            offsets = self._walk(location)
+            self.found[location] = (
+                None
+                if offsets is None
+                else (
+                    None if offsets[0] is None else self.lines.at(offsets[0]),
+                    self.lines.at(offsets[1]),
+                )
+            )
+        return self.found[location]
+
+    def _walk(self, location: Location) -> tuple[int | None, int] | None:
+        """The offsets of the key (if any) and the value at ``location``; ``None``: not there."""
+        if location in self.reached:
+            return self.reached[location]
+        if not location:
+            return None, _space(self.text, 0)
+        parent = self._walk(location[:-1])
+        if parent is None:
+            return None
+        part, at = location[-1], parent[1]
+        opening = self.text[at : at + 1]
+        if opening == "{" and isinstance(part, str):
+            found = self._member(at, part)
+        elif opening == "[" and type(part) is int:
+            found = self._item(location[:-1], at, part)
+        else:
+            found = None
+        if found is not None:
+            self.reached[location] = found
+        return found
+
+    def _member(self, at: int, name: str) -> tuple[int | None, int] | None:
+        """The offsets of the key ``name`` and its value in the object at ``at``."""
+        text = self.text
+        at = _space(text, at + 1)
+        while text[at : at + 1] == '"':
+            key_at = at
+            key, at = _scanstring(text, at + 1)
+            at = _space(text, at)
+            if text[at : at + 1] != ":":
+                return None
+            at = _space(text, at + 1)
+            if key == name:
+                return key_at, at
+            after = self._past(at)
+            if after is None or text[after : after + 1] != ",":
+                return None
+            at = _space(text, after + 1)
+        return None
+
+    def _item(self, array: Location, at: int, index: int) -> tuple[int | None, int] | None:
+        """The offset of item ``index`` of the array at ``at`` (from the furthest item reached)."""
+        text = self.text
+        first = _space(text, at + 1)
+        count, at = self.items.get(array, (0, first))
+        if count > index:  # an earlier item than the furthest reached: from the start again
+            count, at = 0, first
+        while count < index:
+            after = self._past(at)
+            if after is None or text[after : after + 1] != ",":
+                return None
+            at, count = _space(text, after + 1), count + 1
+        if text[at : at + 1] in ("]", ""):
+            return None
+        self.items[array] = (count, at)
+        return None, at
+
+    def _past(self, at: int) -> int | None:
+        """The offset after the value at ``at`` and the spaces after it (``None``: unreadable)."""
+        try:
+            _, end = self.skip(self.text, at)
+        except (StopIteration, ValueError):
+            return None
+        return _space(self.text, end)
+
+
+def _scanstring(text: str, at: int) -> tuple[str, int]:
+    """A JSON string's text and the offset after it, read by ``json``'s own C function."""
+    scanned: tuple[str, int] = json.decoder.scanstring(text, at)  # type: ignore[attr-defined] # untyped
+    return scanned
+
+
+def _space(text: str, at: int) -> int:
+    match = _SPACE.match(text, at)
+    return match.end() if match else at
 
 
 def _json_index(text: str) -> Index:

@@ -165,6 +165,28 @@ def trusted() -> Iterator[None]:
 _TRUSTED: Final = ContextVar("runstrength_trusted", default=False)
 
 
+@contextmanager
+def doubting() -> Iterator[None]:
+    """Refuse objects without working out why: for the loader's fast path, which explains later.
+
+    A constructor that refuses its values raises a `ValidationError` without problems; the
+    loader's collecting pass then finds them, once, for the whole document.
+    """
+    token = _DOUBTING.set(True)
+    try:
+        yield
+    finally:
+        _DOUBTING.reset(token)
+
+
+_DOUBTING: Final = ContextVar("runstrength_doubting", default=False)
+
+
+def _refusal(spec: Spec, obj: object) -> ValidationError:
+    """The error a constructor raises: every problem, unless the loader only needs to know."""
+    return ValidationError(()) if _DOUBTING.get() else ValidationError(spec.problems(fields_of(obj)))
+
+
 def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
     """A function giving an object's values of ``names`` as a tuple (one C call when it can)."""
     if len(names) == 1:
@@ -204,10 +226,10 @@ class Validated:
         spec = _SPECS.get(cls) or spec_of(cls)
         for value, default, accepts in zip(spec.values(self), spec.defaults, spec.accepts):  # noqa: B905
             if value is not default and not accepts(value):
-                raise ValidationError(spec.problems(fields_of(self)))
+                raise _refusal(spec, self)
         for check, values in spec.relation_checks:
             if check(*values(self)):
-                raise ValidationError(spec.problems(fields_of(self)))
+                raise _refusal(spec, self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when of the same class with equal fields."""
