@@ -141,6 +141,8 @@ class _JsonPaths:
         self.found: dict[Location, tuple[Position | None, Position] | None] = {}
         self.reached: dict[Location, tuple[int | None, int]] = {}
         """Offsets of the paths walked to so far: a later path starts from its parent's."""
+        self.members: dict[int, tuple[dict[str, tuple[int, int]], int | None]] = {}
+        """Each object's keys read so far (by the object's offset), and where reading stopped."""
         self.items: dict[Location, tuple[int, int]] = {}
         """Each array's furthest item reached and its offset: items are found in order."""
         # json's own scanner (C when available): what a decoder calls for each value.
@@ -192,22 +194,32 @@ class _JsonPaths:
         return found
 
     def _member(self, at: int, name: str) -> tuple[int | None, int] | None:
-        """The offsets of the key ``name`` and its value in the object at ``at``."""
+        """The offsets of the key ``name`` and its value in the object at ``at``.
+
+        The keys read on the way are kept, so finding many keys of one object reads it once.
+        """
+        members, resume = self.members.get(at, ({}, _space(self.text, at + 1)))
+        if name in members:
+            return members[name]
         text = self.text
-        at = _space(text, at + 1)
-        while text[at : at + 1] == '"':
-            key_at = at
-            key, at = _scanstring(text, at + 1)
-            at = _space(text, at)
-            if text[at : at + 1] != ":":
-                return None
-            at = _space(text, at + 1)
+        position = resume
+        while position is not None and text[position : position + 1] == '"':
+            key_at = position
+            key, position = _scanstring(text, position + 1)
+            position = _space(text, position)
+            if text[position : position + 1] != ":":
+                position = None
+                break
+            value_at = _space(text, position + 1)
+            members.setdefault(key, (key_at, value_at))
+            after = self._past(value_at)
+            position = (
+                _space(text, after + 1) if after is not None and text[after : after + 1] == "," else None
+            )
             if key == name:
-                return key_at, at
-            after = self._past(at)
-            if after is None or text[after : after + 1] != ",":
-                return None
-            at = _space(text, after + 1)
+                self.members[at] = (members, position)
+                return key_at, value_at
+        self.members[at] = (members, None)
         return None
 
     def _item(self, array: Location, at: int, index: int) -> tuple[int | None, int] | None:
@@ -275,6 +287,7 @@ class _YamlPaths:
 
     def __init__(self, root: Any) -> None:
         self.root = root
+        self.mappings: dict[int, dict[object, tuple[Any, Any]]] = {}
 
     def __contains__(self, path: object) -> bool:
         return self._find(path) is not None
@@ -298,11 +311,30 @@ class _YamlPaths:
                     return None
                 node, key = items[part], None
                 continue
-            pairs = [pair for pair in node.value if isinstance(pair, tuple) and pair[0].value == part]
-            if not pairs:
+            pair = self._pairs(node).get(part)
+            if pair is None:
                 return None
-            key, node = _mark(pairs[0][0]), pairs[0][1]
+            key, node = _mark(pair[0]), pair[1]
         return key, _mark(node)
+
+    def _pairs(self, node: Any) -> dict[object, tuple[Any, Any]]:
+        """A mapping node's key and value nodes by key, made once per node (keys may repeat: first wins)."""
+        found = self.mappings.get(id(node))
+        if found is None:
+            found = {}
+            for pair in node.value:
+                if isinstance(pair, tuple) and _hashable(pair[0].value):
+                    found.setdefault(pair[0].value, pair)
+            self.mappings[id(node)] = found
+        return found
+
+
+def _hashable(value: object) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def _yaml_index(text: str) -> _YamlPaths:
