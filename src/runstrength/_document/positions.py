@@ -41,14 +41,7 @@ def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None
 
     ``tree`` is the YAML node tree the text was read from, when the caller kept it.
     """
-    problems = list(problems)
-    index: Index | _YamlPaths | _JsonPaths
-    if tree is not None:
-        index = _YamlPaths(tree)
-    elif fmt == "json":
-        index = _JsonPaths(text)
-    else:
-        index = _INDEXERS[fmt](text)
+    index = _YamlPaths(tree) if tree is not None else _INDEXERS[fmt](text)
     located: list[Problem] = []
     for problem in problems:
         position = _position(index, problem)
@@ -257,15 +250,6 @@ def _scanstring(text: str, at: int) -> tuple[str, int]:
 def _space(text: str, at: int) -> int:
     match = _SPACE.match(text, at)
     return match.end() if match else at
-
-
-def _json_index(text: str) -> Index:
-    lines = _Lines(text)
-    index: Index = {}
-    for path, key_offset, offset, _ in json_values(text):
-        if path not in index:
-            index[path] = (None if key_offset is None else lines.at(key_offset), lines.at(offset))
-    return index
 
 
 class _Lines:
@@ -490,8 +474,8 @@ def toml_too_deep(text: str, limit: int) -> Position | None:
     return None
 
 
-_INDEXERS: Final[dict[str, Callable[[str], Index | _YamlPaths]]] = {
-    "json": _json_index,
+_INDEXERS: Final[dict[str, Callable[[str], Index | _YamlPaths | _JsonPaths]]] = {
+    "json": _JsonPaths,
     "yaml": _yaml_index,
     "toml": _toml_index,
 }
