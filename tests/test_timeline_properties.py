@@ -83,7 +83,8 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                             else exercise.dose
                         )
                         if isinstance(block.format, Intervals):
-                            seconds = float(block.format.work)
+                            work = block.format.work
+                            seconds = work.point(pacing.range_point) if isinstance(work, Range) else work
                             factor = 2 if exercise.sides is Sides.EACH else 1
                             segments[exercise.name] += factor
                             total += factor * seconds

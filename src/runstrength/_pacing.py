@@ -69,3 +69,15 @@ class Pacing(Validated):
     max_segments: int = attrs.field(
         default=100_000, metadata=ruled(Whole(1, MAX_SEGMENTS), "The most segments a timeline may have.")
     )
+    rest_minimal: int = attrs.field(
+        default=10,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest stated as minimal (``length: minimal``)."),
+    )
+    rest_short: int = attrs.field(
+        default=30,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest stated as short (``length: short``)."),
+    )
+    rest_as_needed: int = attrs.field(
+        default=90,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest taken as needed, without seconds or length."),
+    )

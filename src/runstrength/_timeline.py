@@ -5,9 +5,12 @@ documentation's "How expansion works"); this module only gives each node its len
 
 - Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
   distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
-  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
+  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds
+  (a range at the range point).
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
-  transition or a side switch); a gap of no time is no segment.
+  transition or a side switch); a gap of no time is no segment. A rest stated without seconds
+  (minimal, short, as needed) takes the pacing's ``rest_minimal``, ``rest_short`` or
+  ``rest_as_needed``, as an estimate.
 - Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
   longer than the interval is squeezed into it and reported in `Timeline.warnings` (the dose is
@@ -41,6 +44,7 @@ from ._plan import (
     Repeat,
     Work,
     plan,
+    rest_default,
 )
 from ._values import (
     Distance,
@@ -179,6 +183,9 @@ _DEFAULT_KINDS: Final = {
     Default.REST_BETWEEN_ROUNDS: SegmentKind.REST,
     Default.REST_BETWEEN_SETS: SegmentKind.REST,
     Default.REST_BETWEEN_BLOCKS: SegmentKind.REST,
+    Default.REST_MINIMAL: SegmentKind.REST,
+    Default.REST_SHORT: SegmentKind.REST,
+    Default.REST_AS_NEEDED: SegmentKind.REST,
 }
 
 
@@ -257,13 +264,17 @@ class _Builder:
         if isinstance(node, Work):
             return self.resolve_work(node)
         if isinstance(node, IntervalRest):
-            active = node.active
+            active, ranged = node.active, isinstance(node.seconds, Range)
+            rest = point(node.seconds, self.point)
             if active is None:
-                return (SegmentKind.REST, node.seconds, None, None, f"{node.seconds} s", False)
-            return (SegmentKind.REST, node.seconds, active.name, None, f"active rest: {active.dose}", False)
+                return (SegmentKind.REST, rest, None, None, f"{node.seconds} s", ranged)
+            return (SegmentKind.REST, rest, active.name, None, f"active rest: {active.dose}", ranged)
         prescribed = node.prescribed
         if prescribed is not None:
             seconds = prescribed.seconds
+            if seconds is None:  # stated in words or as needed: the pacing times it
+                length = self.defaults[rest_default(prescribed)]
+                return (SegmentKind.REST, length, None, None, str(prescribed), True)
             if isinstance(seconds, Range):
                 return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
             return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
@@ -285,14 +296,16 @@ class _Builder:
         if exercise.sides is Sides.ALTERNATING:
             seconds *= 2
         if work.seconds is not None:
-            if seconds > work.seconds and not isinstance(work.dose, MaxReps):  # max reps fill any interval
+            interval = point(work.seconds, self.point)
+            if seconds > interval and not isinstance(work.dose, MaxReps):  # max reps fill any interval
                 self.warn(
                     self.where(exercise),
-                    f"estimated work of {seconds:g} s overflows the {work.seconds} s work interval "
+                    f"estimated work of {seconds:g} s overflows the {interval:g} s work interval "
                     "at this pacing; the interval's time is kept",
                     "does_not_fit_interval",
                 )
-            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
+            ranged = isinstance(work.seconds, Range)
+            return (SegmentKind.WORK, interval, exercise.name, work.side, work.target, ranged)
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
     def where(self, exercise: Exercise) -> Location:
@@ -381,12 +394,15 @@ class _Builder:
 
     def run_rounds(self, repeat: Repeat) -> None:
         rounds = self.block_rounds = count(repeat.times, self.point)
-        between = repeat.between
+        between, closing = repeat.between, repeat.closing
         for number in range(rounds):
             self.block_round = number + 1
             self.nodes(repeat.body(number))
-            if number < rounds - 1 and between is not None:
-                self.gap(between)
+            if number < rounds - 1:
+                if closing is not None:
+                    self.nodes((closing,))
+                if between is not None:
+                    self.gap(between)
 
     def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
