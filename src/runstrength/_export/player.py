@@ -62,10 +62,10 @@ def script_json(value: object) -> str:
 
 
 def _variants(workout: Workout) -> dict[str, Workout]:
-    """The workout as written, at each of its levels, as each modification kind some exercise
-    offers changes it, and with all its optional parts (``with optional parts``).
+    """The workout as written, at each level, by modification kind, and with its optional parts.
 
-    A variant whose modifications break a rule is left out (the page cannot play it).
+    Kinds are those some exercise offers; ``with optional parts`` keeps every optional block
+    and exercise. A variant whose modifications break a rule is left out (the page cannot play it).
     """
     offered = {modification.kind for e in workout.exercises() for modification in e.modifications}
     variants = {AS_WRITTEN: workout}
