@@ -853,23 +853,16 @@ def _apply_level(level: Level, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     Raises:
         ValidationError: a change breaks a rule where it applies (located in the workout).
     """
-    by_block = {change.block: change for change in level.blocks}
+    by_block = {change.block: change.changes() for change in level.blocks}
     by_exercise = {change.exercise: change for change in level.exercises}
 
     def change(exercise: Exercise) -> Exercise:
         found = by_exercise.get(exercise.name)
         return exercise if found is None else found.apply_to(exercise)
 
-    changed = tuple(_modified_blocks(blocks, change)) if by_exercise else blocks
-    result = []
-    for index, block in enumerate(changed):
-        if (found := by_block.get(block.name)) is not None:
-            try:
-                block = attrs.evolve(block, **found.changes())  # noqa: PLW2901 - the changed block
-            except ValidationError as error:
-                raise error.within("blocks", index) from None
-        result.append(block)
-    return tuple(result)
+    # Each block changes at once (its items and its own fields): a new load ladder may need
+    # the new rounds.
+    return tuple(_modified_blocks(blocks, change, by_block))
 
 
 def _levels_apply(levels: tuple[Level, ...], blocks: tuple[Block, ...]) -> list[Finding]:
@@ -1133,8 +1126,15 @@ class Workout(Validated):
         return workout_html(self)
 
 
-def _modified_blocks(blocks: Iterable[Block], modify: Callable[[Exercise], Exercise]) -> Iterator[Block]:
-    """Blocks with every exercise passed through ``modify``; errors carry workout paths."""
+def _modified_blocks(
+    blocks: Iterable[Block],
+    modify: Callable[[Exercise], Exercise],
+    changes: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Iterator[Block]:
+    """Blocks with every exercise passed through ``modify``, and fields replaced by block name.
+
+    ``changes`` maps a block's name to the fields to replace; errors carry workout paths.
+    """
     for b, block in enumerate(blocks):
         items: list[Item] = []
         for i, item in enumerate(block.items):
@@ -1146,7 +1146,7 @@ def _modified_blocks(blocks: Iterable[Block], modify: Callable[[Exercise], Exerc
             except ValidationError as error:  # say where in the workout the change broke a rule
                 raise error.within("blocks", b, "items", i) from None
         try:
-            yield attrs.evolve(block, items=tuple(items))
+            yield attrs.evolve(block, items=tuple(items), **(changes or {}).get(block.name, {}))
         except ValidationError as error:
             raise error.within("blocks", b) from None
 
@@ -1171,7 +1171,8 @@ def required_parts(workout: Workout) -> Workout:
                 items.append(item if len(kept) == len(item.exercises) else _built(item, exercises=kept))
             elif not item.optional:
                 items.append(item)
-        blocks.append(block if len(items) == len(block.items) else _built(block, items=tuple(items)))
+        same = len(items) == len(block.items) and all(a is b for a, b in zip(items, block.items, strict=True))
+        blocks.append(block if same else _built(block, items=tuple(items)))
     return _built(workout, blocks=tuple(blocks), levels=())
 
 
