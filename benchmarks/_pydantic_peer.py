@@ -13,6 +13,7 @@ last of two equal keys in an object, where runstrength refuses the document.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Hashable
 from typing import Annotated, Any, Literal, Self, TypeAlias, TypeVar
 
@@ -285,6 +286,24 @@ class Load(Model):
         return self
 
 
+class LoadLadder(Model):
+    """A load that changes by set or round."""
+
+    ladder: Annotated[tuple[Load, ...], Field(min_length=2, max_length=100)]
+
+
+def _load_tag(value: Any) -> str:
+    """A load ladder has the key ``ladder``; any other mapping is a load."""
+    if isinstance(value, dict):
+        return "ladder" if "ladder" in value else "load"
+    return "ladder" if isinstance(value, LoadLadder) else "load"
+
+
+ExerciseLoad: TypeAlias = Annotated[
+    Annotated[Load, Tag("load")] | Annotated[LoadLadder, Tag("ladder")], Discriminator(_load_tag)
+]
+
+
 class Effort(Model):
     """RPE and/or reps in reserve."""
 
@@ -340,7 +359,7 @@ Cues: TypeAlias = Annotated[tuple[Cue, ...], Field(max_length=30)]
 
 
 def _ladder_fits(dose: object, times: object, where: str) -> None:
-    if not isinstance(dose, Ladder):
+    if not isinstance(dose, Ladder | LoadLadder):
         return
     if isinstance(times, WholeRange):
         msg = f"a ladder dose needs a fixed number of {where}"
@@ -357,7 +376,7 @@ class Modification(Model):
     kind: ModificationKind
     dose: Dose | None = None
     sides: Sides | None = None
-    load: Load | None = None
+    load: ExerciseLoad | None = None
     effort: Effort | None = None
     tempo: TempoNotation | None = None
     equipment: EquipmentList | None = None
@@ -374,7 +393,7 @@ class Exercise(Model):
     sides: Sides = Sides.BOTH
     sets: Amount1To100 = 1
     rest_between_sets: Rest | None = None
-    load: Load | None = None
+    load: ExerciseLoad | None = None
     effort: Effort | None = None
     tempo: TempoNotation | None = None
     equipment: EquipmentList = ()
@@ -382,6 +401,7 @@ class Exercise(Model):
     cues: Cues = ()
     modifications: Annotated[tuple[Modification, ...], Field(max_length=10)] = ()
     rest_after: Rest | None = None
+    optional: bool = False
     video: Url | None = None
     image: Url | None = None
     notes: Notes | None = None
@@ -394,6 +414,7 @@ class Exercise(Model):
             raise ValueError(msg)
         if self.sets != 1:
             _ladder_fits(self.dose, self.sets, "sets")
+            _ladder_fits(self.load, self.sets, "sets")
         names = [modification.name for modification in self.modifications]
         if len(set(names)) != len(names):
             msg = "duplicate modification name"
@@ -421,6 +442,10 @@ class Superset(Model):
                 msg = "sets must be 1 inside a superset: set the superset's rounds"
                 raise ValueError(msg)
             _ladder_fits(exercise.dose, self.rounds, "rounds")
+            _ladder_fits(exercise.load, self.rounds, "rounds")
+        if sum(not exercise.optional for exercise in self.exercises) < 2:
+            msg = "expected at least two exercises that are not optional"
+            raise ValueError(msg)
         return self
 
 
@@ -456,6 +481,9 @@ class Intervals(Model):
             raise ValueError(msg)
         if not self.rest_after_last and longest == 0:
             msg = "rest_after_last only applies with a rest interval above 0 s"
+            raise ValueError(msg)
+        if self.active_rest is not None and self.active_rest.optional:
+            msg = "an active rest is not optional"
             raise ValueError(msg)
         return self
 
@@ -495,6 +523,7 @@ class Block(Model):
     format: Annotated[Intervals | Emom | Amrap, Field(discriminator="type")] | None = None
     rest_between_rounds: Rest | None = None
     rest_after: Rest | None = None
+    optional: bool = False
     notes: Notes | None = None
     items: Annotated[tuple[Item, ...], Field(min_length=1, max_length=100)]
 
@@ -502,6 +531,9 @@ class Block(Model):
     def _relations(self) -> Self:
         for item in self.items:
             _item_fits(item, self.format, self.rounds)
+        if all(isinstance(item, Exercise) and item.optional for item in self.items):
+            msg = "expected an item that is not optional"
+            raise ValueError(msg)
         if isinstance(self.format, Emom | Amrap):
             if self.rounds != 1:
                 msg = f"rounds must be 1 in an {self.format.type} block"
@@ -527,6 +559,7 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
     if fmt is None:
         if isinstance(item, Exercise) and item.sets == 1:
             _ladder_fits(item.dose, rounds, "rounds")
+            _ladder_fits(item.load, rounds, "rounds")
         return
     if isinstance(item, Superset):
         _superset_fits(item, fmt)
@@ -536,12 +569,98 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
         raise ValueError(msg)
     if isinstance(fmt, Intervals):
         _ladder_fits(item.dose, rounds, "rounds")
+        _ladder_fits(item.load, rounds, "rounds")
         if isinstance(item.dose, Duration) and _ends(item.dose.seconds)[1] > _ends(fmt.work)[1]:
             msg = f"dose longer than the {fmt.work} s work interval"
             raise ValueError(msg)
-    elif isinstance(item.dose, Ladder):
+    elif isinstance(item.dose, Ladder) or isinstance(item.load, LoadLadder):
         msg = f"a ladder needs fixed rounds, not an {fmt.type} block"
-        raise ValueError(msg)  # noqa: TRY004
+        raise ValueError(msg)  # noqa: TRY004 - pydantic turns only ValueError into a validation error
+
+
+def _changes_something(model: BaseModel, names: tuple[str, ...]) -> None:
+    if all(getattr(model, name) in (None, ()) for name in names):
+        msg = "expected at least one change"
+        raise ValueError(msg)
+
+
+class BlockChange(Model):
+    """What a level changes in one block."""
+
+    block: Name
+    rounds: Amount1To100 | None = None
+    rest_between_rounds: Rest | None = None
+    rest_after: Rest | None = None
+    format: Annotated[Intervals | Emom | Amrap, Field(discriminator="type")] | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        _changes_something(self, ("rounds", "rest_between_rounds", "rest_after", "format"))
+        return self
+
+
+class ExerciseChange(Model):
+    """What a level changes in every exercise of one name."""
+
+    exercise: Name
+    modification: Name | None = None
+    dose: Dose | None = None
+    sets: Amount1To100 | None = None
+    rest_between_sets: Rest | None = None
+    load: ExerciseLoad | None = None
+    rest_after: Rest | None = None
+
+    @model_validator(mode="after")
+    def _something(self) -> Self:
+        names = ("modification", "dose", "sets", "rest_between_sets", "load", "rest_after")
+        _changes_something(self, names)
+        return self
+
+
+class Level(Model):
+    """A whole-workout version: changes to blocks and exercises."""
+
+    name: Name
+    summary: Notes | None = None
+    blocks: Annotated[tuple[BlockChange, ...], Field(max_length=50)] = ()
+    exercises: Annotated[tuple[ExerciseChange, ...], Field(max_length=100)] = ()
+    rest_between_sets: Rest | None = None
+
+    @model_validator(mode="after")
+    def _relations(self) -> Self:
+        if self.name in {kind.value for kind in ModificationKind}:
+            msg = "a level is not named like a modification kind"
+            raise ValueError(msg)
+        _changes_something(self, ("blocks", "exercises", "rest_between_sets"))
+        return self
+
+
+def _applied(document: dict[str, Any], level: dict[str, Any]) -> dict[str, Any]:
+    """The document (plain data, without levels) as ``level`` changes it."""
+    by_block = {change.pop("block"): change for change in level.get("blocks", [])}
+    by_exercise = {change.pop("exercise"): change for change in level.get("exercises", [])}
+
+    def change(exercise: dict[str, Any]) -> dict[str, Any]:
+        found = dict(by_exercise.get(exercise["name"], {}))
+        if "modification" in found:
+            (modification,) = [m for m in exercise["modifications"] if m["name"] == found.pop("modification")]
+            exercise = {
+                **exercise,
+                **{k: v for k, v in modification.items() if k != "kind"},
+                "modifications": [],
+            }
+        return {**exercise, **found}
+
+    blocks = []
+    for block in document["blocks"]:
+        items = [
+            {**item, "exercises": [change(e) for e in item["exercises"]]}
+            if item.get("type") == "superset"
+            else change(item)
+            for item in block["items"]
+        ]
+        blocks.append({**block, **by_block.get(block["name"], {}), "items": items})
+    return {**document, "blocks": blocks}
 
 
 class Workout(Model):
@@ -560,6 +679,7 @@ class Workout(Model):
     source: Source | None = None
     notes: Notes | None = None
     blocks: Annotated[tuple[Block, ...], Field(min_length=1, max_length=50)]
+    levels: Annotated[tuple[Level, ...], Field(max_length=20)] = ()
 
     @model_validator(mode="after")
     def _unique_block_names(self) -> Self:
@@ -567,4 +687,37 @@ class Workout(Model):
         if len(set(names)) != len(names):
             msg = "duplicate block name"
             raise ValueError(msg)
+        if all(block.optional for block in self.blocks):
+            msg = "expected a block that is not optional"
+            raise ValueError(msg)
+        return self
+
+    @model_validator(mode="after")
+    def _levels_apply(self) -> Self:
+        if not self.levels:
+            return self
+        names = [level.name for level in self.levels]
+        if len(set(names)) != len(names):
+            msg = "duplicate level name"
+            raise ValueError(msg)
+        exercises: dict[str, list[Exercise]] = {}
+        for block in self.blocks:
+            for item in block.items:
+                for exercise in item.exercises if isinstance(item, Superset) else (item,):
+                    exercises.setdefault(exercise.name, []).append(exercise)
+        document = json.loads(self.model_dump_json(exclude_defaults=True, exclude={"levels"}))
+        for level in self.levels:
+            if any(change.block not in {block.name for block in self.blocks} for change in level.blocks):
+                msg = "a level names a block the workout does not have"
+                raise ValueError(msg)
+            for change in level.exercises:
+                same = exercises.get(change.exercise)
+                if same is None or (
+                    change.modification is not None
+                    and not all(any(m.name == change.modification for m in e.modifications) for e in same)
+                ):
+                    msg = "a level names an exercise or modification the workout does not have"
+                    raise ValueError(msg)
+            data = _applied(document, json.loads(level.model_dump_json(exclude_defaults=True)))
+            Workout.model_validate_json(json.dumps(data))
         return self

@@ -270,10 +270,11 @@ def _peer_item(workout: Workout, item: Exercise | Superset, repetition: int) -> 
     """One item of a plain block, done once (its ``repetition``-th time)."""
     if isinstance(item, Superset):
         laps = _whole(item.rounds)
+        exercises = [exercise for exercise in item.exercises if not exercise.optional]
         total = (laps - 1) * _rest(item.rest_between_rounds)
         for lap in range(laps):
-            total += sum(PEER_SET_SECONDS + _peer_work(exercise, lap) for exercise in item.exercises)
-            total += (len(item.exercises) - 1) * _rest(item.rest_between_exercises)
+            total += sum(PEER_SET_SECONDS + _peer_work(exercise, lap) for exercise in exercises)
+            total += (len(exercises) - 1) * _rest(item.rest_between_exercises)
         return total
     sets = _whole(item.sets)
     if sets == 1:
@@ -299,13 +300,14 @@ def _peer_block(workout: Workout, block: Block) -> float:
         return fmt.time_cap
     rounds = _whole(block.rounds)
     total = (rounds - 1) * _rest(block.rest_between_rounds)
+    items = [item for item in block.items if not (isinstance(item, Exercise) and item.optional)]
     if isinstance(fmt, Intervals):
-        sides = [2 if isinstance(item, Exercise) and item.sides is Sides.EACH else 1 for item in block.items]
+        sides = [2 if isinstance(item, Exercise) and item.sides is Sides.EACH else 1 for item in items]
         total += rounds * sum(sides) * (_middle(fmt.work) + _middle(fmt.rest))
         return total if fmt.rest_after_last else total - _middle(fmt.rest)
-    last = len(block.items) - 1
+    last = len(items) - 1
     for number in range(rounds):
-        for position, item in enumerate(block.items):
+        for position, item in enumerate(items):
             total += _peer_item(workout, item, number)
             if position < last:
                 total += _peer_gap(workout, item)
@@ -331,10 +333,13 @@ def peer_estimate(workout: Workout) -> float:
     - Timed blocks count their clock: an EMOM its duration, an AMRAP its cap, intervals
       (work + rest) for every exercise and side, every round.
     - Rounds and sets given as ranges count their middle, half rounded up.
+    - Optional blocks and exercises are left out, as the timeline leaves them out; levels are
+      not applied (the workout as written).
     """
     total = 0.0
-    last = len(workout.blocks) - 1
-    for index, block in enumerate(workout.blocks):
+    blocks = [block for block in workout.blocks if not block.optional]
+    last = len(blocks) - 1
+    for index, block in enumerate(blocks):
         total += _peer_block(workout, block)
         if index < last:
             total += _rest(block.rest_after)

@@ -49,6 +49,13 @@ def _pair(**fields: Any) -> dict[str, Any]:
     return {"type": "superset", "exercises": [_curl(), _curl(name="Row")], **fields}
 
 
+LEVEL = {
+    "name": "advanced",
+    "blocks": [{"block": "Main", "rounds": 3}],
+    "exercises": [{"exercise": "Curl", "dose": {"reps": 12}, "load": {"amount": 10, "unit": "kg"}}],
+    "rest_between_sets": {"seconds": 90},
+}
+
 VALID = {
     "plain": _document(_curl()),
     "rep range": _document(_curl(dose={"reps": {"min": 6, "max": 8}})),
@@ -64,6 +71,18 @@ VALID = {
     "tempo": _document(_curl(tempo="3-1-X-0")),
     "stated duration": {**_document(_curl()), "stated_duration": {"min": 600, "max": 900}},
     "text with a line break": _document(_curl(notes="Slowly.\nThen fast.")),
+    "optional exercise": _document(_curl(), _curl(name="Row", optional=True)),
+    "optional block": {
+        **_document(_curl()),
+        "blocks": [
+            {"name": "Main", "items": [_curl()]},
+            {"name": "Finisher", "optional": True, "items": [_curl()]},
+        ],
+    },
+    "load ladder over sets": _document(
+        _curl(sets=2, load={"ladder": [{"level": "light"}, {"level": "heavy"}]})
+    ),
+    "levels": {**_document(_curl(), rounds=2), "levels": [LEVEL]},
 }
 
 INVALID = {
@@ -97,6 +116,24 @@ INVALID = {
     "repeated target": _document(_curl(targets=["arms", "arms"])),
     "stated duration under a minute": {**_document(_curl()), "stated_duration": 59},
     "wrong schema version": {**_document(_curl()), "schema_version": 2},
+    "optional superset member leaving one": _document(
+        _pair(exercises=[_curl(optional=True), _curl(name="Row")])
+    ),
+    "every item optional": _document(_curl(optional=True)),
+    "load ladder without matching sets": _document(_curl(sets=3, load={"ladder": [{"level": "light"}] * 2})),
+    "load ladder in an amrap": _document(
+        _curl(load={"ladder": [{"level": "light"}] * 2}), format={"type": "amrap", "time_cap": 600}
+    ),
+    "level named like a kind": {**_document(_curl()), "levels": [{**LEVEL, "name": "easier"}]},
+    "level naming no block": {
+        **_document(_curl()),
+        "levels": [{**LEVEL, "blocks": [{"block": "Finisher", "rounds": 3}]}],
+    },
+    "level that breaks a ladder": {
+        **_document(_curl(dose={"ladder": [{"reps": 10}, {"reps": 8}]}), rounds=2),
+        "levels": [{"name": "advanced", "blocks": [{"block": "Main", "rounds": 3}]}],
+    },
+    "level without changes": {**_document(_curl()), "levels": [{"name": "beginner"}]},
     "duplicate block names": {
         **_document(_curl()),
         "blocks": [{"name": "Main", "items": [_curl()]}, {"name": "Main", "items": [_curl()]}],

@@ -68,9 +68,10 @@ class TestJsonSchema:
     def test_a_definition_per_class_of_the_document(self) -> None:
         """Every class a document can hold has a definition; ranges are written inline."""
         expected = [
-            "Amrap", "Block", "Credit", "Distance", "Duration", "Effort", "Emom", "Equipment",
-            "Exercise", "Frequency", "Intervals", "Ladder", "Load", "MaxReps", "Modification",
-            "Reps", "Rest", "Source", "Superset", "Tempo", "Workout",
+            "Amrap", "Block", "BlockChange", "Credit", "Distance", "Duration", "Effort", "Emom",
+            "Equipment", "Exercise", "ExerciseChange", "Frequency", "Intervals", "Ladder", "Level",
+            "Load", "LoadLadder", "MaxReps", "Modification", "Reps", "Rest", "Source", "Superset",
+            "Tempo", "Workout",
         ]  # fmt: skip
         assert expected == list(SCHEMA["$defs"])
 
@@ -499,14 +500,50 @@ class Case(NamedTuple):
     path: str
 
 
-REST_GIVEN, REST_LENGTH, LAST_REST = (
-    next(rule for rule in LOADER_ONLY_RULES if rule.startswith(start))
-    for start in ("A rest has seconds", "A rest's length", "An interval block's rest_after_last")
+def _rule(start: str) -> str:
+    """The one listed rule starting with ``start`` (the list's order follows the model's nesting)."""
+    (found,) = [rule for rule in LOADER_ONLY_RULES if rule.startswith(start)]
+    return found
+
+
+FLOATS, RANGE, DISTANCE, LOAD, EFFORT = map(
+    _rule, ("A whole number is", "A {min, max} range", "A distance is", "A load has", "An effort has")
 )
-_BY_POSITION = [rule for rule in LOADER_ONLY_RULES if rule not in {REST_GIVEN, REST_LENGTH, LAST_REST}]
-FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = _BY_POSITION[:8]
-SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE, TIMED_ITEMS, WORK, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = (
-    _BY_POSITION[8:]
+REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = map(
+    _rule, ("An exercise's rest_between_sets", "A ladder dose", "An exercise's modification names")
+)
+SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE = map(
+    _rule, ("An exercise inside a superset", "An interval block's active_rest needs", "An EMOM's duration")
+)
+TIMED_ITEMS, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = map(
+    _rule,
+    ("A timed block", "An EMOM or AMRAP block has one", "Block names", "A URL names", "A document holds"),
+)
+WORK = TIMED_ITEMS
+REQUIRED_BLOCK, REQUIRED_ITEM, REQUIRED_PAIR, ACTIVE_REST_REQUIRED = map(
+    _rule,
+    (
+        "A workout keeps at least one block",
+        "A block keeps at least one item",
+        "A superset keeps at least two",
+        "An interval block's active_rest is not optional",
+    ),
+)
+LEVEL_NAMES, LEVEL_KIND, LEVEL_CHANGES, BLOCK_CHANGE, EXERCISE_CHANGE, LEVELS_APPLY = map(
+    _rule,
+    (
+        "Level names are unique",
+        "A level is not named",
+        "A level changes",
+        "A block change changes",
+        "An exercise change changes",
+        "Each level names",
+    ),
+)
+LEVEL = {"name": "beginner", "blocks": [{"block": "Main", "rounds": 2}]}
+TIMED_REST = _rule("An EMOM or AMRAP block has no")
+REST_GIVEN, REST_LENGTH, LAST_REST = map(
+    _rule, ("A rest has seconds", "A rest's length", "An interval block's rest_after_last")
 )
 RANGED_WORK = {**TIMED, "work": {"min": 20, "max": 40}}
 CASES = [
@@ -584,14 +621,56 @@ CASES = [
     Case(WORK, workout(block(exercise(dose={"seconds": 45}), format=RANGED_WORK)), "blocks[0].items[0].dose"),
     Case(EMOM_AMRAP, workout(block(format=EMOM, rounds=2)), "blocks[0].rounds"),
     Case(
-        EMOM_AMRAP,
+        TIMED_REST,
         workout(block(format=AMRAP, rest_between_rounds={"seconds": 60})),
         "blocks[0].rest_between_rounds",
     ),
-    Case(EMOM_AMRAP, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
+    Case(TIMED_ITEMS, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
     Case(BLOCK_NAMES, workout(block(), block()), "blocks[1].name"),
     Case(URL_HOST, workout(video="https:///watch?v=1"), "video"),
     Case(SIZE, TOO_MANY_VALUES, "(document)"),
+    Case(REQUIRED_BLOCK, workout(block(optional=True)), "blocks"),
+    Case(REQUIRED_ITEM, workout(block(exercise(optional=True))), "blocks[0].items"),
+    Case(
+        REQUIRED_PAIR,
+        workout(block(superset(exercise(optional=True), exercise(name="Chest Fly")))),
+        "blocks[0].items[0].exercises",
+    ),
+    Case(
+        ACTIVE_REST_REQUIRED,
+        workout(block(format={**TIMED, "active_rest": exercise(optional=True)})),
+        "blocks[0].format.active_rest.optional",
+    ),
+    Case(LEVEL_NAMES, workout(levels=[LEVEL, LEVEL]), "levels[1].name"),
+    Case(LEVEL_KIND, workout(levels=[{**LEVEL, "name": "harder"}]), "levels[0].name"),
+    Case(LEVEL_CHANGES, workout(levels=[{"name": "beginner"}]), "levels[0]"),
+    Case(
+        BLOCK_CHANGE,
+        workout(levels=[{"name": "beginner", "blocks": [{"block": "Main"}]}]),
+        "levels[0].blocks[0]",
+    ),
+    Case(
+        EXERCISE_CHANGE,
+        workout(levels=[{"name": "beginner", "exercises": [{"exercise": "Hammer Curl"}]}]),
+        "levels[0].exercises[0]",
+    ),
+    Case(
+        LEVELS_APPLY,
+        workout(levels=[{"name": "beginner", "blocks": [{"block": "Finisher", "rounds": 2}]}]),
+        "levels[0].blocks[0].block",
+    ),
+    Case(
+        LEVELS_APPLY,
+        workout(
+            block(format=EMOM), levels=[{"name": "beginner", "blocks": [{"block": "Main", "rounds": 2}]}]
+        ),
+        "levels[0]",
+    ),
+    Case(
+        LADDERS,
+        workout(block(exercise(load={"ladder": [{"level": "light"}, {"level": "heavy"}]}), rounds=3)),
+        "blocks[0].items[0].load.ladder",
+    ),
     Case(SIZE, " " * MAX_SIZE + json.dumps(workout()), "(document)"),
 ]
 

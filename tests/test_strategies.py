@@ -27,6 +27,7 @@ from runstrength import (
     Intervals,
     Ladder,
     Load,
+    LoadLadder,
     MaxReps,
     ModificationKind,
     Pacing,
@@ -393,10 +394,19 @@ class TestBlocks:
                 "a ladder over rounds",
                 lambda b: any(ladder_over_rounds(item) for item in b.items),
             ),
+            ("an optional block", lambda b: b.optional),
+            ("an optional exercise", lambda b: any(e.optional for e in b.exercises())),
+            (
+                "an optional superset member",
+                lambda b: any(
+                    isinstance(i, Superset) and any(e.optional for e in i.exercises) for i in b.items
+                ),
+            ),
+            ("a load ladder", lambda b: any(isinstance(e.load, LoadLadder) for e in b.exercises())),
         ],
     )
     def test_every_form_reached(self, what: str, condition: Callable[[Block], bool]) -> None:
-        """Blocks come in every format, with rounds, supersets and ladders."""
+        """Blocks come in every format, with rounds, supersets, ladders and optional parts."""
         assert reaches(strategies.blocks(), condition), what
 
     @pytest.mark.parametrize("fmt", [Intervals, Emom, Amrap])
@@ -430,6 +440,18 @@ class TestWorkouts:
             variant = workout.variant(kind)
             assert len(workout.blocks) == len(variant.blocks)
 
+    def test_levels_reached(self) -> None:
+        """Some workouts have levels, which change blocks and exercises."""
+        assert reaches(strategies.workouts(), lambda w: any(level.blocks for level in w.levels))
+
+    @STRUCTURES
+    @given(strategies.workouts())
+    def test_levels_apply(self, workout: Workout) -> None:
+        """Every level of a generated workout applies, and one block is not optional."""
+        assert not all(block.optional for block in workout.blocks)
+        for level in workout.levels:
+            assert len(workout.blocks) == len(workout.variant(level.name).blocks)
+
     def test_many_blocks_reached(self) -> None:
         """Workouts reach their largest size."""
         assert reaches(strategies.workouts(max_blocks=3, max_items=2), lambda w: len(w.blocks) == 3)
@@ -454,7 +476,9 @@ REGISTERED: Final = [
     runstrength.Frequency,
     Intervals,
     Ladder,
+    runstrength.Level,
     Load,
+    LoadLadder,
     MaxReps,
     runstrength.Modification,
     Pacing,

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from enum import StrEnum
-from typing import Any, Final, TypeAlias
+from typing import Any, Final, TypeAlias, TypeVar
 
 import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
 from ._spec.converters import as_member
 from ._spec.rules import Finding, Flag, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
-from ._spec.validated import Relation, Validated, ruled
+from ._spec.validated import Relation, Validated, ruled, trusted
 from ._values import (
     DOSE_RULE,
-    LOAD_RULE,
+    EXERCISE_LOAD_RULE,
     Amount,
     Dose,
     Duration,
     Effort,
     Equipment,
+    ExerciseLoad,
     Frequency,
     Ladder,
-    Load,
+    LoadLadder,
     Range,
     Rest,
     Sides,
@@ -123,22 +124,31 @@ def to_blocks(value: list[Block] | tuple[Block, ...]) -> tuple[Block, ...]:
     return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
 
 
-def _ladder_fits(dose: Dose, times: Amount, where: str) -> list[Finding]:
-    """A ladder needs exactly one step per time the exercise is done."""
-    if not isinstance(dose, Ladder):
+def _ladder_fits(dose: Dose | ExerciseLoad | None, times: Amount, where: str) -> list[Finding]:
+    """A ladder (of doses or loads) needs exactly one step per time the exercise is done."""
+    if isinstance(dose, Ladder):
+        field, what = "dose", "a ladder"
+    elif isinstance(dose, LoadLadder):
+        field, what = "load", "a load ladder"
+    else:
         return []
     if isinstance(times, Range):
-        return [(("dose",), f"a ladder needs a fixed number of {where}, got {times}", "ladder_mismatch")]
+        return [((field,), f"{what} needs a fixed number of {where}, got {times}", "ladder_mismatch")]
     if len(dose.ladder) != times:
         steps = "step" if times == 1 else "steps"
         reason = f"expected {times} {steps}, one per {where[:-1]}, got {len(dose.ladder)}"
-        return [(("dose", "ladder"), reason, "ladder_mismatch")]
+        return [((field, "ladder"), reason, "ladder_mismatch")]
     return []
 
 
+def _ladders_fit(exercise: Exercise, times: Amount, where: str) -> list[Finding]:
+    """An exercise's dose ladder and load ladder each fit the times it is done."""
+    return _ladder_fits(exercise.dose, times, where) + _ladder_fits(exercise.load, times, where)
+
+
 _LADDER_RULE: Final = (
-    "A ladder dose has one step per time its exercise is done: per set for straight sets, else "
-    "per round of its superset or block, and that number must be fixed, not a range."
+    "A ladder dose or load ladder has one step per time its exercise is done: per set for straight "
+    "sets, else per round of its superset or block, and that number must be fixed, not a range."
 )
 
 
@@ -163,8 +173,8 @@ class Modification(Validated):
         converter=to_optional_sides,
         metadata=ruled(Optional(Member(Sides)), "Sides replacing the exercise's."),
     )
-    load: Load | None = attrs.field(
-        default=None, metadata=ruled(LOAD_RULE, "A load replacing the exercise's.")
+    load: ExerciseLoad | None = attrs.field(
+        default=None, metadata=ruled(EXERCISE_LOAD_RULE, "A load (or load ladder) replacing the exercise's.")
     )
     effort: Effort | None = attrs.field(
         default=None, metadata=ruled(_EFFORT, "An effort replacing the exercise's.")
@@ -203,7 +213,7 @@ def _single_set_rest(rest_between_sets: Rest | None, sets: Amount) -> list[Findi
     return []
 
 
-def _sets_ladder(dose: Dose, sets: Amount) -> list[Finding]:
+def _sets_ladder(dose: Dose | ExerciseLoad | None, sets: Amount) -> list[Finding]:
     return _ladder_fits(dose, sets, "sets") if sets != 1 else []
 
 
@@ -247,7 +257,10 @@ class Exercise(Validated):
     rest_between_sets: Rest | None = attrs.field(
         default=None, metadata=ruled(_REST, "The rest between straight sets.")
     )
-    load: Load | None = attrs.field(default=None, metadata=ruled(LOAD_RULE, "What to lift."))
+    load: ExerciseLoad | None = attrs.field(
+        default=None,
+        metadata=ruled(EXERCISE_LOAD_RULE, "What to lift: one load, or a load ladder by set or round."),
+    )
     effort: Effort | None = attrs.field(default=None, metadata=ruled(_EFFORT, "How hard a set should feel."))
     tempo: Tempo | None = attrs.field(default=None, metadata=ruled(_TEMPO, "How fast each repetition goes."))
     equipment: tuple[Equipment, ...] = attrs.field(
@@ -272,6 +285,12 @@ class Exercise(Validated):
     rest_after: Rest | None = attrs.field(
         default=None, metadata=ruled(_REST, "The rest after the exercise, before the next item.")
     )
+    optional: bool = attrs.field(
+        default=False,
+        metadata=ruled(
+            Flag(), "Whether it may be left out: timelines leave it out unless it is chosen (``include``)."
+        ),
+    )
     video: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A video showing it."))
     image: str | None = attrs.field(default=None, metadata=ruled(Optional(Url()), "A picture of it."))
     notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
@@ -284,6 +303,7 @@ class Exercise(Validated):
             "An exercise's rest_between_sets needs sets above 1.",
         ),
         Relation(("dose", "sets"), _sets_ladder, _LADDER_RULE),
+        Relation(("load", "sets"), _sets_ladder, _LADDER_RULE),
         Relation(
             ("modifications",),
             _unique_names("modifications", "modification"),
@@ -323,8 +343,15 @@ def _rounds_ladders(exercises: tuple[Exercise, ...], rounds: Amount) -> list[Fin
     return [
         (("exercises", index, *where), reason, code)
         for index, exercise in enumerate(exercises)
-        for where, reason, code in _ladder_fits(exercise.dose, rounds, "rounds")
+        for where, reason, code in _ladders_fit(exercise, rounds, "rounds")
     ]
+
+
+def _two_required(exercises: tuple[Exercise, ...]) -> list[Finding]:
+    if sum(not exercise.optional for exercise in exercises) < 2:
+        reason = "expected at least two exercises that are not optional: a superset stays a superset"
+        return [(("exercises",), reason, "nothing_required")]
+    return []
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
@@ -367,6 +394,11 @@ class Superset(Validated):
             "An exercise inside a superset does one set; the superset's rounds repeat it.",
         ),
         Relation(("exercises", "rounds"), _rounds_ladders, _LADDER_RULE),
+        Relation(
+            ("exercises",),
+            _two_required,
+            "A superset keeps at least two exercises that are not optional.",
+        ),
     )
 
     @property
@@ -393,6 +425,12 @@ def _active_rest_needs_rest(active_rest: Exercise | None, rest: Amount) -> list[
 def _last_rest_needs_rest(rest: Amount, rest_after_last: bool) -> list[Finding]:  # noqa: FBT001 - a field's value
     if not rest_after_last and _longest(rest) == 0:
         return [(("rest_after_last",), "only applies with a rest interval above 0 s", "not_applicable")]
+    return []
+
+
+def _active_rest_required(active_rest: Exercise | None) -> list[Finding]:
+    if active_rest is not None and active_rest.optional:
+        return [(("active_rest", "optional"), "does not apply to an active rest", "not_applicable")]
     return []
 
 
@@ -443,6 +481,7 @@ class Intervals(Validated):
             _last_rest_needs_rest,
             "An interval block's rest_after_last: false needs a rest above 0 s.",
         ),
+        Relation(("active_rest",), _active_rest_required, "An interval block's active_rest is not optional."),
     )
 
     def __str__(self) -> str:
@@ -522,6 +561,13 @@ def _timed_rounds(timing: Timing | None, rounds: Amount) -> list[Finding]:
     return []
 
 
+def _one_required(items: tuple[Item, ...]) -> list[Finding]:
+    if all(isinstance(item, Exercise) and item.optional for item in items):
+        reason = "expected an item that is not optional; to make the whole block optional, set its optional"
+        return [(("items",), reason, "nothing_required")]
+    return []
+
+
 def _timed_rest(timing: Timing | None, rest_between_rounds: Rest | None) -> list[Finding]:
     if isinstance(timing, Emom | Amrap) and rest_between_rounds is not None:
         return [
@@ -560,6 +606,12 @@ class Block(Validated):
     rest_after: Rest | None = attrs.field(
         default=None, metadata=ruled(_REST, "The rest before the next block.")
     )
+    optional: bool = attrs.field(
+        default=False,
+        metadata=ruled(
+            Flag(), "Whether it may be left out: timelines leave it out unless it is chosen (``include``)."
+        ),
+    )
     notes: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "Anything else to know."))
     items: tuple[Item, ...] = attrs.field(
         converter=to_items,
@@ -583,6 +635,7 @@ class Block(Validated):
             _timed_rest,
             "An EMOM or AMRAP block has no rest_between_rounds.",
         ),
+        Relation(("items",), _one_required, "A block keeps at least one item that is not optional."),
     )
 
     def exercises(self) -> Iterator[Exercise]:
@@ -594,11 +647,11 @@ class Block(Validated):
                 yield item
 
 
-def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:
+def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901
     """The rules an item of a block must follow given the block's format and rounds."""
     if timing is None:
         if isinstance(item, Exercise) and item.sets == 1:
-            return _ladder_fits(item.dose, rounds, "rounds")
+            return _ladders_fit(item, rounds, "rounds")
         return []
     name = _timing_name(timing)
     if isinstance(item, Superset):
@@ -617,12 +670,18 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
     if item.sets != 1:
         findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
     if isinstance(timing, Intervals):
-        findings += _ladder_fits(item.dose, rounds, "rounds")
+        findings += _ladders_fit(item, rounds, "rounds")
         if isinstance(item.dose, Duration) and _longest(item.dose.seconds) > _longest(timing.work):
             reason = f"longer than the {timing.work} s work interval"
             findings.append((("dose",), reason, "too_long_for_interval"))
-    elif isinstance(item.dose, Ladder):
-        findings.append((("dose",), f"a ladder needs fixed rounds, not an {name} block", "ladder_mismatch"))
+    else:
+        if isinstance(item.dose, Ladder):
+            findings.append(
+                (("dose",), f"a ladder needs fixed rounds, not an {name} block", "ladder_mismatch")
+            )
+        if isinstance(item.load, LoadLadder):
+            reason = f"a load ladder needs fixed rounds, not an {name} block"
+            findings.append((("load",), reason, "ladder_mismatch"))
     return findings
 
 
@@ -633,6 +692,264 @@ def _timing_name(timing: Timing | None) -> str:
 def to_benefits(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A list of benefits as a tuple."""
     return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
+
+
+def _changes_something(*values: object) -> list[Finding]:
+    if all(value is None for value in values):
+        return [((), "expected at least one change besides the name", "missing_value")]
+    return []
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
+class BlockChange(Validated):
+    """What a `Level` changes in one block: fields given replace the block's.
+
+    >>> str(BlockChange(block="Circuit", rounds=3))
+    'Circuit: rounds 3'
+    """
+
+    block: str = attrs.field(metadata=ruled(_NAME, "The name of the block it changes."))
+    rounds: Amount | None = attrs.field(
+        default=None, metadata=ruled(Optional(_ROUNDS), "Rounds replacing the block's.")
+    )
+    rest_between_rounds: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "A rest between rounds replacing the block's.")
+    )
+    rest_after: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "A rest after the block replacing the block's.")
+    )
+    format: Timing | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(Instance(TIMINGS, "a block format")), "A format replacing the block's."),
+    )
+
+    __relations__ = (
+        Relation(
+            ("rounds", "rest_between_rounds", "rest_after", "format"),
+            _changes_something,
+            "A block change changes at least one field.",
+        ),
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The block's fields this change replaces, by name."""
+        return _given(self, ("rounds", "rest_between_rounds", "rest_after", "format"))
+
+    def __str__(self) -> str:
+        return f"{self.block}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.changes().items())
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
+class ExerciseChange(Validated):
+    """What a `Level` changes in every exercise of one name: fields given replace the exercise's.
+
+    ``modification`` first swaps in that modification of the exercise (a harder version,
+    say); the other fields then apply on top of it.
+
+    >>> from runstrength import Reps
+    >>> str(ExerciseChange(exercise="Squat", dose=Reps(15), sets=4))
+    'Squat: dose 15 reps, sets 4'
+    """
+
+    exercise: str = attrs.field(metadata=ruled(_NAME, "The name of the exercises it changes."))
+    modification: str | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(_NAME), "The name of the exercise's modification to do instead, if any."),
+    )
+    dose: Dose | None = attrs.field(
+        default=None, metadata=ruled(Optional(DOSE_RULE), "A dose replacing the exercise's.")
+    )
+    sets: Amount | None = attrs.field(
+        default=None, metadata=ruled(Optional(_ROUNDS), "Straight sets replacing the exercise's.")
+    )
+    rest_between_sets: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "A rest between sets replacing the exercise's.")
+    )
+    load: ExerciseLoad | None = attrs.field(
+        default=None, metadata=ruled(EXERCISE_LOAD_RULE, "A load (or load ladder) replacing the exercise's.")
+    )
+    rest_after: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "A rest after the exercise replacing its own.")
+    )
+
+    __relations__ = (
+        Relation(
+            ("modification", "dose", "sets", "rest_between_sets", "load", "rest_after"),
+            _changes_something,
+            "An exercise change changes at least one field.",
+        ),
+    )
+
+    def changes(self) -> dict[str, Any]:
+        """The exercise's fields this change replaces, by name (``modification`` left out)."""
+        return _given(self, ("dose", "sets", "rest_between_sets", "load", "rest_after"))
+
+    def apply_to(self, exercise: Exercise) -> Exercise:
+        """The exercise as this change makes it: its modification first, then the fields given."""
+        if self.modification is not None:
+            exercise = exercise.modification(self.modification).apply_to(exercise)
+        return attrs.evolve(exercise, **self.changes())
+
+    def __str__(self) -> str:
+        parts = [f"as {self.modification}"] if self.modification else []
+        parts += [f"{k.replace('_', ' ')} {v}" for k, v in self.changes().items()]
+        return f"{self.exercise}: " + ", ".join(parts)
+
+
+def _given(obj: object, names: tuple[str, ...]) -> dict[str, Any]:
+    return {name: value for name in names if (value := getattr(obj, name)) is not None}
+
+
+def to_block_changes(value: list[BlockChange] | tuple[BlockChange, ...]) -> tuple[BlockChange, ...]:
+    """A list of block changes as a tuple."""
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
+
+
+def to_exercise_changes(
+    value: list[ExerciseChange] | tuple[ExerciseChange, ...],
+) -> tuple[ExerciseChange, ...]:
+    """A list of exercise changes as a tuple."""
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
+
+
+_KIND_NAMES: Final = frozenset(kind.value for kind in ModificationKind)
+
+
+def _level_changes(
+    blocks: tuple[BlockChange, ...], exercises: tuple[ExerciseChange, ...], rest_between_sets: Rest | None
+) -> list[Finding]:
+    return _changes_something(blocks or None, exercises or None, rest_between_sets)
+
+
+def _not_a_kind(name: str) -> list[Finding]:
+    if name in _KIND_NAMES:
+        kinds = ", ".join(kind.value for kind in ModificationKind)
+        reason = f"{name!r} names a modification kind; a level needs another name (not {kinds})"
+        return [(("name",), reason, "reserved_name")]
+    return []
+
+
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
+class Level(Validated):
+    """A whole-workout version, such as beginner or advanced: changes to blocks and exercises.
+
+    The workout as written is the default; `Workout.variant` applies a level by its name.
+
+    >>> str(Level(name="beginner", blocks=[BlockChange(block="Circuit", rounds=2)]))
+    'beginner: Circuit: rounds 2'
+    """
+
+    name: str = attrs.field(
+        metadata=ruled(_NAME, "What the level is called (not a modification kind); unique in the workout.")
+    )
+    summary: str | None = attrs.field(default=None, metadata=ruled(_NOTES, "What it changes, and for whom."))
+    blocks: tuple[BlockChange, ...] = attrs.field(
+        default=(),
+        converter=to_block_changes,
+        metadata=ruled(
+            Items(Instance((BlockChange,), "a block change"), max_length=50), "Changes to blocks, by name."
+        ),
+    )
+    exercises: tuple[ExerciseChange, ...] = attrs.field(
+        default=(),
+        converter=to_exercise_changes,
+        metadata=ruled(
+            Items(Instance((ExerciseChange,), "an exercise change"), max_length=100),
+            "Changes to exercises, by name (every exercise of that name).",
+        ),
+    )
+    rest_between_sets: Rest | None = attrs.field(
+        default=None, metadata=ruled(_REST, "A rest between sets replacing the workout's.")
+    )
+
+    __relations__ = (
+        Relation(("name",), _not_a_kind, "A level is not named like a modification kind."),
+        Relation(
+            ("blocks", "exercises", "rest_between_sets"),
+            _level_changes,
+            "A level changes a block, an exercise or the rest between sets.",
+        ),
+    )
+
+    def __str__(self) -> str:
+        changes = [*map(str, self.blocks), *map(str, self.exercises)]
+        if self.rest_between_sets is not None:
+            changes.append(f"rest between sets {self.rest_between_sets}")
+        return f"{self.name}: " + "; ".join(changes)
+
+
+def to_levels(value: list[Level] | tuple[Level, ...]) -> tuple[Level, ...]:
+    """A list of levels as a tuple."""
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
+
+
+def _apply_level(level: Level, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The blocks as ``level`` changes them.
+
+    Raises:
+        ValidationError: a change breaks a rule where it applies (located in the workout).
+    """
+    by_block = {change.block: change.changes() for change in level.blocks}
+    by_exercise = {change.exercise: change for change in level.exercises}
+
+    def change(exercise: Exercise) -> Exercise:
+        found = by_exercise.get(exercise.name)
+        return exercise if found is None else found.apply_to(exercise)
+
+    # Each block changes at once (its items and its own fields): a new load ladder may need
+    # the new rounds.
+    return tuple(_modified_blocks(blocks, change, by_block))
+
+
+def _levels_apply(levels: tuple[Level, ...], blocks: tuple[Block, ...]) -> list[Finding]:
+    """Each level names blocks, exercises and modifications that exist, and applies cleanly."""
+    if not levels:
+        return []
+    block_names = {block.name for block in blocks}
+    exercises: dict[str, list[Exercise]] = {}
+    for block in blocks:
+        for exercise in block.exercises():
+            exercises.setdefault(exercise.name, []).append(exercise)
+    findings: list[Finding] = []
+    for index, level in enumerate(levels):
+        found = _unknown_names(level, block_names, exercises)
+        if not found:
+            try:
+                _apply_level(level, blocks)
+            except ValidationError as error:
+                found = [((), f"applying it: {problem}", problem.code) for problem in error.problems]
+                if not error.problems:  # refused without reasons (the loader explains later)
+                    found.append(((), "applying it breaks a rule", "invalid"))
+        findings.extend((("levels", index, *where), reason, code) for where, reason, code in found)
+    return findings
+
+
+def _unknown_names(
+    level: Level, block_names: set[str], exercises: Mapping[str, list[Exercise]]
+) -> list[Finding]:
+    """What ``level`` names that the workout does not have."""
+    found: list[Finding] = [
+        (("blocks", number, "block"), f"no block named {change.block!r}", "unknown_name")
+        for number, change in enumerate(level.blocks)
+        if change.block not in block_names
+    ]
+    for number, change in enumerate(level.exercises):
+        same = exercises.get(change.exercise)
+        if same is None:
+            reason = f"no exercise named {change.exercise!r}"
+            found.append((("exercises", number, "exercise"), reason, "unknown_name"))
+        elif change.modification is not None and not all(
+            any(m.name == change.modification for m in exercise.modifications) for exercise in same
+        ):
+            reason = f"{change.exercise!r} has no modification named {change.modification!r}"
+            found.append((("exercises", number, "modification"), reason, "unknown_name"))
+    return found
+
+
+def _one_required_block(blocks: tuple[Block, ...]) -> list[Finding]:
+    if all(block.optional for block in blocks):
+        return [(("blocks",), "expected a block that is not optional", "nothing_required")]
+    return []
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
@@ -685,9 +1002,27 @@ class Workout(Validated):
             "The sections of the workout, in order.",
         ),
     )
+    levels: tuple[Level, ...] = attrs.field(
+        default=(),
+        converter=to_levels,
+        metadata=ruled(
+            Items(Instance((Level,), "a level"), max_length=20),
+            "Whole-workout versions (beginner, advanced…), each a set of changes; none is the default.",
+        ),
+    )
 
     __relations__ = (
         Relation(("blocks",), _unique_names("blocks", "block"), "Block names are unique within a workout."),
+        Relation(
+            ("blocks",), _one_required_block, "A workout keeps at least one block that is not optional."
+        ),
+        Relation(("levels",), _unique_names("levels", "level"), "Level names are unique within a workout."),
+        Relation(
+            ("levels", "blocks"),
+            _levels_apply,
+            "Each level names blocks, exercises and modifications the workout has, and applying it "
+            "gives a valid workout.",
+        ),
     )
 
     def exercises(self) -> Iterator[Exercise]:
@@ -713,35 +1048,69 @@ class Workout(Validated):
         found: Exercise = _find(self.exercises(), name, "exercise")
         return found
 
-    def variant(
-        self, kind: ModificationKind | str | None = None, *, choose: Mapping[str, str] | None = None
-    ) -> Workout:
-        """A copy with exercises replaced by their modified form.
-
-        Args:
-            kind: apply each exercise's first modification of this kind (``"easier"``,
-                ``"harder"``…); exercises without one stay as they are.
-            choose: exercise name → modification name, applied first, for precise picks (to
-                every exercise of that name that has the modification).
+    def level(self, name: str) -> Level:
+        """The level called ``name``.
 
         Raises:
-            UnknownNameError: ``choose`` names an exercise or modification that does not exist.
-            ValidationError: ``kind`` is not a modification kind, or a modification breaks a
-                rule where it is used (a ladder that does not fit the rounds, say).
+            UnknownNameError: no level has that name.
         """
+        found: Level = _find(self.levels, name, "level")
+        return found
+
+    def optional_parts(self) -> Iterator[Block | Exercise]:
+        """Every optional block and optional exercise, in workout order.
+
+        Optional exercises inside an optional block are listed too.
+        """
+        for block in self.blocks:
+            if block.optional:
+                yield block
+            yield from (exercise for exercise in block.exercises() if exercise.optional)
+
+    def variant(
+        self,
+        kind: ModificationKind | str | None = None,
+        *,
+        choose: Mapping[str, str] | None = None,
+        include: Iterable[str] = (),
+    ) -> Workout:
+        """A copy as one version of the workout: a level, modified exercises, optional parts kept.
+
+        In order: ``include`` keeps optional parts, the level (if ``kind`` names one) applies,
+        then modifications replace exercises. A variant that applies a level or modifications
+        has no levels of its own (it is one of them).
+
+        Args:
+            kind: the name of a level (``"advanced"``), or a modification kind (``"easier"``,
+                ``"harder"``…): each exercise's first modification of that kind; exercises
+                without one stay as they are.
+            choose: exercise name → modification name, applied first, for precise picks (to
+                every exercise of that name that has the modification).
+            include: names of optional blocks and exercises to keep: they stop being optional,
+                so timelines have them (every optional exercise of that name).
+
+        Raises:
+            UnknownNameError: ``choose`` names an exercise or modification that does not exist,
+                or ``include`` a name no optional block or exercise has.
+            ValidationError: ``kind`` is neither a level nor a modification kind, or a
+                modification breaks a rule where it is used (a ladder that does not fit the
+                rounds, say).
+        """
+        level = next((level for level in self.levels if level.name == kind), None)
         try:
-            wanted = ModificationKind(kind) if kind is not None else None
+            wanted = ModificationKind(kind) if kind is not None and level is None else None
         except ValueError:
-            choices = ", ".join(k.value for k in ModificationKind)
+            choices = ", ".join(
+                [*(k.value for k in ModificationKind), *(level.name for level in self.levels)]
+            )
             reason = f"expected one of {choices}, got {kind!r}"
             raise ValidationError([Problem((), reason, "not_one_of")]) from None
         picks = dict(choose or {})
-        for name, pick in picks.items():  # each pick must name something that exists
-            same = [exercise for exercise in self.exercises() if exercise.name == name]
-            if not same:
-                _find(self.exercises(), name, "exercise")
-            if not any(m.name == pick for exercise in same for m in exercise.modifications):
-                same[0].modification(pick)
+        self._check_names(picks, kept := frozenset(include))
+        workout = self._including(kept) if kept else self
+        if level is None and wanted is None and not picks:
+            return workout
+        blocks = _apply_level(level, workout.blocks) if level is not None else workout.blocks
 
         def modify(exercise: Exercise) -> Exercise:
             named = picks.get(exercise.name)
@@ -753,7 +1122,39 @@ class Workout(Validated):
                     return modification.apply_to(exercise)
             return exercise
 
-        return attrs.evolve(self, blocks=tuple(_modified_blocks(self.blocks, modify)))
+        if wanted is not None or picks:
+            blocks = tuple(_modified_blocks(blocks, modify))
+        rest = level.rest_between_sets if level is not None else None
+        return attrs.evolve(
+            workout,
+            blocks=blocks,
+            levels=(),
+            rest_between_sets=rest if rest is not None else workout.rest_between_sets,
+        )
+
+    def _check_names(self, picks: Mapping[str, str], kept: frozenset[str]) -> None:
+        """Raise `UnknownNameError` unless every pick and every kept name exists."""
+        for name, pick in picks.items():
+            same = [exercise for exercise in self.exercises() if exercise.name == name]
+            if not same:
+                _find(self.exercises(), name, "exercise")
+            if not any(m.name == pick for exercise in same for m in exercise.modifications):
+                same[0].modification(pick)
+        optional = {part.name for part in self.optional_parts()}
+        for name in sorted(kept - optional):
+            _find(self.optional_parts(), name, "optional block or exercise")
+
+    def _including(self, names: frozenset[str]) -> Workout:
+        """A copy whose optional blocks and exercises called one of ``names`` are not optional."""
+
+        def keep(exercise: Exercise) -> Exercise:
+            return attrs.evolve(exercise, optional=False) if exercise.name in names else exercise
+
+        blocks = (
+            attrs.evolve(block, optional=False) if block.optional and block.name in names else block
+            for block in _modified_blocks(self.blocks, keep)
+        )
+        return attrs.evolve(self, blocks=tuple(blocks))
 
     def _repr_html_(self) -> str:
         from ._render.notebook import workout_html  # noqa: PLC0415 - only in notebooks
@@ -761,8 +1162,15 @@ class Workout(Validated):
         return workout_html(self)
 
 
-def _modified_blocks(blocks: Iterable[Block], modify: Callable[[Exercise], Exercise]) -> Iterator[Block]:
-    """Blocks with every exercise passed through ``modify``; errors carry workout paths."""
+def _modified_blocks(
+    blocks: Iterable[Block],
+    modify: Callable[[Exercise], Exercise],
+    changes: Mapping[str, Mapping[str, Any]] | None = None,
+) -> Iterator[Block]:
+    """Blocks with every exercise passed through ``modify``, and fields replaced by block name.
+
+    ``changes`` maps a block's name to the fields to replace; errors carry workout paths.
+    """
     for b, block in enumerate(blocks):
         items: list[Item] = []
         for i, item in enumerate(block.items):
@@ -774,9 +1182,42 @@ def _modified_blocks(blocks: Iterable[Block], modify: Callable[[Exercise], Exerc
             except ValidationError as error:  # say where in the workout the change broke a rule
                 raise error.within("blocks", b, "items", i) from None
         try:
-            yield attrs.evolve(block, items=tuple(items))
+            yield attrs.evolve(block, items=tuple(items), **(changes or {}).get(block.name, {}))
         except ValidationError as error:
             raise error.within("blocks", b) from None
+
+
+def required_parts(workout: Workout) -> Workout:
+    """The workout without its optional blocks and exercises, and without levels (for the plan).
+
+    The rules keep what is left valid (a superset keeps two exercises, a block an item, the
+    workout a block), so it is built without checking again; a workout with no optional part
+    is returned as it is.
+    """
+    if not any(True for _ in workout.optional_parts()):
+        return workout if not workout.levels else _built(workout, levels=())
+    blocks = []
+    for block in workout.blocks:
+        if block.optional:
+            continue
+        items: list[Item] = []
+        for item in block.items:
+            if isinstance(item, Superset):
+                kept = tuple(exercise for exercise in item.exercises if not exercise.optional)
+                items.append(item if len(kept) == len(item.exercises) else _built(item, exercises=kept))
+            elif not item.optional:
+                items.append(item)
+        same = len(items) == len(block.items) and all(a is b for a, b in zip(items, block.items, strict=True))
+        blocks.append(block if same else _built(block, items=tuple(items)))
+    return _built(workout, blocks=tuple(blocks), levels=())
+
+
+_V = TypeVar("_V", Workout, Block, Superset)
+
+
+def _built(obj: _V, **changes: Any) -> _V:
+    with trusted():
+        return attrs.evolve(obj, **changes)
 
 
 def _find(things: Iterable[Any], name: str, what: str) -> Any:

@@ -24,9 +24,11 @@ Precedence, decided here once:
   work when ``rest_after_last`` is false (the rest then sits between rounds only).
 - A prescribed rest without seconds: its length's pacing field (``rest_minimal``,
   ``rest_short``), else ``rest_as_needed``.
-- Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
+- Doses and loads: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use
+  the first.
 - In an AMRAP block, after each exercise (the last one included, before the next round): its
   ``rest_after``, else a transition.
+- Optional blocks and exercises are left out (`Workout.variant` with ``include`` keeps them).
 """
 
 from __future__ import annotations
@@ -36,8 +38,20 @@ from typing import TypeAlias
 
 import attrs
 
-from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout
-from ._values import Amount, Ladder, Rest, RestLength, Side, Sides, SingleDose, step
+from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout, required_parts
+from ._values import (
+    Amount,
+    Ladder,
+    Load,
+    LoadLadder,
+    Rest,
+    RestLength,
+    Side,
+    Sides,
+    SingleDose,
+    load_step,
+    step,
+)
 
 
 class Default(StrEnum):
@@ -85,8 +99,10 @@ class Counted(StrEnum):
 class Work:
     """One effort of an exercise: one side of an ``each`` exercise, else the whole effort.
 
-    ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``);
-    ``seconds`` is the work an interval block prescribes, or a range (``None``: the dose decides).
+    ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``, and
+    the step's load when the exercise has a load ladder: ``5 reps at 80 kg``); ``seconds`` is
+    the work an interval block prescribes, or a range (``None``: the dose decides); ``load`` is
+    this effort's load (a load ladder's step), if any.
     """
 
     exercise: Exercise
@@ -94,6 +110,7 @@ class Work:
     side: Side | None
     target: str
     seconds: Amount | None = None
+    load: Load | None = None
 
 
 @attrs.frozen
@@ -213,7 +230,8 @@ _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 
 
 def plan(workout: Workout) -> Plan:
-    """The plan of a workout: every effort, gap and repeat, in order."""
+    """The plan of a workout: every effort, gap and repeat, in order (optional parts left out)."""
+    workout = required_parts(workout)
     planner = _Planner(workout)
     last = len(workout.blocks) - 1
     blocks = tuple(
@@ -230,8 +248,15 @@ def plan(workout: Workout) -> Plan:
     return Plan(workout, blocks)
 
 
+def _with_load(target: str, exercise: Exercise, load: Load | None) -> str:
+    """The target with the step's load when the load changes by set or round."""
+    return f"{target} at {load}" if load is not None and isinstance(exercise.load, LoadLadder) else target
+
+
 def _laddered(exercises: list[Exercise] | tuple[Exercise, ...]) -> bool:
-    return any(isinstance(exercise.dose, Ladder) for exercise in exercises)
+    return any(
+        isinstance(exercise.dose, Ladder) or isinstance(exercise.load, LoadLadder) for exercise in exercises
+    )
 
 
 class _Planner:
@@ -247,18 +272,28 @@ class _Planner:
             found = self.targets[id(dose)] = str(dose)
         return found
 
-    def effort(self, exercise: Exercise, dose: SingleDose) -> tuple[Node, ...]:
-        """One performance: right, a side switch, left; or one effort."""
-        target = self.target(dose)
+    def effort(self, exercise: Exercise, number: int) -> tuple[Node, ...]:
+        """One performance (repetition ``number``): right, a side switch, left; or one effort."""
+        dose = step(exercise.dose, number)
+        load = load_step(exercise.load, number)
+        target = _with_load(self.target(dose), exercise, load)
         if exercise.sides is Sides.EACH:
             return (
-                Work(exercise, dose, Side.RIGHT, target),
+                Work(exercise, dose, Side.RIGHT, target, load=load),
                 _SWITCH,
-                Work(exercise, dose, Side.LEFT, target),
+                Work(exercise, dose, Side.LEFT, target, load=load),
             )
         if exercise.sides is Sides.ALTERNATING:
-            return (Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING),)
-        return (Work(exercise, dose, None, target),)
+            return (
+                Work(
+                    exercise,
+                    dose,
+                    None,
+                    _with_load(self.target(dose) + _PER_SIDE_ALTERNATING, exercise, load),
+                    load=load,
+                ),
+            )
+        return (Work(exercise, dose, None, target, load=load),)
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:
         fmt = block.format
@@ -295,7 +330,7 @@ class _Planner:
             if isinstance(item, Superset):
                 nodes.append(self.superset(item, titles[position]))
             elif item.sets == 1:
-                nodes.extend(self.effort(item, step(item.dose, number)))
+                nodes.extend(self.effort(item, number))
             else:
                 nodes.append(self.sets(item))
             if position < last:
@@ -320,7 +355,7 @@ class _Planner:
         for number in numbers:
             nodes: list[Node] = []
             for position, exercise in enumerate(exercises):
-                nodes.extend(self.effort(exercise, step(exercise.dose, number)))
+                nodes.extend(self.effort(exercise, number))
                 if position < last:
                     nodes.append(inside)
             rounds.append(tuple(nodes))
@@ -329,8 +364,8 @@ class _Planner:
 
     def sets(self, exercise: Exercise) -> Repeat:
         times = exercise.sets
-        varies = isinstance(exercise.dose, Ladder) and isinstance(times, int)
-        rounds = tuple(self.effort(exercise, step(exercise.dose, n)) for n in range(times if varies else 1))  # type: ignore[arg-type]
+        varies = _laddered((exercise,)) and isinstance(times, int)
+        rounds = tuple(self.effort(exercise, n) for n in range(times if varies else 1))  # type: ignore[arg-type]
         own = exercise.rest_between_sets
         rest = own if own is not None else self.workout.rest_between_sets
         between = Gap(Between.SETS, rest, Default.REST_BETWEEN_SETS)
@@ -343,12 +378,14 @@ class _Planner:
         for item in block.items:
             assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
             dose = step(item.dose, number)
+            load = load_step(item.load, number)
             target = self.target(dose)
             if item.sides is Sides.ALTERNATING:
                 target += _PER_SIDE_ALTERNATING
+            target = _with_load(target, item, load)
             sides = (Side.RIGHT, Side.LEFT) if item.sides is Sides.EACH else (None,)
             for side in sides:
-                nodes.append(Work(item, dose, side, target, fmt.work))
+                nodes.append(Work(item, dose, side, target, fmt.work, load))
                 nodes.append(rest)
         return tuple(nodes)
 
@@ -360,7 +397,7 @@ class _Planner:
                 body: tuple[Node, ...] = (self.superset(item, titles[position]),)
                 title = titles[position]
             else:
-                body = self.effort(item, step(item.dose, 0))
+                body = self.effort(item, 0)
                 title = item.name
             slots.append(Slot(position, title, item, body))
         return EveryInterval(fmt.every, fmt.intervals, tuple(slots))
@@ -369,7 +406,7 @@ class _Planner:
         nodes: list[Node] = []
         for item in block.items:
             assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
-            nodes.extend(self.effort(item, step(item.dose, 0)))
+            nodes.extend(self.effort(item, 0))
             # The exercise's rest_after, else a transition; after the last exercise, back to the
             # first: still this round, so a round counts once work starts.
             nodes.append(self.after_item(item))

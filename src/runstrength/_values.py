@@ -606,6 +606,43 @@ class Tempo(Validated):
 LOAD_RULE: Final = Optional(Instance((Load,), "a load"))
 
 
+def to_loads(value: list[Load] | tuple[Load, ...]) -> tuple[Load, ...]:
+    """A list of loads as a tuple."""
+    return tuple(value) if isinstance(value, list) else value  # anything else: for the rule to refuse
+
+
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
+class LoadLadder(Validated):
+    """A load that changes by set or round: a ramp such as 60, 70, 80 kg.
+
+    Step *i* is the load of the *i*-th time the exercise is done, like a ladder dose's.
+
+    >>> str(LoadLadder((Load(amount=60, unit=LoadUnit.KG), Load(amount=70, unit=LoadUnit.KG))))
+    '60 kg, 70 kg'
+    """
+
+    ladder: tuple[Load, ...] = attrs.field(
+        converter=to_loads,
+        metadata=ruled(
+            Items(Instance((Load,), "a load"), min_length=2, max_length=100),
+            "The load of each time the exercise is done, in order.",
+        ),
+    )
+
+    def __str__(self) -> str:
+        return ", ".join(map(str, self.ladder))
+
+
+ExerciseLoad: TypeAlias = Load | LoadLadder
+"""An exercise's load: one for every set and round, or a ladder of them."""
+EXERCISE_LOAD_RULE: Final = Optional(Instance((Load, LoadLadder), "a load or a load ladder"))
+
+
+def load_step(load: ExerciseLoad | None, repetition: int) -> Load | None:
+    """The load of one repetition (from 0): a load ladder's step, or the load itself."""
+    return load.ladder[repetition] if isinstance(load, LoadLadder) else load
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Equipment(Validated):
     """A piece of equipment, how many, and optionally its load."""

@@ -32,13 +32,13 @@ from . import catalog
 from ._batch import MAX_JOBS, read_jsonl, validate_many
 from ._document.schema import json_schema
 from ._document.text import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
-from ._errors import MissingExtraError, Problem, ValidationError
+from ._errors import MissingExtraError, Problem, UnknownNameError, ValidationError
 from ._export.fit import export_fit
 from ._export.ics import export_ics
 from ._files import write_atomic
-from ._model import Workout
+from ._model import ModificationKind, Workout
 from ._pacing import Pacing
-from ._render.completion import SHELLS, completion
+from ._render.completion import SHELLS, completion, suggest
 from ._render.summary import summary
 from ._render.table import TIMELINE_FORMATS, clock, render, table
 from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, escape, wants_color
@@ -63,7 +63,8 @@ EXIT_BROKEN_PIPE: Final = 141
 PROGRESS_FROM: Final = 20
 """``validate`` shows its progress on a terminal from this many files on."""
 
-_VARIANTS: Final = ("easier", "harder")
+_VARIANTS: Final = tuple(kind.value for kind in ModificationKind)
+"""What ``--variant`` completes to; a workout's level names are accepted too."""
 _PACING_FLAGS: Final = {
     "seconds_per_rep": "seconds one repetition takes",
     "switch_sides": "seconds to change sides",
@@ -82,6 +83,10 @@ class _InvalidInputError(Exception):
         self.problems = tuple(problems)
         self.verdict = verdict
         super().__init__(f"{label}: {verdict}")
+
+
+class _UsageError(Exception):
+    """A usage error found once the workout is read (an option naming what it does not have)."""
 
 
 class _OutputClosedError(Exception):
@@ -137,6 +142,10 @@ def _run(argv: Sequence[str] | None) -> int:
     except _InvalidInputError as invalid:
         _report(invalid, errors, heading=True)
         return EXIT_INVALID
+    except _UsageError as error:
+        with contextlib.suppress(SystemExit):
+            commands[args.command].error(str(error))
+        return EXIT_USAGE
     except MissingExtraError as error:
         _complain(str(error))
         return EXIT_MISSING_EXTRA
@@ -425,8 +434,8 @@ def _export_format(args: argparse.Namespace, parser: argparse.ArgumentParser) ->
 
 
 def _export(args: argparse.Namespace, output: _Output) -> int:
-    workout = _read(args.workout, args.input_format)
     label = _label(args.workout or DEFAULT_WORKOUT)
+    workout = _chosen(_read(args.workout, args.input_format), args, label)
     try:
         data = _EXPORTERS[args.format](workout, args)
     except ValidationError as error:
@@ -447,22 +456,36 @@ def _page(workout: Workout, args: argparse.Namespace) -> bytes:
     return export_card(workout, args.pacing).encode()
 
 
+def _chosen(workout: Workout, args: argparse.Namespace, label: str) -> Workout:
+    """The workout as ``--variant`` and ``--include`` choose it."""
+    if not args.variant and not args.include:
+        return workout
+    levels = [level.name for level in workout.levels]
+    if args.variant and args.variant not in (*_VARIANTS, *levels):
+        choices = ", ".join(map(repr, (*_VARIANTS, *levels)))
+        message = f"argument --variant: invalid choice: {args.variant!r} (choose from {choices})"
+        raise _UsageError(message)
+    try:
+        changed = workout.variant(args.variant, include=args.include)
+    except UnknownNameError as error:
+        raise _UsageError(f"argument --include: {error}") from None
+    except ValidationError as error:
+        raise _InvalidInputError(label, error.problems, f"its {args.variant} variant is invalid") from None
+    if (
+        args.variant
+        and args.variant not in levels
+        and changed.blocks == workout.variant(include=args.include).blocks
+    ):
+        _complain(
+            f"note: {escape(label)} has no {args.variant} modifications; "
+            "this is the timeline of the workout as written"
+        )
+    return changed
+
+
 def _timeline(args: argparse.Namespace, output: _Output) -> int:
-    workout = _read(args.workout, args.input_format)
     label = _label(args.workout or DEFAULT_WORKOUT)
-    if args.variant:
-        try:
-            changed = workout.variant(args.variant)
-        except ValidationError as error:
-            raise _InvalidInputError(
-                label, error.problems, f"its {args.variant} variant is invalid"
-            ) from None
-        if changed == workout:
-            _complain(
-                f"note: {escape(label)} has no {args.variant} modifications; "
-                "this is the timeline of the workout as written"
-            )
-        workout = changed
+    workout = _chosen(_read(args.workout, args.input_format), args, label)
     try:
         timeline = build_timeline(workout, args.pacing)
         timeline.total_range  # noqa: B018 - expanded on first use: report its problems here
@@ -826,11 +849,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     timeline.add_argument(
         "--format", choices=TIMELINE_FORMATS, default="table", help="how to print it (default table)"
     )
-    timeline.add_argument(
-        "--variant",
-        choices=_VARIANTS,
-        help="use each exercise's easier or harder modification (a note says when there is none)",
-    )
+    _variant_flags(timeline)
     _pacing_flags(timeline)
 
     export = subparsers.add_parser(
@@ -862,6 +881,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     plan.add_argument(
         "--at", type=dt.time.fromisoformat, default=dt.time(7), metavar="HH:MM", help="start time (07:00)"
     )
+    _variant_flags(export)
     _pacing_flags(export)
 
     schema = subparsers.add_parser(
@@ -892,6 +912,25 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "completion": complete,
     }
     return parser, commands
+
+
+def _variant_flags(command: argparse.ArgumentParser) -> None:
+    """The flags choosing a version of the workout: a level or modifications, optional parts."""
+    variant = command.add_argument(
+        "--variant",
+        metavar="NAME",
+        help="a level of the workout (such as advanced), or a modification kind: "
+        f"{', '.join(_VARIANTS)} (a note says when no exercise has one)",
+    )
+    suggest(variant, _VARIANTS)
+    include = command.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="keep the optional block or exercise of this name (repeat for several)",
+    )
+    suggest(include, ())
 
 
 def _pacing_flags(command: argparse.ArgumentParser) -> None:

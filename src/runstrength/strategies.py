@@ -21,6 +21,7 @@ import math
 from functools import cache
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 from hypothesis.strategies import SearchStrategy
@@ -28,11 +29,14 @@ from hypothesis.strategies import SearchStrategy
 from ._model import (
     Amrap,
     Block,
+    BlockChange,
     BlockKind,
     Emom,
     Exercise,
+    ExerciseChange,
     Intervals,
     Item,
+    Level,
     Modification,
     ModificationKind,
     Superset,
@@ -49,9 +53,11 @@ from ._values import (
     Duration,
     Effort,
     Equipment,
+    ExerciseLoad,
     Frequency,
     Ladder,
     Load,
+    LoadLadder,
     LoadLevel,
     LoadUnit,
     MaxReps,
@@ -124,6 +130,7 @@ _TAGS = (
 _PEOPLE = ("Winnie Yu", "Mallory Creveling", "Ana Souza", "Li Wei", "Zoë Müller", "Øyvind Ås", "Иван Петров")
 _ROLES = ("creator", "author", "coach", "editor", "physical therapist", "strength coach", "photographer")
 _LABEL_NAMES = ("superset", "tri-set", "circuit", "giant set")
+_LEVEL_NAMES = ("beginner", "intermediate", "advanced", "level 2", "scaled", "Rx", "débutant")
 
 # Letters, marks, digits, punctuation and symbols: none of them is whitespace, so a word
 # never needs trimming; controls, separators and surrogates stay out.
@@ -492,6 +499,20 @@ def frequencies() -> SearchStrategy[Frequency]:
 
 # --- exercises and supersets -------------------------------------------------------------------
 
+
+@cache
+def _load_ladders(steps: int) -> SearchStrategy[LoadLadder]:
+    return st.builds(LoadLadder, st.lists(_LOADS, min_size=steps, max_size=steps))
+
+
+@cache
+def _exercise_loads(ladder_steps: int | None) -> SearchStrategy[ExerciseLoad | None]:
+    """Loads, and load ladders of ``ladder_steps`` steps when the exercise repeats that often."""
+    if ladder_steps is None or ladder_steps < 2:
+        return _OPTIONAL_LOADS
+    return _sometimes(_LOADS | _load_ladders(ladder_steps))
+
+
 _OPTIONAL_RESTS = _sometimes(_rests())
 _OPTIONAL_LOADS = _sometimes(_LOADS)
 _OPTIONAL_EFFORTS = _sometimes(_EFFORTS)
@@ -507,7 +528,7 @@ def _modifications(ladder_steps: int | None, max_seconds: int) -> SearchStrategy
         kind=st.sampled_from(ModificationKind),
         dose=st.none() | _doses(ladder_steps, max_seconds),
         sides=_sometimes(st.sampled_from(Sides)),
-        load=_OPTIONAL_LOADS,
+        load=_exercise_loads(ladder_steps),
         effort=_OPTIONAL_EFFORTS,
         tempo=_OPTIONAL_TEMPOS,
         equipment=_sometimes(_EQUIPMENT_LISTS),
@@ -579,7 +600,7 @@ def _exercises(
         sides=draw(st.sampled_from(Sides)),
         sets=sets,
         rest_between_sets=None if sets == 1 else draw(_OPTIONAL_RESTS),
-        load=draw(_OPTIONAL_LOADS),
+        load=draw(_exercise_loads(ladder_steps)),
         effort=draw(_OPTIONAL_EFFORTS),
         tempo=draw(_OPTIONAL_TEMPOS),
         equipment=draw(_EQUIPMENT_LISTS),
@@ -640,7 +661,7 @@ def _supersets(
         with_modifications=with_modifications, straight_sets=False, ladder_steps=_fixed(rounds)
     )
     return Superset(
-        exercises=tuple(draw(st.lists(members, min_size=2, max_size=max_exercises))),
+        exercises=_some_optional(draw, draw(st.lists(members, min_size=2, max_size=max_exercises)), 2),
         rounds=rounds,
         name=draw(_sometimes(_names(_BLOCKS))),
         label=draw(_LABELS),
@@ -759,7 +780,23 @@ def _blocks(
         rest_between_rounds=None if isinstance(fmt, Emom | Amrap) else draw(_OPTIONAL_RESTS),
         rest_after=draw(_OPTIONAL_RESTS),
         notes=draw(_notes()),
-        items=tuple(draw(st.lists(items, min_size=1, max_size=max_items))),
+        items=_some_optional(draw, draw(st.lists(items, min_size=1, max_size=max_items)), 1),
+        optional=draw(_RARELY),
+    )
+
+
+_RARELY = _usually(st.just(False), st.just(True))
+
+
+def _some_optional(draw: st.DrawFn, items: list[Any], required: int) -> tuple[Any, ...]:
+    """``items`` with some exercises after the first ``required`` marked optional (rarely)."""
+    head, tail = items[:required], items[required:]
+    return (
+        *head,
+        *(
+            attrs.evolve(item, optional=True) if isinstance(item, Exercise) and draw(_RARELY) else item
+            for item in tail
+        ),
     )
 
 
@@ -795,20 +832,80 @@ _BENEFITS = st.lists(_cues(300), max_size=3).map(tuple)
 @st.composite
 def _workout(draw: st.DrawFn, *, max_blocks: int, max_items: int, with_modifications: bool) -> Workout:
     block = _blocks(max_items=max_items, with_modifications=with_modifications)
+    drawn = draw(st.lists(block, min_size=1, max_size=max_blocks, unique_by=lambda b: b.name))
+    if all(b.optional for b in drawn):  # a workout keeps one block that is not optional
+        drawn[0] = attrs.evolve(drawn[0], optional=False)
+    blocks = tuple(drawn)
+    rest_between_sets = draw(_OPTIONAL_RESTS)
     return Workout(
         title=draw(_TITLES_200),
         summary=draw(_notes()),
         frequency=draw(_sometimes(_FREQUENCIES)),
         stated_duration=draw(_sometimes(_amounts(60, 86_400))),
-        rest_between_sets=draw(_OPTIONAL_RESTS),
+        rest_between_sets=rest_between_sets,
         equipment=tuple(draw(st.lists(_EQUIPMENT, max_size=3))),
         targets=draw(_TAG_LISTS),
         benefits=draw(_BENEFITS),
         video=draw(_OPTIONAL_URLS),
         source=draw(_sometimes(_SOURCES)),
         notes=draw(_notes()),
-        blocks=tuple(draw(st.lists(block, min_size=1, max_size=max_blocks, unique_by=lambda b: b.name))),
+        blocks=blocks,
+        levels=draw(_levels(blocks, rest_between_sets)),
     )
+
+
+# A level is never named like a modification kind.
+_LEVEL_NAME_TEXTS = _names(_LEVEL_NAMES).filter(lambda name: name not in {k.value for k in ModificationKind})
+_STANDALONE_LEVELS = st.builds(
+    Level,
+    name=_LEVEL_NAME_TEXTS,
+    summary=_notes(),
+    blocks=st.lists(
+        st.builds(BlockChange, block=_names(_BLOCKS), rounds=_counts(100)),
+        max_size=2,
+        unique_by=lambda c: c.block,
+    ).map(tuple),
+    exercises=st.lists(
+        st.builds(ExerciseChange, exercise=_names(), dose=_REPS),
+        min_size=1,
+        max_size=2,
+        unique_by=lambda c: c.exercise,
+    ).map(tuple),
+)
+
+
+@st.composite
+def _levels(draw: st.DrawFn, blocks: tuple[Block, ...], rest_between_sets: Rest | None) -> tuple[Level, ...]:
+    """Levels changing what any workout allows to change: rests after, loads, rep doses.
+
+    Every change keeps the workout valid wherever it applies: a rest after any block or
+    exercise, a plain load, or reps instead of a dose (an exercise repeated over rounds may
+    carry a ladder, so a load ladder is never drawn here).
+    """
+    if draw(_RARELY) is False:
+        return ()
+    names = [block.name for block in blocks]
+    exercises = sorted({exercise.name for block in blocks for exercise in block.exercises()})
+    block_changes = st.builds(BlockChange, block=st.sampled_from(names), rest_after=_rests())
+    exercise_changes = st.builds(
+        ExerciseChange,
+        exercise=st.sampled_from(exercises),
+        dose=st.none() | _REPS,
+        load=st.none() | _LOADS,
+        rest_after=_rests(),
+    )
+    levels = st.builds(
+        Level,
+        name=_LEVEL_NAME_TEXTS,
+        summary=_notes(),
+        blocks=st.lists(block_changes, max_size=2, unique_by=lambda c: c.block).map(tuple),
+        exercises=st.lists(exercise_changes, min_size=1, max_size=2, unique_by=lambda c: c.exercise).map(
+            tuple
+        ),
+        rest_between_sets=_sometimes(_rests()),
+    )
+    del rest_between_sets  # a level's rest between sets replaces the workout's: any rest fits
+    return tuple(draw(st.lists(levels, min_size=1, max_size=2, unique_by=lambda level: level.name)))
 
 
 def workouts(
@@ -894,7 +991,9 @@ def _by_type() -> dict[type, SearchStrategy[Any]]:
         Frequency: _FREQUENCIES,
         Intervals: _INTERVALS,
         Ladder: st.integers(2, 5).flatmap(_ladders),
+        Level: _STANDALONE_LEVELS,
         Load: _LOADS,
+        LoadLadder: st.integers(2, 5).flatmap(_load_ladders),
         MaxReps: _max_reps(),
         Modification: modifications(),
         Pacing: pacings(),

@@ -35,7 +35,18 @@ from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
 from runstrength._spec.validated import Validated, doubting, spec_of, trusted
-from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
+from runstrength._values import (
+    DOSES,
+    Distance,
+    Duration,
+    Ladder,
+    Load,
+    LoadLadder,
+    MaxReps,
+    Range,
+    Reps,
+    Tempo,
+)
 
 if TYPE_CHECKING:
     from runstrength._pacing import Pacing
@@ -59,6 +70,10 @@ _DOSE_KEYS: Final[dict[str, type]] = {
     "max_reps": MaxReps,
     "ladder": Ladder,
 }
+_KEYED: Final[dict[frozenset[type], tuple[str, type, type]]] = {
+    frozenset((Load, LoadLadder)): ("ladder", LoadLadder, Load),
+}
+"""Choices told apart by one key: with ``key``, the first class; without it, the second."""
 _ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
 _TIMING_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
 _TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_TIMING_TAGS.items())}
@@ -238,6 +253,10 @@ def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
             return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
 
         return pick_dose
+    if (keyed := _KEYED.get(frozenset(classes))) is not None:
+        key, with_key, without = keyed
+        if_key, otherwise = readers[with_key], readers[without]
+        return lambda data: if_key if key in data else otherwise  # type: ignore[return-value]
     tags = _tags_for(classes)
     if tags is not None:
         table, default = tags
@@ -473,6 +492,9 @@ def _explain_choice(
     """The class a mapping stands for among ``classes``, or ``None`` with the reason in ``out``."""
     if set(classes) <= set(DOSES):
         return _explain_dose({key: cls for key, cls in _DOSE_KEYS.items() if cls in classes}, data, path, out)
+    if (keyed := _KEYED.get(frozenset(classes))) is not None:
+        key, with_key, without = keyed
+        return with_key if key in data else without
     tags = _tags_for(classes)
     if tags is None:
         return classes[0]

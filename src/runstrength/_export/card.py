@@ -85,9 +85,10 @@ def _exercise(exercise: Exercise) -> str:
         if value is not None
     ]
     details += map(_e, _rests(between_sets=exercise.rest_between_sets, after=exercise.rest_after))
+    optional = " (optional)" if exercise.optional else ""
     line = (
         f'<li class="exercise"><p class="line"><span class="name">{_e(exercise.name)}</span> '
-        f'<span class="dose">{_e(_dose(exercise))}</span></p>'
+        f'<span class="dose">{_e(_dose(exercise) + optional)}</span></p>'
     )
     parts = [line]
     if details:
@@ -121,6 +122,8 @@ def _block(block: Block) -> str:
     if block.format is not None:
         facts.insert(0, str(block.format))
     facts += _rests(between_rounds=block.rest_between_rounds, after=block.rest_after)
+    if block.optional:
+        facts.append("optional")
     notes = f'<p class="notes">{_e(block.notes)}</p>' if block.notes else ""
     items = "".join(_superset(i) if isinstance(i, Superset) else _exercise(i) for i in block.items)
     return (
@@ -148,7 +151,8 @@ def export_card(workout: Workout, pacing: Pacing | None = None) -> str:
     The card shows the title, the length (typical, and the range the workout's ranges
     allow, from its timeline), equipment and frequency, then every block with its rounds
     and rests, every exercise with its dose, sides, load, effort, tempo and its easier or
-    harder options, the cues in small print, and the source's credits.  Its print
+    harder options (optional parts marked so), each level in a line, the cues in small
+    print, and the source's credits. The length is the workout's as written.  Its print
     stylesheet fits the built-in workouts on one or two pages.
 
     Args:
@@ -170,6 +174,9 @@ def export_card(workout: Workout, pacing: Pacing | None = None) -> str:
         facts.append(f"<div><dt>How often</dt><dd>{_e(workout.frequency)}</dd></div>")
     if workout.rest_between_sets:
         facts.append(f"<div><dt>Rest between sets</dt><dd>{_e(workout.rest_between_sets)}</dd></div>")
+    for level in workout.levels:
+        what = level.summary or "; ".join([*map(str, level.blocks), *map(str, level.exercises)])
+        facts.append(f"<div><dt>{_e(level.name.capitalize())}</dt><dd>{_e(what)}</dd></div>")
     summary = f'<p class="summary">{_e(workout.summary)}</p>' if workout.summary else ""
     body = (
         f'<header><h1>{_e(workout.title)}</h1>{summary}<dl class="about">{"".join(facts)}</dl></header>'

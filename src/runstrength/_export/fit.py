@@ -13,7 +13,8 @@ what comes when and which rest wins; this module decides how each node looks to 
   lap button for max reps without a time cap. Ranges and rounds use the pacing's range
   point, counts rounded half up. An ``each`` exercise is a right step (`` R``), a side
   switch and a left step (`` L``); an ``alternating`` one is one step of both sides' dose.
-  A load in kg or lb is the step's ``exercise_weight``; other loads are in the notes.
+  A load in kg or lb is the step's ``exercise_weight`` (a load ladder's step for each set or
+  round); other loads are in the notes.
 - Names fit the 16 bytes Garmin's SDK gives them (words abbreviated from the left, the
   movement kept); notes fit 50 bytes and start with the full name when the name was
   shortened.
@@ -61,6 +62,7 @@ from runstrength._plan import (
 from runstrength._values import (
     Distance,
     Duration,
+    Load,
     LoadUnit,
     RangePoint,
     Reps,
@@ -70,6 +72,7 @@ from runstrength._values import (
     count,
     format_seconds,
     format_span,
+    load_step,
     point,
     step,
 )
@@ -473,7 +476,9 @@ class _Steps:
 
     # --- work -------------------------------------------------------------------------
 
-    def exercise_fields(self, exercise: Exercise, name: str, notes: str, intensity: str) -> dict[str, object]:
+    def exercise_fields(
+        self, exercise: Exercise, name: str, notes: str, intensity: str, load: Load | None
+    ) -> dict[str, object]:
         fields: dict[str, object] = {
             "wkt_step_name": name,
             "intensity": intensity,
@@ -492,12 +497,11 @@ class _Steps:
             number = self.numbers.get(category, {}).get(exercise_name or "")
             if number is not None:
                 fields["exercise_name"] = number
-        fields.update(self.weight(exercise))
+        fields.update(self.weight(load))
         return fields
 
-    def weight(self, exercise: Exercise) -> dict[str, object]:
+    def weight(self, load: Load | None) -> dict[str, object]:
         """A load in kg or lb as the step's weight (kg, shown in its unit); other loads: nothing."""
-        load = exercise.load
         if load is None or load.amount is None or load.unit not in (LoadUnit.KG, LoadUnit.LB):
             return {}
         amount = point(load.amount, self.point)
@@ -531,8 +535,8 @@ class _Steps:
             # A timed dose says the interval's work already; a count says what to do within it.
             lead = "" if isinstance(dose, Duration) else f"In {format_span(work.seconds)}: "
         name = short_name(exercise.name, work.side)
-        notes = _notes(exercise, dose, name=name, side=work.side, lead=lead)
-        self.add(**self.exercise_fields(exercise, name, notes, self.intensity), **ending)
+        notes = _notes(exercise, dose, work.load, name=name, side=work.side, lead=lead)
+        self.add(**self.exercise_fields(exercise, name, notes, self.intensity, work.load), **ending)
 
     def interval_rest(self, rest: IntervalRest) -> None:
         seconds = point(rest.seconds, self.point)
@@ -543,8 +547,9 @@ class _Steps:
             self.rest_step("Rest", f"Rest {rest.seconds} s.", **self.timed(seconds))
             return
         name = short_name(active.name)
-        notes = _notes(active, step(active.dose, 0), name=name, lead="Active rest: ")
-        self.add(**self.exercise_fields(active, name, notes, "recovery"), **self.timed(seconds))
+        load = load_step(active.load, 0)
+        notes = _notes(active, step(active.dose, 0), load, name=name, lead="Active rest: ")
+        self.add(**self.exercise_fields(active, name, notes, "recovery", load), **self.timed(seconds))
 
     # --- order and repeats ------------------------------------------------------------
 
@@ -621,8 +626,10 @@ class _Steps:
             item = slot.item
             if isinstance(item, Exercise):
                 name = short_name(item.name)
-                notes = _notes(item, step(item.dose, 0), name=name, lead=lead, tail=tail)
-                self.add(**self.exercise_fields(item, name, notes, self.intensity), **self.timed(emom.every))
+                load = load_step(item.load, 0)
+                notes = _notes(item, step(item.dose, 0), load, name=name, lead=lead, tail=tail)
+                fields = self.exercise_fields(item, name, notes, self.intensity, load)
+                self.add(**fields, **self.timed(emom.every))
                 return
             # A superset done once through in the interval: one step naming its exercises.
             moves = "; ".join(str(exercise) for exercise in item.exercises)
@@ -657,6 +664,7 @@ class _Steps:
 def _notes(  # noqa: PLR0913 - the parts of a step's notes
     exercise: Exercise,
     dose: SingleDose,
+    load: Load | None,
     *,
     name: str,
     side: Side | None = None,
@@ -670,8 +678,8 @@ def _notes(  # noqa: PLR0913 - the parts of a step's notes
         parts.append(f"{exercise.name}{f' ({side})' if side else ''}:")
     per_side = {Sides.EACH: " per side", Sides.ALTERNATING: " per side, alternating"}.get(exercise.sides, "")
     parts.append(f"{lead}{dose}{per_side}.{tail}")
-    if exercise.load is not None:
-        parts.append(f"Load: {exercise.load}.")
+    if load is not None:
+        parts.append(f"Load: {load}.")
     if exercise.equipment:
         parts.append("Equipment: " + ", ".join(map(str, exercise.equipment)) + ".")
     parts.extend(exercise.cues)

@@ -25,6 +25,8 @@ __all__ = ["Player", "export_html"]
 
 AS_WRITTEN: Final = "as written"
 """The name of the variant that applies no modification."""
+WITH_OPTIONAL: Final = "with optional parts"
+"""The name of the variant that keeps every optional block and exercise."""
 
 _PLACEHOLDER: Final = re.compile(r"\{\{(\w+)\}\}")
 _JSON_ESCAPES: Final = {
@@ -60,18 +62,24 @@ def script_json(value: object) -> str:
 
 
 def _variants(workout: Workout) -> dict[str, Workout]:
-    """The workout as written and as each modification kind some exercise offers changes it.
+    """The workout as written, at each level, by modification kind, and with its optional parts.
 
-    A variant whose modifications break a rule is left out (the page cannot play it).
+    Kinds are those some exercise offers; ``with optional parts`` keeps every optional block
+    and exercise. A variant whose modifications break a rule is left out (the page cannot play it).
     """
     offered = {modification.kind for e in workout.exercises() for modification in e.modifications}
     variants = {AS_WRITTEN: workout}
+    for level in workout.levels:
+        variants.setdefault(level.name, workout.variant(level.name))  # its rules keep it valid
     for kind in ModificationKind:
         if kind in offered:
             try:
                 variants[kind.value] = workout.variant(kind)
             except ValidationError:
                 continue
+    optional = tuple(dict.fromkeys(part.name for part in workout.optional_parts()))
+    if optional:
+        variants[WITH_OPTIONAL] = workout.variant(include=optional)
     return variants
 
 

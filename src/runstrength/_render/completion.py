@@ -14,6 +14,22 @@ Shell: TypeAlias = Literal["bash", "zsh", "fish"]
 SHELLS: Final[tuple[Shell, ...]] = ("bash", "zsh", "fish")
 
 
+_SUGGESTIONS: Final = "runstrength_suggestions"
+
+
+def suggest(action: argparse.Action, words: tuple[str, ...]) -> None:
+    """Complete an option taking free text to ``words`` (none: complete nothing, not file names)."""
+    setattr(action, _SUGGESTIONS, words)
+
+
+def _words(action: argparse.Action) -> tuple[str, ...] | None:
+    """What an option's value completes to: its choices or suggestions; ``None``: file names."""
+    suggested: tuple[str, ...] | None = getattr(action, _SUGGESTIONS, None)
+    if suggested is not None:
+        return suggested
+    return tuple(map(str, action.choices)) if action.choices else None
+
+
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, tuple[argparse.ArgumentParser, str]]:
     """Each command's name, parser and one-line help."""
     for action in parser._actions:  # noqa: SLF001 - argparse offers no public way to walk a parser
@@ -65,9 +81,10 @@ def _bash(parser: argparse.ArgumentParser) -> str:
         lines.append(f"        {name})")
         lines.append('            case "$prev" in')
         for action in options:
-            if action.choices:
+            values = _words(action)
+            if values is not None:
                 patterns = "|".join(action.option_strings)
-                choices = " ".join(map(str, action.choices))
+                choices = " ".join(values)
                 lines.append(
                     f'                {patterns}) COMPREPLY=($(compgen -W "{choices}" -- "$cur")); return ;;'
                 )
@@ -122,8 +139,11 @@ def _fish(parser: argparse.ArgumentParser) -> str:
                 f"-l {option[2:]}" if option.startswith("--") else f"-s {option[1:]}"
                 for option in action.option_strings
             )
-            if action.choices:
-                argument = f" -xa {_fish_quote(' '.join(map(str, action.choices)))}"
+            words = _words(action)
+            if words:
+                argument = f" -xa {_fish_quote(' '.join(words))}"
+            elif words is not None:
+                argument = " -x"
             elif action.nargs != 0:
                 argument = " -r -F"
             else:

@@ -76,6 +76,7 @@ def workout_html(workout: Workout) -> str:
     parts.append("<ol>")
     for block in workout.blocks:
         rounds = f" × {block.rounds}" if block.rounds != 1 else ""
+        rounds += " (optional)" if block.optional else ""
         parts.append(f"<li><em>{html.escape(block.name)}</em>{rounds}<ul>")
         for item in block.items:
             if isinstance(item, Superset):
@@ -83,9 +84,14 @@ def workout_html(workout: Workout) -> str:
                 title = html.escape(item.title)
                 parts.append(f"<li>{title} × {item.rounds}<ol>{names}</ol></li>")
             else:
-                parts.append(f"<li>{html.escape(str(item))}</li>")
+                optional = " (optional)" if item.optional else ""
+                parts.append(f"<li>{html.escape(str(item))}{optional}</li>")
         parts.append("</ul></li>")
-    parts.append("</ol></div>")
+    parts.append("</ol>")
+    if workout.levels:
+        names = ", ".join(html.escape(level.name) for level in workout.levels)
+        parts.append(f"<p>Levels: {names}</p>")
+    parts.append("</div>")
     return "".join(parts)
 
 

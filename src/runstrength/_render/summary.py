@@ -20,7 +20,9 @@ def summary(workout: Workout) -> str:
     First the title, the source and its credits, frequency, equipment and rest guidance;
     then every block with its rounds, and every superset and exercise with its dose,
     sides, load, effort and tempo where given, numbered cues, and modifications written
-    ``kind: name — dose`` (the dose shown only when the modification changes it). Control
+    ``kind: name — dose`` (the dose shown only when the modification changes it); optional
+    blocks and exercises are marked so, and the workout's levels close it, each with its
+    changes. Control
     characters in the workout's text are written visibly (``\n``, ``\x1b``).
 
     >>> from runstrength import Block, Exercise, Reps, Rest, Sides, Workout
@@ -49,6 +51,15 @@ def summary(workout: Workout) -> str:
     lines += _about(workout)
     for block in workout.blocks:
         lines += ["", *_block(block)]
+    if workout.levels:
+        lines += ["", "Levels", "------"]
+        for level in workout.levels:
+            lines += _wrap(f"{level.name}: {level.summary}" if level.summary else level.name, 0, hang=2)
+            changes = [*map(str, level.blocks), *map(str, level.exercises)]
+            if level.rest_between_sets is not None:
+                changes.append(f"rest between sets {level.rest_between_sets}")
+            for change in changes:
+                lines += _wrap(f"- {change}", 2, hang=2)
     # Text from a document may hold control characters: shown, never obeyed.
     return "\n".join(map(escape, lines))
 
@@ -98,7 +109,8 @@ def _source(source: Source) -> list[str]:
 
 
 def _block(block: Block) -> list[str]:
-    heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)})")
+    optional = ", optional" if block.optional else ""
+    heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)}{optional})")
     lines = [heading, "-" * len(heading)]
     if block.format:
         lines.append(f"Format: {block.format}")
@@ -122,7 +134,8 @@ def _superset(superset: Superset) -> list[str]:
 
 
 def _exercise(exercise: Exercise, indent: int) -> list[str]:
-    lines = _wrap(f"{escape(exercise.name)} — {_dose(exercise)}", indent, hang=4)
+    optional = " (optional)" if exercise.optional else ""
+    lines = _wrap(f"{escape(exercise.name)} — {_dose(exercise)}{optional}", indent, hang=4)
     inner = indent + 2
     details = {
         "Load": exercise.load,
