@@ -129,7 +129,6 @@ class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never 
 
 
 Read = Callable[[Any], Any]
-_UNKNOWN: Final = object()
 
 
 @cache
@@ -190,23 +189,24 @@ def _text_reader(cls: type, field: str) -> Read:
 
 def _object_reader(cls: type, extra_key: str | None) -> Read:
     fields = {name: _reader(field_type) for name, (field_type, _) in _fields(cls).items()}
+    nested = {name: read for name, read in fields.items() if read is not None}
+    """The fields whose values are read first (objects, lists of objects, choices)."""
+    names = frozenset(nested)
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
             raise _Doubt
-        values = {}
+        # The constructor judges every key: an unknown one (or one that is not text) is a
+        # TypeError, and so is a missing field; only the values of ``nested`` are read first.
+        values = data.copy()
+        if extra_key is not None:
+            values.pop(extra_key, None)
         try:
-            for key, value in data.items():
-                read_field = fields.get(key, _UNKNOWN)
-                if read_field is None:
-                    values[key] = value
-                elif read_field is not _UNKNOWN:
-                    values[key] = read_field(value)  # type: ignore[operator]
-                elif key != extra_key:
-                    raise _Doubt  # noqa: TRY301 - the same doubt as a child's, kept below
+            for key in data.keys() & names:
+                values[key] = nested[key](values[key])
             try:
                 return cls(**values)
-            except (TypeError, ValidationError):  # a required field missing, or a rule refused
+            except (TypeError, ValidationError):  # a field unknown or missing, or a rule refused
                 raise _Doubt from None
         except _Doubt as doubt:
             _keep(doubt, data, values)
@@ -229,15 +229,7 @@ def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
     """For a mapping where one of ``classes`` is expected: the reader of the class it stands for."""
     readers = {cls: _reader(cls) for cls in classes}
     if set(classes) <= set(DOSES):
-        by_key = {key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers}
-
-        def pick_dose(data: dict[Any, Any]) -> Read:
-            found = [key for key in data if key in by_key]
-            if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
-                raise _Doubt
-            return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
-
-        return pick_dose
+        return _dose_picker({key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers})
     tags = _tags_for(classes)
     if tags is not None:
         table, default = tags
@@ -256,6 +248,22 @@ def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
     (only,) = classes
     read = readers[only]
     return lambda _: read  # type: ignore[return-value]
+
+
+def _dose_picker(by_key: dict[str, Read | None]) -> Callable[[dict[Any, Any]], Read]:
+    """For a mapping where a dose is expected: the reader of the dose its key names."""
+
+    def pick_dose(data: dict[Any, Any]) -> Read:
+        if len(data) == 1:  # the common case, a dose written with its key alone
+            for key in data:
+                if key != "max_reps" and (read := by_key.get(key)) is not None:
+                    return read
+        found = [key for key in data if key in by_key]
+        if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
+            raise _Doubt
+        return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
+
+    return pick_dose
 
 
 def _tags_for(classes: tuple[type, ...]) -> tuple[dict[str, type], type | None] | None:

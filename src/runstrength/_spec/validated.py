@@ -196,6 +196,57 @@ def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
 
 
 _SPECS: dict[type, Spec] = {}
+_VALIDATORS: dict[type, Callable[[object], None]] = {}
+
+
+def validator_of(cls: type) -> Callable[[object], None]:
+    """The function validating a class's new objects, made on first use.
+
+    It runs one loop: each field's rule's `~runstrength._spec.rules.Rule.accepts` (a field
+    holding its very default is not checked: defaults follow their rules), then the
+    relations; the first doubt raises `_refusal`. The loop is generated for the class
+    (`runstrength._spec.compiled`) unless ``RUNSTRENGTH_NO_CODEGEN=1``; `plain_validator`
+    is the same loop written once for every class.
+    """
+    try:
+        return _VALIDATORS[cls]
+    except KeyError:
+        pass
+    spec = spec_of(cls)
+    validate: Callable[[object], None] | None = None
+    from . import compiled  # noqa: PLC0415 - only when a class is first built
+
+    if compiled.ENABLED:
+        validate = compiled.compile_validator(
+            cls,
+            [f.name for f in spec.fields],
+            spec.defaults,
+            spec.accepts,
+            [(r.fields, r.check) for r in spec.relations],
+            no_default=attrs.NOTHING,
+            trusted=_TRUSTED.get,
+            refuse=lambda obj: _refusal(spec, obj),
+        )
+    _VALIDATORS[cls] = found = validate or plain_validator(spec)
+    return found
+
+
+def plain_validator(spec: Spec) -> Callable[[object], None]:
+    """The validation loop of `validator_of`, for the class ``spec`` describes, without generated code."""
+    values, defaults, accepts = spec.values, spec.defaults, spec.accepts
+    relation_checks = spec.relation_checks
+
+    def validate(obj: object) -> None:
+        if _TRUSTED.get():
+            return
+        for value, default, accept in zip(values(obj), defaults, accepts):  # noqa: B905
+            if value is not default and not accept(value):
+                raise _refusal(spec, obj)
+        for check, getter in relation_checks:
+            if check(*getter(obj)):
+                raise _refusal(spec, obj)
+
+    return validate
 
 
 def spec_of(cls: type) -> Spec:
@@ -220,16 +271,8 @@ class Validated:
     __relations__: ClassVar[tuple[Relation, ...]] = ()
 
     def __attrs_post_init__(self) -> None:
-        if _TRUSTED.get():
-            return
         cls = self.__class__
-        spec = _SPECS.get(cls) or spec_of(cls)
-        for value, default, accepts in zip(spec.values(self), spec.defaults, spec.accepts):  # noqa: B905
-            if value is not default and not accepts(value):
-                raise _refusal(spec, self)
-        for check, values in spec.relation_checks:
-            if check(*values(self)):
-                raise _refusal(spec, self)
+        (_VALIDATORS.get(cls) or validator_of(cls))(self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when of the same class with equal fields."""
