@@ -9,7 +9,8 @@ After attrs' generated ``__init__`` (whose converters turn lists into tuples and
 into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 `~runstrength._spec.rules.Rule.accepts`, then the relations. The first doubt switches to
 `problems`, which gathers every finding of every field and relation, and one
-`ValidationError` lists them all.
+`ValidationError` lists them all. The loop is written once (`plain_validator`) and, unless
+``RUNSTRENGTH_NO_CODEGEN=1``, generated unrolled for each class (`runstrength._spec.compiled`).
 """
 
 from __future__ import annotations
@@ -212,23 +213,28 @@ def validator_of(cls: type) -> Callable[[object], None]:
         return _VALIDATORS[cls]
     except KeyError:
         pass
-    spec = spec_of(cls)
-    validate: Callable[[object], None] | None = None
     from . import compiled  # noqa: PLC0415 - only when a class is first built
 
-    if compiled.ENABLED:
-        validate = compiled.compile_validator(
-            cls,
-            [f.name for f in spec.fields],
-            spec.defaults,
-            spec.accepts,
-            [(r.fields, r.check) for r in spec.relations],
-            no_default=attrs.NOTHING,
-            trusted=_TRUSTED.get,
-            refuse=lambda obj: _refusal(spec, obj),
-        )
-    _VALIDATORS[cls] = found = validate or plain_validator(spec)
+    validate = generated_validator(cls) if compiled.ENABLED else None
+    _VALIDATORS[cls] = found = validate or plain_validator(spec_of(cls))
     return found
+
+
+def generated_validator(cls: type) -> Callable[[object], None] | None:
+    """The loop of `plain_validator` generated for ``cls`` (``None`` if its fields' names forbid it)."""
+    from .compiled import compile_validator  # noqa: PLC0415 - only when a class is first built
+
+    spec = spec_of(cls)
+    return compile_validator(
+        cls,
+        [f.name for f in spec.fields],
+        spec.defaults,
+        spec.accepts,
+        [(r.fields, r.check) for r in spec.relations],
+        no_default=attrs.NOTHING,
+        trusted=_TRUSTED.get,
+        refuse=lambda obj: _refusal(spec, obj),
+    )
 
 
 def plain_validator(spec: Spec) -> Callable[[object], None]:
