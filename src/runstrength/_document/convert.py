@@ -209,17 +209,17 @@ def _object_reader(cls: type, extra_key: str | None) -> Read:
             except (TypeError, ValidationError):  # a field unknown or missing, or a rule refused
                 raise _Doubt from None
         except _Doubt as doubt:
-            _keep(doubt, data, values)
+            _keep(doubt, data, values, names)
             raise
 
     return read
 
 
-def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any]) -> None:
-    """Note on a doubt that ``data`` failed, and which of its parts were read into objects."""
+def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any], names: frozenset[str]) -> None:
+    """Note on a doubt that ``data`` failed, and which of its parts (``names``) were read into objects."""
     doubt.failed.add(id(data))
-    for key, built in values.items():
-        raw = data[key]
+    for key in data.keys() & names:
+        raw, built = data[key], values[key]
         if built is not raw and (type(raw) is dict or type(raw) is list):
             doubt.built[id(raw)] = built
 
@@ -309,6 +309,9 @@ class _Problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
     def unknown_key(self, path: Location, key: object, valid: list[str]) -> None:
+        if len(self.found) >= MAX_PROBLEMS:  # only counted: no need to word it
+            self.omitted += 1
+            return
         if not isinstance(key, str):
             self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
             return
@@ -402,11 +405,10 @@ def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str |
     """
     if (built := out.built.get(id(data))) is not None and type(built) is cls:
         return built
-    if id(data) in out.failed:
-        return _FAILED
+    if id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
+        return _FAILED  # failed already, or a required field is missing: it would fail
     try:
-        with doubting():
-            return _reader(cls, extra_key)(data)  # type: ignore[misc]
+        return _reader(cls, extra_key)(data)  # type: ignore[misc] # the caller is doubting()
     except _Doubt as doubt:
         out.built.update(doubt.built)
         out.failed |= doubt.failed
@@ -429,7 +431,7 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     if (read := _read_once(cls, data, out, extra_key)) is not _FAILED:
         return read
     spec = spec_of(cls)
-    fields, required, names = _explain_plan(cls)
+    fields, required, names, _ = _explain_plan(cls)
     before = len(out.found) + out.omitted
     values: dict[str, Any] = {}
     unreadable: list[str] = []
@@ -464,15 +466,16 @@ def _explain_plan(
     dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]],
     tuple[str, ...],
     list[str],
+    frozenset[str],
 ]:
-    """For each field: its explainer, converter and narrowing rules; the required names; all names."""
+    """Per field: explainer, converter and narrowing rules; the required names (also as a set); all names."""
     types_ = _fields(cls)
     fields = {
         f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None)
         for f in spec_of(cls).fields
     }
     required = tuple(f.name for f in spec_of(cls).fields if f.required)
-    return fields, required, [f.name for f in spec_of(cls).fields]
+    return fields, required, [f.name for f in spec_of(cls).fields], frozenset(required)
 
 
 def _explain_choice(
@@ -633,6 +636,11 @@ def structure_workout(data: object) -> Workout:
 
 
 def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
+    with doubting():  # the parts the fast path reads now only need to pass or fail
+        return _explain_workout(data, doubt)
+
+
+def _explain_workout(data: object, doubt: _Doubt | None) -> Workout:
     out = _Problems(doubt)
     out.failed.add(id(data))  # the fast path has read it, or could not
     if type(data) is not dict:
@@ -652,12 +660,12 @@ def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
 
 def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
-    try:
-        with doubting():
+    with doubting():
+        try:
             return _reader(cls)(data)  # type: ignore[misc]
-    except _Doubt as doubt:
-        out = _Problems(doubt)
-    value = _explain_object(cls, data, (), out)
+        except _Doubt as doubt:
+            out = _Problems(doubt)
+        value = _explain_object(cls, data, (), out)
     if out.found or out.omitted:
         raise ValidationError(out.found, omitted=out.omitted)
     return value
