@@ -287,7 +287,7 @@ _MISSING: Final = object()
 class _Problems:
     """The problems found so far: the first `MAX_PROBLEMS` kept, the rest counted."""
 
-    __slots__ = ("built", "failed", "found", "omitted", "suggestions")
+    __slots__ = ("built", "failed", "found", "misses", "omitted", "suggestions")
 
     def __init__(self, doubt: _Doubt | None = None) -> None:
         self.built: dict[int, Any] = doubt.built if doubt else {}
@@ -297,6 +297,8 @@ class _Problems:
         self.found: list[Problem] = []
         self.omitted = 0
         self.suggestions = MAX_SUGGESTIONS
+        self.misses = 0
+        """How many mappings in a row, up to now, had problems (see `_read_once`)."""
 
     def add(self, location: Location, reason: str, code: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
@@ -407,12 +409,22 @@ def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str |
         return built
     if id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
         return _FAILED  # failed already, or a required field is missing: it would fail
+    if out.misses >= _MISSES:
+        return _FAILED  # mappings keep failing here: explain this one without trying
     try:
-        return _reader(cls, extra_key)(data)  # type: ignore[misc] # the caller is doubting()
+        read = _reader(cls, extra_key)(data)  # type: ignore[misc] # the caller is doubting()
     except _Doubt as doubt:
         out.built.update(doubt.built)
         out.failed |= doubt.failed
-    return _FAILED
+        return _FAILED
+    out.misses = 0
+    return read
+
+
+_MISSES: Final = 2
+"""After this many mappings in a row with problems, the collecting pass stops trying the fast
+path first (it would most likely fail too, and then the mapping is explained anyway) until a
+mapping passes again. Either way a mapping gives the same object or the same problems."""
 
 
 def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fields and rules
@@ -454,7 +466,9 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     if found := spec.problems(values, narrows, unreadable):
         out.extend(path, found)
     if len(out.found) + out.omitted > before:
+        out.misses += 1
         return _FAILED
+    out.misses = 0
     with trusted():  # the values have just passed every rule and relation
         return cls(**values)
 

@@ -79,6 +79,7 @@ class Spec:
         "fields",
         "relation_checks",
         "relations",
+        "skippable",
         "values",
     )
 
@@ -110,6 +111,8 @@ class Spec:
         }
         self.relations: tuple[Relation, ...] = getattr(cls, "__relations__", ())
         self.relation_checks = tuple((r.check, _getter(list(r.fields))) for r in self.relations)
+        self.skippable = tuple(_quiet_on_defaults(r, self.default_of) for r in self.relations)
+        """For each relation: whether it finds nothing while every field of it holds its default."""
 
     def problems(
         self,
@@ -135,7 +138,9 @@ class Spec:
             elif narrows and name in narrows and (stricter := narrows[name].findings(value)):
                 problems.extend(Problem((name, *where), reason, code) for where, reason, code in stricter)
         defaults = self.default_of
-        for relation in self.relations:
+        for relation, skippable in zip(self.relations, self.skippable, strict=True):
+            if skippable and values.keys().isdisjoint(relation.fields):
+                continue  # every field left at its default, where the relation finds nothing
             ready = True
             for name in relation.fields:  # given and passed, or left at its (valid) default
                 if name in failed or (name not in values and name not in defaults):
@@ -147,6 +152,16 @@ class Spec:
                 )
                 problems.extend(Problem(where, reason, code) for where, reason, code in found)
         return problems
+
+
+def _quiet_on_defaults(relation: Relation, defaults: Mapping[str, object]) -> bool:
+    """Whether each field of ``relation`` has a default (not a factory) and it finds nothing about them."""
+    if not all(n in defaults and not isinstance(defaults[n], attrs.Factory) for n in relation.fields):  # type: ignore[arg-type] # attrs.Factory is a class
+        return False
+    try:
+        return not relation.findings([defaults[n] for n in relation.fields])
+    except Exception:  # noqa: BLE001 - then it runs every time
+        return False
 
 
 @contextmanager
