@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Final
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from runstrength import ValidationError, load, loads
+from runstrength._document.convert import MAX_NODES
+from runstrength._document.positions import json_nth_value, json_values
 
 JSON: Final = """{
   "schema_version": 1,
@@ -174,3 +179,36 @@ items = [{name = "Curl", dose.reps = 0}]
             ("blocks[0].items[0].dose.reps", 8, 38),
             ("source.credits[0].role", 4, 41),
         ] == located(text, "toml")
+
+
+_JSON_SCALARS: Final = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=5)
+)
+_JSON_VALUES: Final = st.recursive(
+    _JSON_SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=5), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+class TestNthJsonValue:
+    """`json_nth_value`, the quick way to the first value past the size limit."""
+
+    @given(_JSON_VALUES, st.sampled_from([None, 1]), st.booleans())
+    def test_agrees_with_the_walk(self, value: object, indent: int | None, escaped: bool) -> None:  # noqa: FBT001 - drawn
+        """Each value's offset is the one the full walk gives, and past the last there is none."""
+        text = json.dumps(value, indent=indent, ensure_ascii=escaped)
+        expected = [offset for _, _, offset, _ in json_values(text)]
+        assert expected == [json_nth_value(text, index) for index in range(len(expected))]
+        assert json_nth_value(text, len(expected)) is None
+
+    def test_too_many_values_located(self) -> None:
+        """A document over the value limit is refused at the first value too many."""
+        text = '{"schema_version": 1, "title": "T", "tags": [' + ", ".join(['"a"'] * MAX_NODES) + "]}"
+        with pytest.raises(ValidationError) as refused:
+            loads(text)
+        (problem,) = refused.value.problems
+        assert "too_large" == problem.code
+        # The root, schema_version, title and the list come first: the item at MAX_NODES - 4 is
+        # value MAX_NODES + 1, each item taking five characters ('"a", ').
+        assert (1, text.index('"a"') + 5 * (MAX_NODES - 4) + 1) == (problem.line, problem.column)

@@ -223,7 +223,12 @@ class _OneOrRange(Rule):
         return _ends(value, self.single) if isinstance(value, Range) else self.single.findings(value)
 
     def accepts(self, value: object) -> bool:
-        return self.single.accepts(value) or not self.findings(value)
+        # The rules of single values (`Whole`, `Number`) answer exactly: a doubt is a finding,
+        # so a refused value costs no message here.
+        single = self.single
+        if isinstance(value, Range):
+            return single.accepts(value.min) and single.accepts(value.max)
+        return single.accepts(value)
 
     def schema(self) -> dict[str, Any]:
         return {"anyOf": [self.single.schema(), _range_schema(self.single)]}

@@ -144,7 +144,6 @@ class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never 
 
 
 Read = Callable[[Any], Any]
-_UNKNOWN: Final = object()
 
 
 @cache
@@ -205,36 +204,37 @@ def _text_reader(cls: type, field: str) -> Read:
 
 def _object_reader(cls: type, extra_key: str | None) -> Read:
     fields = {name: _reader(field_type) for name, (field_type, _) in _fields(cls).items()}
+    nested = {name: read for name, read in fields.items() if read is not None}
+    """The fields whose values are read first (objects, lists of objects, choices)."""
+    names = frozenset(nested)
 
     def read(data: Any) -> Any:
         if type(data) is not dict:
             raise _Doubt
-        values = {}
+        # The constructor judges every key: an unknown one (or one that is not text) is a
+        # TypeError, and so is a missing field; only the values of ``nested`` are read first.
+        values = data.copy()
+        if extra_key is not None:
+            values.pop(extra_key, None)
         try:
-            for key, value in data.items():
-                read_field = fields.get(key, _UNKNOWN)
-                if read_field is None:
-                    values[key] = value
-                elif read_field is not _UNKNOWN:
-                    values[key] = read_field(value)  # type: ignore[operator]
-                elif key != extra_key:
-                    raise _Doubt  # noqa: TRY301 - the same doubt as a child's, kept below
+            for key in data.keys() & names:
+                values[key] = nested[key](values[key])
             try:
                 return cls(**values)
-            except (TypeError, ValidationError):  # a required field missing, or a rule refused
+            except (TypeError, ValidationError):  # a field unknown or missing, or a rule refused
                 raise _Doubt from None
         except _Doubt as doubt:
-            _keep(doubt, data, values)
+            _keep(doubt, data, values, names)
             raise
 
     return read
 
 
-def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any]) -> None:
-    """Note on a doubt that ``data`` failed, and which of its parts were read into objects."""
+def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any], names: frozenset[str]) -> None:
+    """Note on a doubt that ``data`` failed, and which of its parts (``names``) were read into objects."""
     doubt.failed.add(id(data))
-    for key, built in values.items():
-        raw = data[key]
+    for key in data.keys() & names:
+        raw, built = data[key], values[key]
         if built is not raw and (type(raw) is dict or type(raw) is list):
             doubt.built[id(raw)] = built
 
@@ -244,15 +244,7 @@ def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
     """For a mapping where one of ``classes`` is expected: the reader of the class it stands for."""
     readers = {cls: _reader(cls) for cls in classes}
     if set(classes) <= set(DOSES):
-        by_key = {key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers}
-
-        def pick_dose(data: dict[Any, Any]) -> Read:
-            found = [key for key in data if key in by_key]
-            if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
-                raise _Doubt
-            return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
-
-        return pick_dose
+        return _dose_picker({key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers})
     if (keyed := _KEYED.get(frozenset(classes))) is not None:
         key, with_key, without = keyed
         if_key, otherwise = readers[with_key], readers[without]
@@ -277,6 +269,22 @@ def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
     return lambda _: read  # type: ignore[return-value]
 
 
+def _dose_picker(by_key: dict[str, Read | None]) -> Callable[[dict[Any, Any]], Read]:
+    """For a mapping where a dose is expected: the reader of the dose its key names."""
+
+    def pick_dose(data: dict[Any, Any]) -> Read:
+        if len(data) == 1:  # the common case, a dose written with its key alone
+            for key in data:
+                if key != "max_reps" and (read := by_key.get(key)) is not None:
+                    return read
+        found = [key for key in data if key in by_key]
+        if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
+            raise _Doubt
+        return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
+
+    return pick_dose
+
+
 def _tags_for(classes: tuple[type, ...]) -> tuple[dict[str, type], type | None] | None:
     """The ``type`` tags telling ``classes`` apart, and the class of a mapping without one."""
     if set(classes) == {Exercise, Superset}:
@@ -298,7 +306,7 @@ _MISSING: Final = object()
 class _Problems:
     """The problems found so far: the first `MAX_PROBLEMS` kept, the rest counted."""
 
-    __slots__ = ("built", "failed", "found", "omitted", "suggestions")
+    __slots__ = ("built", "failed", "found", "misses", "omitted", "suggestions")
 
     def __init__(self, doubt: _Doubt | None = None) -> None:
         self.built: dict[int, Any] = doubt.built if doubt else {}
@@ -308,6 +316,8 @@ class _Problems:
         self.found: list[Problem] = []
         self.omitted = 0
         self.suggestions = MAX_SUGGESTIONS
+        self.misses = 0
+        """How many mappings in a row, up to now, had problems (see `_read_once`)."""
 
     def add(self, location: Location, reason: str, code: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
@@ -320,6 +330,9 @@ class _Problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
     def unknown_key(self, path: Location, key: object, valid: list[str]) -> None:
+        if len(self.found) >= MAX_PROBLEMS:  # only counted: no need to word it
+            self.omitted += 1
+            return
         if not isinstance(key, str):
             self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
             return
@@ -413,15 +426,24 @@ def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str |
     """
     if (built := out.built.get(id(data))) is not None and type(built) is cls:
         return built
-    if id(data) in out.failed:
-        return _FAILED
+    if id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
+        return _FAILED  # failed already, or a required field is missing: it would fail
+    if out.misses >= _MISSES:
+        return _FAILED  # mappings keep failing here: explain this one without trying
     try:
-        with doubting():
-            return _reader(cls, extra_key)(data)  # type: ignore[misc]
+        read = _reader(cls, extra_key)(data)  # type: ignore[misc] # the caller is doubting()
     except _Doubt as doubt:
         out.built.update(doubt.built)
         out.failed |= doubt.failed
-    return _FAILED
+        return _FAILED
+    out.misses = 0
+    return read
+
+
+_MISSES: Final = 2
+"""After this many mappings in a row with problems, the collecting pass stops trying the fast
+path first (it would most likely fail too, and then the mapping is explained anyway) until a
+mapping passes again. Either way a mapping gives the same object or the same problems."""
 
 
 def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fields and rules
@@ -440,7 +462,7 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     if (read := _read_once(cls, data, out, extra_key)) is not _FAILED:
         return read
     spec = spec_of(cls)
-    fields, required, names = _explain_plan(cls)
+    fields, required, names, _ = _explain_plan(cls)
     before = len(out.found) + out.omitted
     values: dict[str, Any] = {}
     unreadable: list[str] = []
@@ -463,7 +485,9 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     if found := spec.problems(values, narrows, unreadable):
         out.extend(path, found)
     if len(out.found) + out.omitted > before:
+        out.misses += 1
         return _FAILED
+    out.misses = 0
     with trusted():  # the values have just passed every rule and relation
         return cls(**values)
 
@@ -475,15 +499,16 @@ def _explain_plan(
     dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]],
     tuple[str, ...],
     list[str],
+    frozenset[str],
 ]:
-    """For each field: its explainer, converter and narrowing rules; the required names; all names."""
+    """Per field: explainer, converter and narrowing rules; the required names (also as a set); all names."""
     types_ = _fields(cls)
     fields = {
         f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None)
         for f in spec_of(cls).fields
     }
     required = tuple(f.name for f in spec_of(cls).fields if f.required)
-    return fields, required, [f.name for f in spec_of(cls).fields]
+    return fields, required, [f.name for f in spec_of(cls).fields], frozenset(required)
 
 
 def _explain_choice(
@@ -647,6 +672,11 @@ def structure_workout(data: object) -> Workout:
 
 
 def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
+    with doubting():  # the parts the fast path reads now only need to pass or fail
+        return _explain_workout(data, doubt)
+
+
+def _explain_workout(data: object, doubt: _Doubt | None) -> Workout:
     out = _Problems(doubt)
     out.failed.add(id(data))  # the fast path has read it, or could not
     if type(data) is not dict:
@@ -666,12 +696,12 @@ def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
 
 def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
-    try:
-        with doubting():
+    with doubting():
+        try:
             return _reader(cls)(data)  # type: ignore[misc]
-    except _Doubt as doubt:
-        out = _Problems(doubt)
-    value = _explain_object(cls, data, (), out)
+        except _Doubt as doubt:
+            out = _Problems(doubt)
+        value = _explain_object(cls, data, (), out)
     if out.found or out.omitted:
         raise ValidationError(out.found, omitted=out.omitted)
     return value

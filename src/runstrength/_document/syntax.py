@@ -121,12 +121,16 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
     data = _PARSERS[fmt](text)
-    # Each JSON value takes a character, and each but the first a separator or a bracket:
-    # a text shorter than twice the limit cannot hold more values than the limit.
-    few = fmt == "json" and len(text) < 2 * MAX_NODES
-    if not (defer_limits and few):
+    if not (defer_limits and defers_limits(text, fmt)):
         check_text_limits(data, text, fmt)
     return data, None
+
+
+def defers_limits(text: str, fmt: str) -> bool:
+    """Whether `parse` with ``defer_limits`` leaves the limits of ``text`` to its caller."""
+    # Each JSON value takes a character, and each but the first a separator or a bracket:
+    # a text shorter than twice the limit cannot hold more values than the limit.
+    return fmt == "json" and len(text) < 2 * MAX_NODES
 
 
 def check_text_limits(data: object, text: str, fmt: str) -> None:
@@ -174,6 +178,11 @@ def _limit_offset(text: str, fmt: str, code: str) -> tuple[int, int] | None:
         return toml_too_deep(text, MAX_DEPTH)
     if fmt != "json":  # YAML's nodes carry their own marks
         return None
+    if code == "too_large":
+        from .positions import json_nth_value  # noqa: PLC0415 - only for a refused document
+
+        offset = json_nth_value(text, MAX_NODES)
+        return None if offset is None else line_column(text, offset)
     from .positions import json_values  # noqa: PLC0415 - only for a refused document
 
     for count, (_, _, offset, depth) in enumerate(json_values(text), start=1):

@@ -200,7 +200,7 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         MissingExtraError: the format needs an extra that is not installed.
         TypeError: ``text`` is neither text nor bytes.
     """
-    from .syntax import TOO_LONG, check_text_limits, parse, syntax_problem  # noqa: PLC0415 - see _not_utf8
+    from .syntax import TOO_LONG, check_text_limits, defers_limits, parse, syntax_problem  # noqa: PLC0415 - see _not_utf8
 
     if isinstance(text, bytes | bytearray):
         _check_format(format)
@@ -219,7 +219,7 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
-        if format == "json":  # the only format whose limits `parse` may leave to here
+        if defers_limits(text, format):  # `parse` left the limits to here
             check_text_limits(data, text, format)  # an over-deep document is refused as that
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise

@@ -9,7 +9,8 @@ After attrs' generated ``__init__`` (whose converters turn lists into tuples and
 into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 `~runstrength._spec.rules.Rule.accepts`, then the relations. The first doubt switches to
 `problems`, which gathers every finding of every field and relation, and one
-`ValidationError` lists them all.
+`ValidationError` lists them all. The loop is written once (`plain_validator`) and, unless
+``RUNSTRENGTH_NO_CODEGEN=1``, generated unrolled for each class (`runstrength._spec.compiled`).
 """
 
 from __future__ import annotations
@@ -83,6 +84,7 @@ class Spec:
         "names",
         "relation_checks",
         "relations",
+        "skippable",
         "values",
     )
 
@@ -115,6 +117,8 @@ class Spec:
         }
         self.relations: tuple[Relation, ...] = getattr(cls, "__relations__", ())
         self.relation_checks = tuple((r.check, _getter(list(r.fields))) for r in self.relations)
+        self.skippable = tuple(_quiet_on_defaults(r, self.default_of) for r in self.relations)
+        """For each relation: whether it finds nothing while every field of it holds its default."""
 
     def problems(
         self,
@@ -140,7 +144,9 @@ class Spec:
             elif narrows and name in narrows and (stricter := narrows[name].findings(value)):
                 problems.extend(Problem((name, *where), reason, code) for where, reason, code in stricter)
         defaults = self.default_of
-        for relation in self.relations:
+        for relation, skippable in zip(self.relations, self.skippable, strict=True):
+            if skippable and values.keys().isdisjoint(relation.fields):
+                continue  # every field left at its default, where the relation finds nothing
             ready = True
             for name in relation.fields:  # given and passed, or left at its (valid) default
                 if name in failed or (name not in values and name not in defaults):
@@ -152,6 +158,16 @@ class Spec:
                 )
                 problems.extend(Problem(where, reason, code) for where, reason, code in found)
         return problems
+
+
+def _quiet_on_defaults(relation: Relation, defaults: Mapping[str, object]) -> bool:
+    """Whether each field of ``relation`` has a default (not a factory) and it finds nothing about them."""
+    if not all(n in defaults and not isinstance(defaults[n], attrs.Factory) for n in relation.fields):  # type: ignore[arg-type] # attrs.Factory is a class
+        return False
+    try:
+        return not relation.findings([defaults[n] for n in relation.fields])
+    except Exception:  # noqa: BLE001 - then it runs every time
+        return False
 
 
 @contextmanager
@@ -202,6 +218,62 @@ def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
 
 
 _SPECS: dict[type, Spec] = {}
+_VALIDATORS: dict[type, Callable[[object], None]] = {}
+
+
+def validator_of(cls: type) -> Callable[[object], None]:
+    """The function validating a class's new objects, made on first use.
+
+    It runs one loop: each field's rule's `~runstrength._spec.rules.Rule.accepts` (a field
+    holding its very default is not checked: defaults follow their rules), then the
+    relations; the first doubt raises `_refusal`. The loop is generated for the class
+    (`runstrength._spec.compiled`) unless ``RUNSTRENGTH_NO_CODEGEN=1``; `plain_validator`
+    is the same loop written once for every class.
+    """
+    try:
+        return _VALIDATORS[cls]
+    except KeyError:
+        pass
+    from . import compiled  # noqa: PLC0415 - only when a class is first built
+
+    validate = generated_validator(cls) if compiled.ENABLED else None
+    _VALIDATORS[cls] = found = validate or plain_validator(spec_of(cls))
+    return found
+
+
+def generated_validator(cls: type) -> Callable[[object], None] | None:
+    """The loop of `plain_validator` generated for ``cls`` (``None`` if its fields' names forbid it)."""
+    from .compiled import compile_validator  # noqa: PLC0415 - only when a class is first built
+
+    spec = spec_of(cls)
+    return compile_validator(
+        cls,
+        [f.name for f in spec.fields],
+        spec.defaults,
+        spec.accepts,
+        [(r.fields, r.check) for r in spec.relations],
+        no_default=attrs.NOTHING,
+        trusted=_TRUSTED.get,
+        refuse=lambda obj: _refusal(spec, obj),
+    )
+
+
+def plain_validator(spec: Spec) -> Callable[[object], None]:
+    """The validation loop of `validator_of`, for the class ``spec`` describes, without generated code."""
+    values, defaults, accepts = spec.values, spec.defaults, spec.accepts
+    relation_checks = spec.relation_checks
+
+    def validate(obj: object) -> None:
+        if _TRUSTED.get():
+            return
+        for value, default, accept in zip(values(obj), defaults, accepts):  # noqa: B905
+            if value is not default and not accept(value):
+                raise _refusal(spec, obj)
+        for check, getter in relation_checks:
+            if check(*getter(obj)):
+                raise _refusal(spec, obj)
+
+    return validate
 
 
 def spec_of(cls: type) -> Spec:
@@ -226,16 +298,8 @@ class Validated:
     __relations__: ClassVar[tuple[Relation, ...]] = ()
 
     def __attrs_post_init__(self) -> None:
-        if _TRUSTED.get():
-            return
         cls = self.__class__
-        spec = _SPECS.get(cls) or spec_of(cls)
-        for value, default, accepts in zip(spec.values(self), spec.defaults, spec.accepts):  # noqa: B905
-            if value is not default and not accepts(value):
-                raise _refusal(spec, self)
-        for check, values in spec.relation_checks:
-            if check(*values(self)):
-                raise _refusal(spec, self)
+        (_VALIDATORS.get(cls) or validator_of(cls))(self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when of the same class with equal fields."""
