@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from runstrength import (
     Distance,
     Duration,
+    Efforts,
     Exercise,
     Ladder,
     MaxReps,
@@ -68,7 +69,7 @@ class TestJsonSchema:
     def test_a_definition_per_class_of_the_document(self) -> None:
         """Every class a document can hold has a definition; ranges are written inline."""
         expected = [
-            "Amrap", "Block", "Credit", "Distance", "Duration", "Effort", "Emom", "Equipment",
+            "Amrap", "Block", "Credit", "Distance", "Duration", "Effort", "Efforts", "Emom", "Equipment",
             "Exercise", "Frequency", "Intervals", "Ladder", "Load", "MaxReps", "Modification",
             "Reps", "Rest", "Source", "Superset", "Tempo", "Workout",
         ]  # fmt: skip
@@ -165,6 +166,7 @@ class TestJsonSchema:
                 {"$ref": "#/$defs/Distance"},
                 {"$ref": "#/$defs/MaxReps"},
                 {"$ref": "#/$defs/Ladder"},
+                {"$ref": "#/$defs/Efforts"},
             ]
         }
         assert expected == without_description(SCHEMA["$defs"]["Exercise"]["properties"]["dose"])
@@ -301,6 +303,7 @@ DOSE_KEYS = {
     "distance": 400,
     "max_reps": True,
     "ladder": [{"reps": 8}, {"reps": 6}],
+    "efforts": 3,
 }
 TAGS = ("superset", "intervals", "emom", "amrap", "exercise", "circuit", "Superset", "")
 
@@ -447,7 +450,7 @@ class TestInvalidDocuments:
         doses = [
             node
             for node in nodes(workout, doc)
-            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder)
+            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder, Efforts)
         ]
         node = data.draw(st.sampled_from(doses))
         key = data.draw(st.sampled_from([key for key in DOSE_KEYS if key not in node.data]))
@@ -499,9 +502,14 @@ class Case(NamedTuple):
     path: str
 
 
-FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = LOADER_ONLY_RULES[:8]
+PACE_OR_INTENSITY, PACED_ONCE = (
+    next(rule for rule in LOADER_ONLY_RULES if rule.startswith(start))
+    for start in ("A distance has a pace or an intensity", "An effort's intensity")
+)
+_OTHER_RULES = [rule for rule in LOADER_ONLY_RULES if rule not in (PACE_OR_INTENSITY, PACED_ONCE)]
+FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = _OTHER_RULES[:8]
 SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE, TIMED_ITEMS, WORK, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = (
-    LOADER_ONLY_RULES[8:]
+    _OTHER_RULES[8:]
 )
 CASES = [
     Case(FLOATS, workout(block(exercise(dose={"reps": 8.0}))), "blocks[0].items[0].dose.reps"),
@@ -569,6 +577,18 @@ CASES = [
     Case(EMOM_AMRAP, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
     Case(BLOCK_NAMES, workout(block(), block()), "blocks[1].name"),
     Case(URL_HOST, workout(video="https:///watch?v=1"), "video"),
+    Case(
+        PACE_OR_INTENSITY,
+        workout(block(exercise(dose={"distance": 400, "pace": 300, "intensity": "5k"}))),
+        "blocks[0].items[0].dose.intensity",
+    ),
+    Case(
+        PACED_ONCE,
+        workout(
+            block(exercise(dose={"efforts": 6, "each": {"distance": 400, "pace": 285}, "intensity": "5k"}))
+        ),
+        "blocks[0].items[0].dose.intensity",
+    ),
     Case(SIZE, TOO_MANY_VALUES, "(document)"),
     Case(SIZE, " " * MAX_SIZE + json.dumps(workout()), "(document)"),
 ]

@@ -19,6 +19,7 @@ from ._values import (
     Dose,
     Duration,
     Effort,
+    Efforts,
     Equipment,
     Frequency,
     Ladder,
@@ -536,7 +537,7 @@ class Block(Validated):
             _items_fit,
             "A timed block (intervals, EMOM, AMRAP) holds exercises doing one set each; only an EMOM "
             "may also hold supersets, done once (one round) per interval. In an interval block, a "
-            "duration dose fits within the work interval.",
+            "duration dose fits within the work interval, and counted efforts are not allowed.",
         ),
         Relation(("format", "rounds"), _timed_rounds, "An EMOM or AMRAP block has one round."),
         Relation(
@@ -579,6 +580,9 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
     if isinstance(timing, Intervals):
         findings += _ladder_fits(item.dose, rounds, "rounds")
+        if isinstance(item.dose, Efforts):
+            reason = "counted efforts do not fit an interval block: its work interval is one effort"
+            findings.append((("dose",), reason, "not_allowed_here"))
         if isinstance(item.dose, Duration):
             seconds = item.dose.seconds
             if (seconds.max if isinstance(seconds, Range) else seconds) > timing.work:

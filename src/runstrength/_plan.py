@@ -21,6 +21,8 @@ Precedence, decided here once:
   pacing's.
 - ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
 - Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
+- Counted efforts: a repeat of one effort (both sides of an ``each`` exercise), with the dose's
+  ``recovery`` between efforts (nothing when it has none), never after the last.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from typing import TypeAlias
 import attrs
 
 from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout
-from ._values import Amount, Ladder, Rest, Side, Sides, SingleDose, step
+from ._values import Amount, Efforts, Ladder, Rest, Side, Sides, SingleDose, step
 
 
 class Default(StrEnum):
@@ -51,16 +53,18 @@ class Between(StrEnum):
     EXERCISES = "exercises"
     ITEMS = "items"
     SETS = "sets"
+    EFFORTS = "efforts"
     ROUNDS = "rounds"
     BLOCKS = "blocks"
 
 
 class Counted(StrEnum):
-    """What a repeat counts: a block's rounds, a superset's rounds, or straight sets."""
+    """What a repeat counts: a block's rounds, a superset's rounds, straight sets, or efforts."""
 
     BLOCK_ROUNDS = "block_rounds"
     SUPERSET_ROUNDS = "superset_rounds"
     SETS = "sets"
+    EFFORTS = "efforts"
 
 
 @attrs.frozen
@@ -68,11 +72,12 @@ class Work:
     """One effort of an exercise: one side of an ``each`` exercise, else the whole effort.
 
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``);
-    ``seconds`` is the work an interval block prescribes (``None``: the dose decides).
+    ``seconds`` is the work an interval block prescribes (``None``: the dose decides). The
+    dose of one of counted `Efforts` is the `Efforts` itself (its ``each`` and intensity).
     """
 
     exercise: Exercise
-    dose: SingleDose
+    dose: SingleDose | Efforts
     side: Side | None
     target: str
     seconds: int | None = None
@@ -216,15 +221,22 @@ class _Planner:
         self.workout = workout
         self.targets: dict[int, str] = {}  # the workout keeps its doses alive while it is planned
 
-    def target(self, dose: SingleDose) -> str:
+    def target(self, dose: SingleDose | Efforts) -> str:
         found = self.targets.get(id(dose))
         if found is None:
             found = self.targets[id(dose)] = str(dose)
         return found
 
-    def effort(self, exercise: Exercise, dose: SingleDose) -> tuple[Node, ...]:
-        """One performance: right, a side switch, left; or one effort."""
-        target = self.target(dose)
+    def effort(self, exercise: Exercise, dose: SingleDose | Efforts) -> tuple[Node, ...]:
+        """One performance: right, a side switch, left; or one effort; or counted efforts."""
+        if isinstance(dose, Efforts):
+            between = None if dose.recovery is None else Gap(Between.EFFORTS, dose.recovery, None)
+            body = self.one_effort(exercise, dose, dose.one())
+            return (Repeat(Counted.EFFORTS, exercise.name, dose.efforts, (body,), between),)
+        return self.one_effort(exercise, dose, self.target(dose))
+
+    def one_effort(self, exercise: Exercise, dose: SingleDose | Efforts, target: str) -> tuple[Node, ...]:
+        """Right, a side switch, left; or one effort."""
         if exercise.sides is Sides.EACH:
             return (
                 Work(exercise, dose, Side.RIGHT, target),

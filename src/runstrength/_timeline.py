@@ -4,11 +4,14 @@ What comes when, and which rest wins where, is the plan's business (`runstrength
 documentation's "How expansion works"); this module only gives each node its length:
 
 - Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
-  distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
+  distance at its own pace, else at the pacing's pace for its intensity (easy: the run pace),
+  max reps at its time cap or the pacing's estimate; one of counted efforts its time, its
+  distance at its pace, or the pacing's ``effort_seconds`` when it has neither;
   ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
   transition or a side switch); a gap of no time is no segment.
-- Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
+- Ranges, including rounds and sets, take the pacing's range point (a typical count is the
+  lower of two middle counts: 2–3 rounds are 2).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work that does
   not fit is an error. AMRAP: rounds repeat until the cap; the last segment is cut at the cap,
   the block lasts exactly the cap, and a round counts once its first work has started.
@@ -29,6 +32,7 @@ from ._model import Exercise, Workout
 from ._pacing import Pacing
 from ._plan import (
     AsManyRounds,
+    Between,
     Counted,
     Default,
     EveryInterval,
@@ -43,6 +47,8 @@ from ._plan import (
 from ._values import (
     Distance,
     Duration,
+    Efforts,
+    Intensity,
     Range,
     RangePoint,
     Reps,
@@ -186,6 +192,7 @@ class _Builder:
         self.set_number: int | None = None
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
+        self.mark = ""  # which of counted efforts a work is: " (2 of 6)"
 
     # --- output -----------------------------------------------------------------------
 
@@ -235,9 +242,10 @@ class _Builder:
         prescribed = node.prescribed
         if prescribed is not None:
             seconds = prescribed.seconds
+            text = f"{prescribed} recovery" if node.between is Between.EFFORTS else str(prescribed)
             if isinstance(seconds, Range):
-                return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
-            return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
+                return (SegmentKind.REST, seconds.point(self.point), None, None, text, True)
+            return (SegmentKind.REST, seconds, None, None, text, False)
         default = node.default
         if default is None:
             return _NOTHING
@@ -259,18 +267,32 @@ class _Builder:
             seconds *= 2
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
-    def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
-        """One side's work time for a dose, and whether it is an estimate."""
+    def work_seconds(self, exercise: Exercise, dose: SingleDose | Efforts) -> tuple[float, bool]:  # noqa: PLR0911 - one per dose
+        """One side's work time for a dose (one of counted efforts), and whether it is an estimate."""
         per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.seconds_per_rep
         if isinstance(dose, Reps):
             return point(dose.reps, self.point) * per_rep, True
         if isinstance(dose, Duration):
             return point(dose.seconds, self.point), isinstance(dose.seconds, Range)
         if isinstance(dose, Distance):
-            return dose.metres / 1000 * self.pacing.seconds_per_km, True
+            return self.run_seconds(dose), True
+        if isinstance(dose, Efforts):
+            each = dose.each
+            if each is None:
+                return self.pacing.effort_seconds, True
+            if isinstance(each, Distance):
+                return self.run_seconds(each, dose.intensity), True
+            return point(each.seconds, self.point), isinstance(each.seconds, Range)
         if dose.time_cap is not None:
             return dose.time_cap, False
         return self.pacing.max_reps_estimate * per_rep, True
+
+    def run_seconds(self, distance: Distance, intensity: Intensity | None = None) -> float:
+        """A distance at its pace, else at the pace of its (or the effort's) intensity."""
+        pace = distance.pace
+        if pace is None:
+            pace = self.pacing.seconds_per_km_at(distance.intensity or intensity)
+        return distance.metres / 1000 * pace
 
     def gap(self, gap: Gap) -> None:
         self.nodes((gap,))
@@ -291,14 +313,23 @@ class _Builder:
                 exercise = self.exercise
             elif kind is SegmentKind.WORK:
                 self.exercise = exercise
+                if self.mark:
+                    target += self.mark
             self.emit(kind, seconds, exercise, side, target, estimate)
 
     def repeat(self, repeat: Repeat) -> None:
-        """A superset's rounds or straight sets (a block's rounds are `run_rounds`)."""
+        """A superset's rounds, straight sets or counted efforts (a block's rounds are `run_rounds`)."""
         times = count(repeat.times, self.point)
         last = times - 1
         between = repeat.between
-        if repeat.counted is Counted.SUPERSET_ROUNDS:
+        if repeat.counted is Counted.EFFORTS:
+            for number in range(times):
+                self.mark = f" ({number + 1} of {times})" if times > 1 else ""
+                self.nodes(repeat.body(number))
+                self.mark = ""
+                if number < last and between is not None:
+                    self.gap(between)
+        elif repeat.counted is Counted.SUPERSET_ROUNDS:
             self.superset, self.superset_rounds = repeat.title, times
             for number in range(times):
                 self.superset_round = number + 1
