@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, ModificationKind, Sides
+from runstrength import BlockKind, DistanceUnit, Intensity, LoadLevel, LoadUnit, ModificationKind, Sides
 
 __all__ = ["Workout"]
 
@@ -179,11 +179,16 @@ class Distance(Model):
         | Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)]
     )
     unit: DistanceUnit = DistanceUnit.METRES
+    pace: Annotated[int, Field(ge=60, le=3600)] | None = None
+    intensity: Intensity | None = None
 
     @model_validator(mode="after")
     def _at_most_100_km(self) -> Self:
         if self.distance * self.unit.metres > 100_000:
             msg = "distance: expected at most 100 km"
+            raise ValueError(msg)
+        if self.pace is not None and self.intensity is not None:
+            msg = "a distance has a pace or an intensity, not both"
             raise ValueError(msg)
         return self
 
@@ -231,18 +236,6 @@ class Ladder(Model):
     ladder: Annotated[tuple[SingleDose, ...], Field(min_length=2, max_length=100)]
 
 
-Dose: TypeAlias = Annotated[
-    Annotated[Reps, Tag("reps")]
-    | Annotated[Duration, Tag("seconds")]
-    | Annotated[Distance, Tag("distance")]
-    | Annotated[MaxReps, Tag("max_reps")]
-    | Annotated[Ladder, Tag("ladder")],
-    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder"))),
-]
-
-_TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {Ladder: "ladder"}
-
-
 # --- rest, load, effort, tempo, equipment, credits ---------------------------------------
 
 
@@ -251,6 +244,45 @@ class Rest(Model):
 
     seconds: RestSeconds
     as_needed: bool = False
+
+
+class Efforts(Model):
+    """Counted efforts: a time or a distance (or an intensity alone), with a recovery between."""
+
+    efforts: Amount1To100
+    each: (
+        Annotated[
+            Annotated[Duration, Tag("seconds")] | Annotated[Distance, Tag("distance")],
+            Discriminator(_dose_tag(("seconds", "distance"))),
+        ]
+        | None
+    ) = None
+    intensity: Intensity | None = None
+    recovery: Rest | None = None
+
+    @model_validator(mode="after")
+    def _paced_once(self) -> Self:
+        each = self.each
+        if self.intensity is not None and isinstance(each, Distance) and (each.pace or each.intensity):
+            msg = "the distance has its own pace or intensity: give one of them"
+            raise ValueError(msg)
+        return self
+
+
+Dose: TypeAlias = Annotated[
+    Annotated[Reps, Tag("reps")]
+    | Annotated[Duration, Tag("seconds")]
+    | Annotated[Distance, Tag("distance")]
+    | Annotated[MaxReps, Tag("max_reps")]
+    | Annotated[Ladder, Tag("ladder")]
+    | Annotated[Efforts, Tag("efforts")],
+    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder", "efforts"))),
+]
+
+_TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {
+    Ladder: "ladder",
+    Efforts: "efforts",
+}
 
 
 class Load(Model):
@@ -513,6 +545,9 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
         raise ValueError(msg)
     if isinstance(fmt, Intervals):
         _ladder_fits(item.dose, rounds, "rounds")
+        if isinstance(item.dose, Efforts):
+            msg = "counted efforts do not fit an interval block"
+            raise ValueError(msg)  # noqa: TRY004
         if isinstance(item.dose, Duration):
             seconds = item.dose.seconds
             if (seconds.max if isinstance(seconds, WholeRange) else seconds) > fmt.work:

@@ -435,10 +435,10 @@ class _Steps:
     def timed(self, seconds: float) -> dict[str, object]:
         return {"duration_type": "time", "duration_value": round(seconds * 1000)}
 
-    def rest_step(self, name: str, notes: str, *, intensity: str = "rest", **ending: object) -> None:
+    def rest_step(self, name: str, notes: str, **ending: object) -> None:
         self.add(
             wkt_step_name=name,
-            intensity=intensity,
+            intensity=ending.pop("intensity", "rest"),
             target_type="open",
             notes=_clip(notes, NOTES_BYTES),
             **ending,
