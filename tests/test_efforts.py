@@ -304,7 +304,7 @@ class TestTypicalCount:
 
     @given(strategies.workouts(max_blocks=2, max_items=2), strategies.pacings())
     def test_total_range_is_exact_at_both_ends(self, workout: Workout, pacing: Pacing) -> None:
-        """Each end of the total range is the total of the timeline built at that end."""
+        """Each end of the total range is the total of a timeline built at that end."""
         try:
             timeline = build_timeline(workout, pacing)
             ends = [
@@ -312,7 +312,34 @@ class TestTypicalCount:
             ]
         except ValidationError:
             return  # an EMOM whose work does not fit at some point, or too many segments
-        assert (ends[0], ends[1]) == timeline.total_range
+        low, high = timeline.total_range
+        assert math.isclose(ends[0], low, rel_tol=1e-9, abs_tol=1e-6)
+        assert math.isclose(ends[1], high, rel_tol=1e-9, abs_tol=1e-6)
+
+
+class TestIntervalWarnings:
+    """An interval block asking for more reps than its work holds keeps its clock and warns."""
+
+    def test_twenty_reps_in_twenty_seconds(self) -> None:
+        """The Youth Method's Tabata asking 20 push-ups of its 20 s station: 4 minutes and one warning."""
+        published = load(CALIBRATION / "four-exercise-tabata-4.yaml")
+        block = published.blocks[0]
+        push_up = attrs.evolve(block.items[0], dose=Reps(20))
+        workout = attrs.evolve(published, blocks=(attrs.evolve(block, items=(push_up, *block.items[1:])),))
+        timeline = build_timeline(workout)
+        assert 240.0 == timeline.total
+        (warning,) = timeline.warnings
+        assert ("blocks[0].items[0]", "does_not_fit_interval") == (warning.path, warning.code)
+        assert "estimated work of 60 s overflows the 20 s work interval" in warning.reason
+        assert () == build_timeline(published).warnings
+
+    def test_efforts_never_reach_an_interval_block(self) -> None:
+        """Counted efforts are refused by an interval block, so they never need a warning there."""
+        with pytest.raises(ValidationError):
+            from_dict({"schema_version": 1, "title": "T", "blocks": [{
+                "name": "B", "format": {"type": "intervals", "work": 20},
+                "items": [{"name": "Sprint", "dose": {"efforts": 3, "intensity": "sprint"}}],
+            }]})  # fmt: skip
 
 
 class TestMisplacedKeys:
