@@ -324,7 +324,9 @@ class TestIntervalWarnings:
         """The Youth Method's Tabata asking 20 push-ups of its 20 s station: 4 minutes and one warning."""
         published = load(CALIBRATION / "four-exercise-tabata-4.yaml")
         block = published.blocks[0]
-        push_up = attrs.evolve(block.items[0], dose=Reps(20))
+        first = block.items[0]
+        assert isinstance(first, Exercise)
+        push_up = attrs.evolve(first, dose=Reps(20))
         workout = attrs.evolve(published, blocks=(attrs.evolve(block, items=(push_up, *block.items[1:])),))
         timeline = build_timeline(workout)
         assert 240.0 == timeline.total
