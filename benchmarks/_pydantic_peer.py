@@ -28,7 +28,16 @@ from pydantic import (
     model_validator,
 )
 
-from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, ModificationKind, RestLength, Sides
+from runstrength import (
+    BlockKind,
+    DistanceUnit,
+    Intensity,
+    LoadLevel,
+    LoadUnit,
+    ModificationKind,
+    RestLength,
+    Sides,
+)
 
 __all__ = ["Workout"]
 
@@ -183,11 +192,16 @@ class Distance(Model):
         | Annotated[float, Field(gt=0, le=100_000, allow_inf_nan=False)]
     )
     unit: DistanceUnit = DistanceUnit.METRES
+    pace: Annotated[int, Field(ge=60, le=3600)] | None = None
+    intensity: Intensity | None = None
 
     @model_validator(mode="after")
     def _at_most_100_km(self) -> Self:
         if self.distance * self.unit.metres > 100_000:
             msg = "distance: expected at most 100 km"
+            raise ValueError(msg)
+        if self.pace is not None and self.intensity is not None:
+            msg = "a distance has a pace or an intensity, not both"
             raise ValueError(msg)
         return self
 
@@ -235,18 +249,6 @@ class Ladder(Model):
     ladder: Annotated[tuple[SingleDose, ...], Field(min_length=2, max_length=100)]
 
 
-Dose: TypeAlias = Annotated[
-    Annotated[Reps, Tag("reps")]
-    | Annotated[Duration, Tag("seconds")]
-    | Annotated[Distance, Tag("distance")]
-    | Annotated[MaxReps, Tag("max_reps")]
-    | Annotated[Ladder, Tag("ladder")],
-    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder"))),
-]
-
-_TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {Ladder: "ladder"}
-
-
 # --- rest, load, effort, tempo, equipment, credits ---------------------------------------
 
 
@@ -266,6 +268,45 @@ class Rest(Model):
             msg = "expected seconds or a length, not both"
             raise ValueError(msg)
         return self
+
+
+class Efforts(Model):
+    """Counted efforts: a time or a distance (or an intensity alone), with a recovery between."""
+
+    efforts: Amount1To100
+    each: (
+        Annotated[
+            Annotated[Duration, Tag("seconds")] | Annotated[Distance, Tag("distance")],
+            Discriminator(_dose_tag(("seconds", "distance"))),
+        ]
+        | None
+    ) = None
+    intensity: Intensity | None = None
+    recovery: Rest | None = None
+
+    @model_validator(mode="after")
+    def _paced_once(self) -> Self:
+        each = self.each
+        if self.intensity is not None and isinstance(each, Distance) and (each.pace or each.intensity):
+            msg = "the distance has its own pace or intensity: give one of them"
+            raise ValueError(msg)
+        return self
+
+
+Dose: TypeAlias = Annotated[
+    Annotated[Reps, Tag("reps")]
+    | Annotated[Duration, Tag("seconds")]
+    | Annotated[Distance, Tag("distance")]
+    | Annotated[MaxReps, Tag("max_reps")]
+    | Annotated[Ladder, Tag("ladder")]
+    | Annotated[Efforts, Tag("efforts")],
+    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder", "efforts"))),
+]
+
+_TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {
+    Ladder: "ladder",
+    Efforts: "efforts",
+}
 
 
 class Load(Model):
@@ -570,6 +611,9 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
     if isinstance(fmt, Intervals):
         _ladder_fits(item.dose, rounds, "rounds")
         _ladder_fits(item.load, rounds, "rounds")
+        if isinstance(item.dose, Efforts):
+            msg = "counted efforts do not fit an interval block"
+            raise ValueError(msg)  # noqa: TRY004
         if isinstance(item.dose, Duration) and _ends(item.dose.seconds)[1] > _ends(fmt.work)[1]:
             msg = f"dose longer than the {fmt.work} s work interval"
             raise ValueError(msg)

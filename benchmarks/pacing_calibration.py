@@ -40,6 +40,7 @@ from runstrength import (
     Block,
     Distance,
     Duration,
+    Efforts,
     Emom,
     Exercise,
     Intervals,
@@ -232,7 +233,10 @@ PEER_MAX_REPS: Final = 12
 """Reps counted for "as many as you can" without a time cap (the pacing's default too)."""
 
 PEER_SECONDS_PER_KM: Final = 360
-"""Pace counted for distance doses (the pacing's default too)."""
+"""Pace counted for distance doses, whatever their pace or intensity (the pacing's easy pace)."""
+
+PEER_EFFORT_SECONDS: Final = 20
+"""Seconds counted for an effort with neither time nor distance (the pacing's default too)."""
 
 
 def _middle(value: float | Range) -> float:
@@ -260,6 +264,16 @@ def _peer_work(exercise: Exercise, repetition: int) -> float:
         return _middle(dose.seconds) * sides
     if isinstance(dose, Distance):
         return dose.metres / 1000 * PEER_SECONDS_PER_KM
+    if isinstance(dose, Efforts):
+        each = dose.each
+        if isinstance(each, Duration):
+            one = _middle(each.seconds) * sides
+        elif isinstance(each, Distance):
+            one = each.metres / 1000 * PEER_SECONDS_PER_KM
+        else:
+            one = PEER_EFFORT_SECONDS * sides
+        efforts = _whole(dose.efforts)
+        return efforts * one + (efforts - 1) * _rest(dose.recovery)
     assert isinstance(dose, MaxReps)  # noqa: S101 - the dose kinds are closed
     if dose.time_cap is not None:
         return dose.time_cap * sides
@@ -326,7 +340,8 @@ def peer_estimate(workout: Workout) -> float:
       (their dose is per side); the middle of a rep range; the ladder step of that set.
     - A timed dose counts its seconds (times 2 for ``each`` and ``alternating``) instead of
       7 s per rep, still with the 20 s set-up; "as many as you can" counts its time cap, else
-      12 reps; a distance counts 6:00 per km.
+      12 reps; a distance counts 6:00 per km whatever its pace or intensity; counted efforts
+      count each effort so, 20 s for one with neither time nor distance, plus their recoveries.
     - Rests count only where the workout prescribes them, wherever runstrength's timeline
       would place them (between sets, rounds, items and blocks), at the middle of a range;
       nothing is added where the workout is silent.

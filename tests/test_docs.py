@@ -445,7 +445,7 @@ def table_rows(section: str) -> dict[str, list[str]]:
     rows: dict[str, list[str]] = {}
     for line in section.splitlines():
         cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        match = re.fullmatch(r"`([a-z_]+)`", cells[0]) if line.startswith("|") else None
+        match = re.fullmatch(r"`([a-z0-9_]+)`", cells[0]) if line.startswith("|") else None
         if match:
             rows[match[1]] = cells[1:]
     return rows

@@ -26,9 +26,11 @@ from runstrength import (
     Distance,
     DistanceUnit,
     Duration,
+    Efforts,
     Emom,
     Equipment,
     Exercise,
+    Intensity,
     Intervals,
     Ladder,
     Load,
@@ -395,7 +397,7 @@ class TestExportFit:
             (Reps(8), Sides.BOTH, "reps", 8),
             (Reps(8), Sides.ALTERNATING, "reps", 16),
             (Reps(Range(6, 8)), Sides.BOTH, "reps", 7),
-            (Reps(Range(6, 7)), Sides.BOTH, "reps", 7),
+            (Reps(Range(6, 7)), Sides.BOTH, "reps", 6),
             (Duration(45), Sides.BOTH, "time", 45_000),
             (Duration(30), Sides.ALTERNATING, "time", 60_000),
             (Duration(Range(30, 45)), Sides.BOTH, "time", 37_500),
@@ -409,7 +411,7 @@ class TestExportFit:
     def test_doses_end_their_steps(
         self, decode: Decode, dose: Any, sides: Sides, kind: str, value: int | None
     ) -> None:
-        """Time in ms, reps (ranges at the typical point, half up), distance in cm, or the lap button."""
+        """Time in ms, reps (a range: its lower middle count), distance in cm, or the lap button."""
         [step] = decode(export_fit(single(move(dose=dose, sides=sides)))).steps
         assert (kind, value) == (step.kind, step.value)
 
@@ -443,6 +445,28 @@ class TestExportFit:
             (2, None, REPEAT, 0, None, 2),
             (3, "Squat", "reps", 8, "active", None),
         ]
+        assert expected == [s.row for s in steps]
+
+    @DECODERS
+    def test_counted_efforts_repeat(self, decode: Decode) -> None:
+        """Six 1 km efforts at 5k pace: a repeat of the effort and its recovery, the last effort after it."""
+        each = Distance(1, DistanceUnit.KILOMETRES, intensity=Intensity.FIVE_K)
+        run = move("Run", Efforts(6, each=each, recovery=Rest(120)))
+        steps = decode(export_fit(single(run))).steps
+        expected = [
+            (0, "Run", "distance", 100_000, "active", None),
+            (1, "Recovery", "time", 120_000, "recovery", None),
+            (2, None, REPEAT, 0, None, 5),
+            (3, "Run", "distance", 100_000, "active", None),
+        ]
+        assert expected == [s.row for s in steps]
+        assert "1 km at 5k pace." == steps[0].notes
+
+    @DECODERS
+    def test_efforts_by_intensity_wait_for_the_lap_button(self, decode: Decode) -> None:
+        """Hill sprints with no time or distance end on the lap button; no recovery, one repeat step."""
+        steps = decode(export_fit(single(move("Hill Sprint", Efforts(3, intensity=Intensity.SPRINT))))).steps
+        expected = [(0, "Hill Sprint", "open", None, "active", None), (1, None, REPEAT, 0, None, 3)]
         assert expected == [s.row for s in steps]
 
     @DECODERS

@@ -156,7 +156,7 @@ class TestExercise:
 
         expected = [
             ("cues", "expected a list, got 'abc'"),
-            ("dose", "expected a dose (reps, seconds, distance, max_reps or ladder), got 8"),
+            ("dose", "expected a dose (reps, seconds, distance, max_reps, ladder or efforts), got 8"),
             ("name", "expected text, got 5"),
             ("sets", "expected a whole number from 1 to 100, got 0"),
             ("sides", "expected one of both, each, alternating, got 'sideways'"),

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from runstrength import (
     Distance,
     Duration,
+    Efforts,
     Exercise,
     Ladder,
     MaxReps,
@@ -68,10 +69,10 @@ class TestJsonSchema:
     def test_a_definition_per_class_of_the_document(self) -> None:
         """Every class a document can hold has a definition; ranges are written inline."""
         expected = [
-            "Amrap", "Block", "BlockChange", "Credit", "Distance", "Duration", "Effort", "Emom",
-            "Equipment", "Exercise", "ExerciseChange", "Frequency", "Intervals", "Ladder", "Level",
-            "Load", "LoadLadder", "MaxReps", "Modification", "Reps", "Rest", "Source", "Superset",
-            "Tempo", "Workout",
+            "Amrap", "Block", "BlockChange", "Credit", "Distance", "Duration", "Effort", "Efforts",
+            "Emom", "Equipment", "Exercise", "ExerciseChange", "Frequency", "Intervals", "Ladder",
+            "Level", "Load", "LoadLadder", "MaxReps", "Modification", "Reps", "Rest", "Source",
+            "Superset", "Tempo", "Workout",
         ]  # fmt: skip
         assert expected == list(SCHEMA["$defs"])
 
@@ -166,6 +167,7 @@ class TestJsonSchema:
                 {"$ref": "#/$defs/Distance"},
                 {"$ref": "#/$defs/MaxReps"},
                 {"$ref": "#/$defs/Ladder"},
+                {"$ref": "#/$defs/Efforts"},
             ]
         }
         assert expected == without_description(SCHEMA["$defs"]["Exercise"]["properties"]["dose"])
@@ -302,6 +304,7 @@ DOSE_KEYS = {
     "distance": 400,
     "max_reps": True,
     "ladder": [{"reps": 8}, {"reps": 6}],
+    "efforts": 3,
 }
 TAGS = ("superset", "intervals", "emom", "amrap", "exercise", "circuit", "Superset", "")
 
@@ -448,7 +451,7 @@ class TestInvalidDocuments:
         doses = [
             node
             for node in nodes(workout, doc)
-            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder)
+            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder, Efforts)
         ]
         node = data.draw(st.sampled_from(doses))
         key = data.draw(st.sampled_from([key for key in DOSE_KEYS if key not in node.data]))
@@ -498,6 +501,12 @@ class Case(NamedTuple):
     rule: str
     document: dict[str, Any] | str
     path: str
+
+
+PACE_OR_INTENSITY, PACED_ONCE = (
+    next(rule for rule in LOADER_ONLY_RULES if rule.startswith(start))
+    for start in ("A distance has a pace or an intensity", "An effort's intensity")
+)
 
 
 def _rule(start: str) -> str:
@@ -628,6 +637,18 @@ CASES = [
     Case(TIMED_ITEMS, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
     Case(BLOCK_NAMES, workout(block(), block()), "blocks[1].name"),
     Case(URL_HOST, workout(video="https:///watch?v=1"), "video"),
+    Case(
+        PACE_OR_INTENSITY,
+        workout(block(exercise(dose={"distance": 400, "pace": 300, "intensity": "5k"}))),
+        "blocks[0].items[0].dose.intensity",
+    ),
+    Case(
+        PACED_ONCE,
+        workout(
+            block(exercise(dose={"efforts": 6, "each": {"distance": 400, "pace": 285}, "intensity": "5k"}))
+        ),
+        "blocks[0].items[0].dose.intensity",
+    ),
     Case(SIZE, TOO_MANY_VALUES, "(document)"),
     Case(REQUIRED_BLOCK, workout(block(optional=True)), "blocks"),
     Case(REQUIRED_ITEM, workout(block(exercise(optional=True))), "blocks[0].items"),

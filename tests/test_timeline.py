@@ -246,9 +246,9 @@ class TestRests:
         assert [24.0, 20.0, 24.0, 40.0, 24.0, 20.0, 24.0, 90.0, 24.0] == [s.duration for s in timeline]
 
     def test_rounds_range(self) -> None:
-        """Rounds as a range: typical rounds half up; the total range spans both ends."""
+        """Rounds as a range: typical rounds the lower middle count; the total range spans both ends."""
         timeline = build_timeline(workout(block(move(), rounds=Range(2, 3))))
-        assert 3 == timeline[-1].block_rounds
+        assert 2 == timeline[-1].block_rounds
         assert (24 * 2 + 30.0, 24 * 3 + 60.0) == timeline.total_range
 
 

@@ -15,6 +15,7 @@ from runstrength import (
     Amrap,
     Distance,
     Duration,
+    Efforts,
     Emom,
     Exercise,
     Intervals,
@@ -46,11 +47,21 @@ def build(workout: Workout, pacing: Pacing) -> Timeline:
 
 
 def count(value: int | Range, pacing: Pacing) -> int:
-    """A round or set count at the pacing's range point, typical rounding half up."""
-    return math.floor(value.point(pacing.range_point) + 0.5) if isinstance(value, Range) else value
+    """A round, set or effort count at the pacing's range point; typical: the lower middle count."""
+    return math.floor(value.point(pacing.range_point)) if isinstance(value, Range) else value
 
 
-def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:
+def pace(distance: Distance, intensity: object, pacing: Pacing) -> float:
+    """Seconds per km: the distance's pace, else its (or the effort's) intensity's, else easy."""
+    if distance.pace is not None:
+        return distance.pace
+    named = distance.intensity or intensity
+    if named is None or named == "easy":
+        return pacing.seconds_per_km
+    return float(getattr(pacing, f"pace_{named}"))
+
+
+def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:  # noqa: PLR0911 - one per dose
     """One side's work for a dose, straight from the pacing's definitions."""
     per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
     point = pacing.range_point
@@ -59,20 +70,35 @@ def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:
     if isinstance(dose, Duration):
         return dose.seconds.point(point) if isinstance(dose.seconds, Range) else dose.seconds
     if isinstance(dose, Distance):
-        return dose.metres / 1000 * pacing.seconds_per_km
+        return dose.metres / 1000 * pace(dose, None, pacing)
+    if isinstance(dose, Efforts):
+        if dose.each is None:
+            return pacing.effort_seconds
+        if isinstance(dose.each, Distance):
+            return dose.each.metres / 1000 * pace(dose.each, dose.intensity, pacing)
+        return one_side(exercise, dose.each, pacing)
     return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined]
 
 
 def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]] | None:
-    """Σ dose × rounds × sides and the work segments per exercise; None if AMRAP or EMOM blocks."""
+    """Σ dose × rounds × sides and the work segments per exercise; None if AMRAP or EMOM blocks.
+
+    Optional parts are left out, as the timeline leaves them out unless chosen.
+    """
     total, segments = 0.0, Counter[str]()
     for block in workout.blocks:
+        if block.optional:
+            continue
         if isinstance(block.format, Amrap | Emom):
             return None
         rounds = count(block.rounds, pacing)
         for number in range(rounds):
             for item in block.items:
-                members = item.exercises if isinstance(item, Superset) else (item,)
+                if isinstance(item, Exercise) and item.optional:
+                    continue
+                members = tuple(
+                    e for e in (item.exercises if isinstance(item, Superset) else (item,)) if not e.optional
+                )
                 repeats = count(item.rounds if isinstance(item, Superset) else item.sets, pacing)
                 for exercise in members:
                     for step in range(repeats):
@@ -89,9 +115,10 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                             segments[exercise.name] += factor
                             total += factor * seconds
                             continue
+                        efforts = count(dose.efforts, pacing) if isinstance(dose, Efforts) else 1
                         seconds = one_side(exercise, dose, pacing)
-                        total += seconds * (1 if exercise.sides is Sides.BOTH else 2)
-                        segments[exercise.name] += 2 if exercise.sides is Sides.EACH else 1
+                        total += efforts * seconds * (1 if exercise.sides is Sides.BOTH else 2)
+                        segments[exercise.name] += efforts * (2 if exercise.sides is Sides.EACH else 1)
     return total, segments
 
 

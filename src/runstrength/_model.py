@@ -19,6 +19,7 @@ from ._values import (
     Dose,
     Duration,
     Effort,
+    Efforts,
     Equipment,
     ExerciseLoad,
     Frequency,
@@ -627,7 +628,7 @@ class Block(Validated):
             _items_fit,
             "A timed block (intervals, EMOM, AMRAP) holds exercises doing one set each; only an EMOM "
             "may also hold supersets, done once (one round) per interval. In an interval block, a "
-            "duration dose fits within the work interval.",
+            "duration dose fits within the work interval, and counted efforts are not allowed.",
         ),
         Relation(("format", "rounds"), _timed_rounds, "An EMOM or AMRAP block has one round."),
         Relation(
@@ -671,6 +672,9 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
     if isinstance(timing, Intervals):
         findings += _ladders_fit(item, rounds, "rounds")
+        if isinstance(item.dose, Efforts):
+            reason = "counted efforts do not fit an interval block: its work interval is one effort"
+            findings.append((("dose",), reason, "not_allowed_here"))
         if isinstance(item.dose, Duration) and _longest(item.dose.seconds) > _longest(timing.work):
             reason = f"longer than the {timing.work} s work interval"
             findings.append((("dose",), reason, "too_long_for_interval"))

@@ -28,6 +28,8 @@ Precedence, decided here once:
   the first.
 - In an AMRAP block, after each exercise (the last one included, before the next round): its
   ``rest_after``, else a transition.
+- Counted efforts: a repeat of one effort (both sides of an ``each`` exercise), with the dose's
+  ``recovery`` between efforts (nothing when it has none), never after the last.
 - Optional blocks and exercises are left out (`Workout.variant` with ``include`` keeps them).
 """
 
@@ -41,6 +43,7 @@ import attrs
 from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout, required_parts
 from ._values import (
     Amount,
+    Efforts,
     Ladder,
     Load,
     LoadLadder,
@@ -83,16 +86,18 @@ class Between(StrEnum):
     EXERCISES = "exercises"
     ITEMS = "items"
     SETS = "sets"
+    EFFORTS = "efforts"
     ROUNDS = "rounds"
     BLOCKS = "blocks"
 
 
 class Counted(StrEnum):
-    """What a repeat counts: a block's rounds, a superset's rounds, or straight sets."""
+    """What a repeat counts: a block's rounds, a superset's rounds, straight sets, or efforts."""
 
     BLOCK_ROUNDS = "block_rounds"
     SUPERSET_ROUNDS = "superset_rounds"
     SETS = "sets"
+    EFFORTS = "efforts"
 
 
 @attrs.frozen
@@ -102,11 +107,12 @@ class Work:
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``, and
     the step's load when the exercise has a load ladder: ``5 reps at 80 kg``); ``seconds`` is
     the work an interval block prescribes, or a range (``None``: the dose decides); ``load`` is
-    this effort's load (a load ladder's step), if any.
+    this effort's load (a load ladder's step), if any. The
+    dose of one of counted `Efforts` is the `Efforts` itself (its ``each`` and intensity).
     """
 
     exercise: Exercise
-    dose: SingleDose
+    dose: SingleDose | Efforts
     side: Side | None
     target: str
     seconds: Amount | None = None
@@ -266,17 +272,26 @@ class _Planner:
         self.workout = workout
         self.targets: dict[int, str] = {}  # the workout keeps its doses alive while it is planned
 
-    def target(self, dose: SingleDose) -> str:
+    def target(self, dose: SingleDose | Efforts) -> str:
         found = self.targets.get(id(dose))
         if found is None:
             found = self.targets[id(dose)] = str(dose)
         return found
 
     def effort(self, exercise: Exercise, number: int) -> tuple[Node, ...]:
-        """One performance (repetition ``number``): right, a side switch, left; or one effort."""
+        """Performance ``number`` (from 0): right, a side switch, left; or one effort; or counted efforts."""
         dose = step(exercise.dose, number)
         load = load_step(exercise.load, number)
-        target = _with_load(self.target(dose), exercise, load)
+        if isinstance(dose, Efforts):
+            between = None if dose.recovery is None else Gap(Between.EFFORTS, dose.recovery, None)
+            body = self.one_effort(exercise, dose, _with_load(dose.one(), exercise, load), load)
+            return (Repeat(Counted.EFFORTS, exercise.name, dose.efforts, (body,), between),)
+        return self.one_effort(exercise, dose, _with_load(self.target(dose), exercise, load), load)
+
+    def one_effort(
+        self, exercise: Exercise, dose: SingleDose | Efforts, target: str, load: Load | None
+    ) -> tuple[Node, ...]:
+        """Right, a side switch, left; or one effort."""
         if exercise.sides is Sides.EACH:
             return (
                 Work(exercise, dose, Side.RIGHT, target, load=load),
@@ -284,15 +299,7 @@ class _Planner:
                 Work(exercise, dose, Side.LEFT, target, load=load),
             )
         if exercise.sides is Sides.ALTERNATING:
-            return (
-                Work(
-                    exercise,
-                    dose,
-                    None,
-                    _with_load(self.target(dose) + _PER_SIDE_ALTERNATING, exercise, load),
-                    load=load,
-                ),
-            )
+            return (Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING, load=load),)
         return (Work(exercise, dose, None, target, load=load),)
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:

@@ -4,14 +4,17 @@ What comes when, and which rest wins where, is the plan's business (`runstrength
 documentation's "How expansion works"); this module only gives each node its length:
 
 - Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
-  distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
+  distance at its own pace, else at the pacing's pace for its intensity (easy: the run pace),
+  max reps at its time cap or the pacing's estimate; one of counted efforts its time, its
+  distance at its pace, or the pacing's ``effort_seconds`` when it has neither;
   ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds
   (a range at the range point).
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
   transition or a side switch); a gap of no time is no segment. A rest stated without seconds
   (minimal, short, as needed) takes the pacing's ``rest_minimal``, ``rest_short`` or
   ``rest_as_needed``, as an estimate.
-- Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
+- Ranges, including rounds and sets, take the pacing's range point (a typical count is the
+  lower of two middle counts: 2–3 rounds are 2).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
   longer than the interval is squeezed into it and reported in `Timeline.warnings` (the dose is
   the author's decision; the estimate is only the pacing's). Likewise a dose estimated longer
@@ -30,10 +33,11 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias, TypedDict, overloa
 import attrs
 
 from ._errors import Location, Problem, ValidationError, _sort_key, format_path
-from ._model import Exercise, Workout
+from ._model import Block, Exercise, Item, Superset, Workout
 from ._pacing import Pacing
 from ._plan import (
     AsManyRounds,
+    Between,
     Counted,
     Default,
     EveryInterval,
@@ -49,6 +53,8 @@ from ._plan import (
 from ._values import (
     Distance,
     Duration,
+    Efforts,
+    Intensity,
     MaxReps,
     Range,
     RangePoint,
@@ -218,7 +224,7 @@ class _Builder:
         self.set_number: int | None = None
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
-        self.block_index = 0
+        self.mark = ""  # which of counted efforts a work is: " (2 of 6)"
 
     def warn(self, location: Location, reason: str, code: str) -> None:
         """Note an estimate that disagrees with the workout (only a recorded timeline keeps it)."""
@@ -272,12 +278,13 @@ class _Builder:
         prescribed = node.prescribed
         if prescribed is not None:
             seconds = prescribed.seconds
+            text = f"{prescribed} recovery" if node.between is Between.EFFORTS else str(prescribed)
             if seconds is None:  # stated in words or as needed: the pacing times it
                 length = self.defaults[rest_default(prescribed)]
-                return (SegmentKind.REST, length, None, None, str(prescribed), True)
+                return (SegmentKind.REST, length, None, None, text, True)
             if isinstance(seconds, Range):
-                return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
-            return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
+                return (SegmentKind.REST, seconds.point(self.point), None, None, text, True)
+            return (SegmentKind.REST, seconds, None, None, text, False)
         default = node.default
         if default is None:
             return _NOTHING
@@ -308,29 +315,54 @@ class _Builder:
             return (SegmentKind.WORK, interval, exercise.name, work.side, work.target, ranged)
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
-    def where(self, exercise: Exercise) -> Location:
-        """The path of an exercise of the current block (the block's own path if not found)."""
-        block = self.workout.blocks[self.block_index]
-        for position, item in enumerate(block.items):
-            if item is exercise:
-                return ("blocks", self.block_index, "items", position)
-            for number, inner in enumerate(getattr(item, "exercises", ())):
-                if inner is exercise:
-                    return ("blocks", self.block_index, "items", position, "exercises", number)
-        return ("blocks", self.block_index)
+    def where(self, part: Block | Item) -> Location:
+        """The path of a block, or an item or exercise, in the workout as given.
 
-    def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
-        """One side's work time for a dose, and whether it is an estimate."""
+        The plan may leave optional parts out, so its positions are not the workout's: a block is
+        found by its (unique) name, an item by identity (a superset rebuilt without its optional
+        exercises by its first kept exercise).
+        """
+        for b, block in enumerate(self.workout.blocks):
+            if isinstance(part, Block):
+                if block.name == part.name:
+                    return ("blocks", b)
+                continue
+            for i, item in enumerate(block.items):
+                if item is part:
+                    return ("blocks", b, "items", i)
+                for j, inner in enumerate(getattr(item, "exercises", ())):
+                    if inner is part:
+                        return ("blocks", b, "items", i, "exercises", j)
+                    if isinstance(part, Superset) and inner is part.exercises[0]:
+                        return ("blocks", b, "items", i)
+        return ()
+
+    def work_seconds(self, exercise: Exercise, dose: SingleDose | Efforts) -> tuple[float, bool]:  # noqa: PLR0911 - one per dose
+        """One side's work time for a dose (one of counted efforts), and whether it is an estimate."""
         per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.seconds_per_rep
         if isinstance(dose, Reps):
             return point(dose.reps, self.point) * per_rep, True
         if isinstance(dose, Duration):
             return point(dose.seconds, self.point), isinstance(dose.seconds, Range)
         if isinstance(dose, Distance):
-            return dose.metres / 1000 * self.pacing.seconds_per_km, True
+            return self.run_seconds(dose), True
+        if isinstance(dose, Efforts):
+            each = dose.each
+            if each is None:
+                return self.pacing.effort_seconds, True
+            if isinstance(each, Distance):
+                return self.run_seconds(each, dose.intensity), True
+            return point(each.seconds, self.point), isinstance(each.seconds, Range)
         if dose.time_cap is not None:
             return dose.time_cap, False
         return self.pacing.max_reps_estimate * per_rep, True
+
+    def run_seconds(self, distance: Distance, intensity: Intensity | None = None) -> float:
+        """A distance at its pace, else at the pace of its (or the effort's) intensity."""
+        pace = distance.pace
+        if pace is None:
+            pace = self.pacing.seconds_per_km_at(distance.intensity or intensity)
+        return distance.metres / 1000 * pace
 
     def gap(self, gap: Gap) -> None:
         self.nodes((gap,))
@@ -351,14 +383,23 @@ class _Builder:
                 exercise = self.exercise
             elif kind is SegmentKind.WORK:
                 self.exercise = exercise
+                if self.mark:
+                    target += self.mark
             self.emit(kind, seconds, exercise, side, target, estimate)
 
     def repeat(self, repeat: Repeat) -> None:
-        """A superset's rounds or straight sets (a block's rounds are `run_rounds`)."""
+        """A superset's rounds, straight sets or counted efforts (a block's rounds are `run_rounds`)."""
         times = count(repeat.times, self.point)
         last = times - 1
         between = repeat.between
-        if repeat.counted is Counted.SUPERSET_ROUNDS:
+        if repeat.counted is Counted.EFFORTS:
+            for number in range(times):
+                self.mark = f" ({number + 1} of {times})" if times > 1 else ""
+                self.nodes(repeat.body(number))
+                self.mark = ""
+                if number < last and between is not None:
+                    self.gap(between)
+        elif repeat.counted is Counted.SUPERSET_ROUNDS:
             self.superset, self.superset_rounds = repeat.title, times
             for number in range(times):
                 self.superset_round = number + 1
@@ -380,7 +421,6 @@ class _Builder:
     def run(self, planned: Plan | None = None) -> None:
         for block in (planned or plan(self.workout)).blocks:
             self.block = block.block.name
-            self.block_index = block.index
             body = block.body
             if isinstance(body, EveryInterval):
                 self.run_emom(block.index, body)
@@ -481,7 +521,7 @@ class _Recorder(_Builder):
     def warn(self, location: Location, reason: str, code: str) -> None:
         self.warnings.setdefault((location, code), TimelineWarning(location, reason, code))
 
-    def run_emom(self, index: int, emom: EveryInterval) -> None:
+    def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - the base signature
         self.block_rounds = emom.intervals
         every = emom.every
         slots = emom.slots
@@ -493,7 +533,7 @@ class _Recorder(_Builder):
             work = self.now - start
             if work > every:  # the prescribed interval wins: squeeze the estimate into it
                 self.warn(
-                    ("blocks", index, "items", slot.position),
+                    self.where(slot.item),
                     f"estimated work of {work:g} s overflows the {every} s EMOM interval at this "
                     "pacing; the timeline fits it into the interval",
                     "does_not_fit_interval",

@@ -84,6 +84,26 @@ class DistanceUnit(StrEnum):
 _METRES: Final = {DistanceUnit.METRES: 1.0, DistanceUnit.KILOMETRES: 1000.0, DistanceUnit.MILES: 1609.344}
 
 
+class Intensity(StrEnum):
+    """How hard a run (or another effort) goes, from a walk to a sprint.
+
+    A `Pacing` gives each its seconds per km (``easy`` is its ``seconds_per_km``).
+    """
+
+    WALK = "walk"
+    JOG = "jog"
+    EASY = "easy"
+    """A conversational run: the pacing's ``seconds_per_km``."""
+    TEN_K = "10k"
+    """The pace of a 10 km race."""
+    FIVE_K = "5k"
+    """The pace of a 5 km race."""
+    MILE = "mile"
+    """The pace of a one-mile race."""
+    SPRINT = "sprint"
+    """All out, for a short effort."""
+
+
 class LoadLevel(StrEnum):
     """A descriptive load, as articles write it."""
 
@@ -140,6 +160,11 @@ def to_distance_unit(value: DistanceUnit | str) -> DistanceUnit:
 def to_rest_length(value: RestLength | str | None) -> RestLength | None:
     """``"short"`` for `RestLength.SHORT`; other values are left for the rule to judge."""
     return value if isinstance(value, RestLength) else as_member(RestLength, value)
+
+
+def to_intensity(value: Intensity | str | None) -> Intensity | None:
+    """``"5k"`` for `Intensity.FIVE_K`; other values are left for the rule to judge."""
+    return value if isinstance(value, Intensity) else as_member(Intensity, value)
 
 
 def to_load_level(value: LoadLevel | str | None) -> LoadLevel | None:
@@ -290,8 +315,23 @@ def point(value: Number | Range, which: RangePoint) -> float:
 
 
 def count(value: Amount, which: RangePoint) -> int:
-    """A count (rounds, sets) at the range point; the typical point rounds half up."""
-    return int(value.point(which) + 0.5) if isinstance(value, Range) else value  # points are never negative
+    """A count (rounds, sets, efforts) at the range point.
+
+    The typical count of a whole-number range is its middle, rounded down when the range has
+    two middle counts: 2–3 rounds count 2, 2–4 count 3, 1–2 sets count 1. The ends are exact.
+
+    >>> count(Range(2, 3), RangePoint.TYPICAL), count(Range(2, 4), RangePoint.TYPICAL)
+    (2, 3)
+    >>> count(Range(2, 3), RangePoint.MIN), count(Range(2, 3), RangePoint.MAX)
+    (2, 3)
+    """
+    if not isinstance(value, Range):
+        return value
+    if which is RangePoint.MIN:
+        return int(value.min)
+    if which is RangePoint.MAX:
+        return int(value.max)
+    return int(value.min + value.max) // 2  # whole ends: the lower of two middle counts
 
 
 # --- doses ---------------------------------------------------------------------------------
@@ -333,9 +373,30 @@ def _distance_bounds(distance: Number, unit: DistanceUnit) -> list[Finding]:
     return []
 
 
+def _pace_or_intensity(pace: int | None, intensity: Intensity | None) -> list[Finding]:
+    if pace is not None and intensity is not None:
+        reason = "a distance has a pace or an intensity, not both: keep one"
+        return [(("intensity",), reason, "not_applicable")]
+    return []
+
+
+PACE_RULE: Final = Optional(Whole(60, 3600, " s"))
+INTENSITY_RULE: Final = Optional(Member(Intensity))
+
+
+def format_pace(seconds_per_km: int) -> str:
+    """``5:00/km`` for 300 seconds per km."""
+    minutes, seconds = divmod(seconds_per_km, 60)
+    return f"{minutes}:{seconds:02d}/km"
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Distance(Validated):
-    """A distance to cover, such as a 400 m run between rounds."""
+    """A distance to cover, such as a 400 m run between rounds, at a pace or an intensity.
+
+    >>> str(Distance(400, intensity=Intensity.FIVE_K)), str(Distance(1, DistanceUnit.MILES, pace=373))
+    ('400 m at 5k pace', '1 mi at 6:13/km')
+    """
 
     distance: Number = attrs.field(
         metadata=ruled(NumberRule(0, 100_000, above=True), "How far, in ``unit``s (1 m to 100 km in all).")
@@ -345,10 +406,28 @@ class Distance(Validated):
         converter=to_distance_unit,
         metadata=ruled(Member(DistanceUnit), "The unit of ``distance``: m, km or mi."),
     )
+    pace: int | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=ruled(PACE_RULE, "The pace to hold, in seconds per km (whatever ``unit`` is)."),
+    )
+    intensity: Intensity | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=to_intensity,
+        metadata=ruled(
+            INTENSITY_RULE,
+            "How hard to go, when no pace is given: walk, jog, easy, 10k, 5k, mile or sprint "
+            "(the pacing's pace for it).",
+        ),
+    )
 
     __relations__ = (
         Relation(
             ("distance", "unit"), _distance_bounds, "A distance is from 1 m to 100 km, whatever its unit."
+        ),
+        Relation(
+            ("pace", "intensity"), _pace_or_intensity, "A distance has a pace or an intensity, not both."
         ),
     )
 
@@ -358,7 +437,19 @@ class Distance(Validated):
         return self.distance * self.unit.metres
 
     def __str__(self) -> str:
-        return f"{_num(self.distance)} {self.unit}"
+        text = f"{_num(self.distance)} {self.unit}"
+        if self.pace is not None:
+            return f"{text} at {format_pace(self.pace)}"
+        return text + _at_intensity(self.intensity)
+
+
+def _at_intensity(intensity: Intensity | None) -> str:
+    """`` at 5k pace``, `` sprint``, `` easy``: how an intensity reads after a dose."""
+    if intensity is None:
+        return ""
+    if intensity in (Intensity.TEN_K, Intensity.FIVE_K, Intensity.MILE):
+        return f" at {intensity} pace"
+    return f", {intensity}"
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
@@ -401,20 +492,6 @@ class Ladder(Validated):
         if all(isinstance(step, Reps) for step in self.ladder):
             return "-".join(str(step.reps) for step in self.ladder) + " reps"  # type: ignore[union-attr]
         return ", ".join(map(str, self.ladder))
-
-
-Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder
-"""Any dose: reps, a duration, a distance, max reps, or a ladder of them by round."""
-
-
-def step(dose: Dose, repetition: int) -> SingleDose:
-    """The dose of one repetition (from 0): a ladder's step, or the dose itself."""
-    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
-
-
-DOSES: Final = (*_SINGLE_DOSES, Ladder)
-DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps or ladder)")
-"""A dose of any kind."""
 
 
 # --- rest, load, effort, tempo -----------------------------------------------------------
@@ -491,6 +568,100 @@ class Rest(Validated):
         else:
             return "as needed"
         return f"as needed ({base})" if self.as_needed else base
+
+
+# --- counted efforts, and doses of every kind ----------------------------------------------
+
+
+def _paced_once(each: Duration | Distance | None, intensity: Intensity | None) -> list[Finding]:
+    if intensity is not None and isinstance(each, Distance) and (each.pace or each.intensity):
+        reason = "the distance has its own pace or intensity: give one of them"
+        return [(("intensity",), reason, "not_applicable")]
+    return []
+
+
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
+class Efforts(Validated):
+    """Counted efforts: ``efforts`` times ``each`` (a time or a distance), recovering in between.
+
+    "6 × 400 m at 5k pace, 90 s jog recovery" is
+    ``Efforts(6, each=Distance(400, intensity="5k"), recovery=Rest(90))``; "3 hill sprints"
+    is ``Efforts(3, intensity="sprint")``: an effort with neither time nor distance lasts the
+    pacing's ``effort_seconds``. The recovery comes between efforts, never after the last.
+
+    >>> str(Efforts(6, each=Distance(400, intensity=Intensity.FIVE_K), recovery=Rest(90)))
+    '6 × 400 m at 5k pace, 90 s recovery'
+    >>> str(Efforts(3, intensity=Intensity.SPRINT))
+    '3 sprints'
+    """
+
+    efforts: Amount = attrs.field(
+        metadata=ruled(WholeOrRange(1, 100), "How many efforts (a range such as 4–6 allowed).")
+    )
+    each: Duration | Distance | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=ruled(
+            Optional(Instance((Duration, Distance), "a time or a distance")),
+            "What one effort is: a time (``seconds``) or a distance; none for an effort "
+            "given only by its intensity.",
+        ),
+    )
+    intensity: Intensity | None = attrs.field(
+        default=None,
+        kw_only=True,
+        converter=to_intensity,
+        metadata=ruled(
+            INTENSITY_RULE, "How hard each effort goes (a distance may carry its own pace or intensity)."
+        ),
+    )
+    recovery: Rest | None = attrs.field(
+        default=None,
+        kw_only=True,
+        metadata=ruled(
+            Optional(Instance((Rest,), "a rest")), "The recovery between efforts (never after the last)."
+        ),
+    )
+
+    __relations__ = (
+        Relation(
+            ("each", "intensity"),
+            _paced_once,
+            "An effort's intensity and its distance's own pace or intensity exclude each other.",
+        ),
+    )
+
+    def one(self) -> str:
+        """One effort in words: ``400 m at 5k pace``, ``7 min, easy``, ``sprint``."""
+        if self.each is None and self.intensity is Intensity.SPRINT:
+            return "sprint"
+        base = str(self.each) if self.each is not None else "effort"
+        return base + _at_intensity(self.intensity)
+
+    def __str__(self) -> str:
+        if self.each is None:
+            single = self.efforts == 1
+            if self.intensity is Intensity.SPRINT:
+                text = f"{self.efforts} sprint{'' if single else 's'}"
+            else:
+                text = f"{self.efforts} effort{'' if single else 's'}" + _at_intensity(self.intensity)
+        else:
+            text = self.one() if self.efforts == 1 else f"{self.efforts} × {self.one()}"
+        return text + (f", {self.recovery} recovery" if self.recovery is not None else "")
+
+
+Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder | Efforts
+"""Any dose: reps, a duration, a distance, max reps, a ladder of them by round, or counted efforts."""
+
+
+def step(dose: Dose, repetition: int) -> SingleDose | Efforts:
+    """The dose of one repetition (from 0): a ladder's step, or the dose itself."""
+    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
+
+
+DOSES: Final = (*_SINGLE_DOSES, Ladder, Efforts)
+DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps, ladder or efforts)")
+"""A dose of any kind."""
 
 
 _LOAD_RULE: Final = "A load has a level or an amount; an amount needs a unit, and a unit needs an amount."

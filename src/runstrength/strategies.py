@@ -52,9 +52,11 @@ from ._values import (
     Dose,
     Duration,
     Effort,
+    Efforts,
     Equipment,
     ExerciseLoad,
     Frequency,
+    Intensity,
     Ladder,
     Load,
     LoadLadder,
@@ -296,14 +298,37 @@ def _durations(max_seconds: int = 14_400) -> SearchStrategy[Duration]:
     return st.builds(Duration, _realistic_amounts(1, min(120, max_seconds), max_seconds))
 
 
+_INTENSITIES = st.sampled_from(Intensity)
+_PACES = _usually(st.integers(180, 600), st.integers(60, 3600))
+_PACED: SearchStrategy[tuple[int | None, Intensity | None]] = st.one_of(
+    st.just((None, None)), st.tuples(_PACES, st.none()), st.tuples(st.none(), _INTENSITIES)
+)
+"""A distance's pace and intensity: neither, or one of them."""
+
+
 def _distances_in(unit: DistanceUnit) -> SearchStrategy[Distance]:
     # A float product can miss a limit by a rounding error: keep those that don't.
     low, high = 1 / unit.metres, 100_000 / unit.metres
     distance = _numbers(low, high).filter(lambda d: 1 <= d * unit.metres <= 100_000)
-    return st.builds(Distance, distance, st.just(unit))
+    return st.builds(lambda d, paced: Distance(d, unit, pace=paced[0], intensity=paced[1]), distance, _PACED)
 
 
 _DISTANCES = st.one_of([_distances_in(unit) for unit in DistanceUnit])
+
+
+@st.composite
+def _one_efforts(draw: st.DrawFn) -> Efforts:
+    each = draw(st.none() | _durations(3600) | _DISTANCES)
+    paced = isinstance(each, Distance) and (each.pace is not None or each.intensity is not None)
+    return Efforts(
+        draw(_counts(100)),
+        each=each,
+        intensity=None if paced else draw(_sometimes(_INTENSITIES)),
+        recovery=draw(_OPTIONAL_RESTS),
+    )
+
+
+_EFFORTS_DOSES = _one_efforts()
 
 
 @cache
@@ -328,13 +353,20 @@ def _ladders(steps: int, max_seconds: int = 14_400) -> SearchStrategy[Ladder]:
 @cache
 def _doses(ladder_steps: int | None, max_seconds: int) -> SearchStrategy[Dose]:
     single: SearchStrategy[Dose] = _single_doses(max_seconds)
+    if max_seconds == _ANY_SECONDS:  # counted efforts have no place in an interval's work
+        single |= _EFFORTS_DOSES
     if ladder_steps is None or ladder_steps < 2:
         return single
     return single | _ladders(ladder_steps, max_seconds)
 
 
+_ANY_SECONDS = 14_400
+
+
 def doses(*, ladder_steps: int | None = None, max_seconds: int = 14_400) -> SearchStrategy[Dose]:
-    """Doses of every kind: reps (or a rep range), a duration, a distance, max reps, a ladder.
+    """Doses of every kind: reps (or a rep range), a duration, a distance, max reps, a ladder, efforts.
+
+    Some distances carry a pace or an intensity; counted efforts repeat a time or a distance.
 
     A ladder has one step per time the exercise is done, so it fits only where that number is
     fixed: pass it as ``ladder_steps`` to include ladders of exactly that many steps.
@@ -343,6 +375,8 @@ def doses(*, ladder_steps: int | None = None, max_seconds: int = 14_400) -> Sear
         ladder_steps: how many times the exercise is done (sets or rounds), or ``None`` (the
             default) for no ladders; ``1`` also means no ladders, which need two steps.
         max_seconds: the longest duration and time cap, such as an interval's work time.
+            Below its default (14 400, for doses outside interval blocks) counted efforts are
+            left out: an interval block refuses them.
 
     Raises:
         InvalidArgument: a knob is outside what the model accepts.
@@ -967,11 +1001,18 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
         rest_between_blocks=_PACING_RESTS,
         range_point=st.sampled_from(RangePoint),
         max_reps_estimate=_usually(st.integers(1, 30), st.integers(1, 1000)),
-        seconds_per_km=_usually(st.integers(180, 600), st.integers(60, 3600)),
+        seconds_per_km=_PACES,
         max_segments=st.just(max_segments),
         rest_minimal=_PACING_SECONDS,
         rest_short=_PACING_RESTS,
         rest_as_needed=_PACING_RESTS,
+        pace_walk=_PACES,
+        pace_jog=_PACES,
+        pace_10k=_PACES,
+        pace_5k=_PACES,
+        pace_mile=_PACES,
+        pace_sprint=_PACES,
+        effort_seconds=_usually(st.integers(5, 120), st.integers(1, 3600)),
     )
 
 
@@ -985,6 +1026,7 @@ def _by_type() -> dict[type, SearchStrategy[Any]]:
         Distance: _DISTANCES,
         Duration: _durations(),
         Effort: _EFFORTS,
+        Efforts: _EFFORTS_DOSES,
         Emom: _EMOMS,
         Equipment: _EQUIPMENT,
         Exercise: exercises(),

@@ -18,6 +18,7 @@ Nothing is coerced on either path: values reach the rules as they were written.
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -39,12 +40,15 @@ from runstrength._values import (
     DOSES,
     Distance,
     Duration,
+    Efforts,
+    Frequency,
     Ladder,
     Load,
     LoadLadder,
     MaxReps,
     Range,
     Reps,
+    Source,
     Tempo,
 )
 
@@ -69,6 +73,7 @@ _DOSE_KEYS: Final[dict[str, type]] = {
     "distance": Distance,
     "max_reps": MaxReps,
     "ladder": Ladder,
+    "efforts": Efforts,
 }
 _KEYED: Final[dict[frozenset[type], tuple[str, type, type]]] = {
     frozenset((Load, LoadLadder)): ("ladder", LoadLadder, Load),
@@ -329,7 +334,7 @@ class _Problems:
         for problem in problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
-    def unknown_key(self, path: Location, key: object, valid: list[str]) -> None:
+    def unknown_key(self, path: Location, key: object, valid: list[str], cls: type | None = None) -> None:
         if len(self.found) >= MAX_PROBLEMS:  # only counted: no need to word it
             self.omitted += 1
             return
@@ -337,7 +342,9 @@ class _Problems:
             self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
             return
         hint = ""
-        if self.suggestions > 0 and len(key) <= 100:
+        if (belongs := _belongs(key, cls)) is not None:
+            hint = f"; {key} belongs on {belongs}"
+        elif self.suggestions > 0 and len(key) <= 100:
             self.suggestions -= 1
             import difflib  # noqa: PLC0415 - only when reporting a problem
 
@@ -346,6 +353,50 @@ class _Problems:
         self.add(
             (*path, key), f"unknown field{hint or '; expected one of ' + ', '.join(valid)}", "unknown_field"
         )
+
+
+@cache
+def _owners() -> dict[str, tuple[type, ...]]:
+    """Every field name of the workout's classes, and the classes that have it (workout order)."""
+    owners: dict[str, list[type]] = {}
+    seen: set[type] = set()
+
+    def visit(t: Any) -> None:
+        if _is_var_tuple(t):
+            visit(get_args(t)[0])
+        elif _is_union(t):
+            for member in get_args(t):
+                visit(member)
+        elif _is_model(t) and t not in seen and t not in WRITTEN_AS_FIELD:
+            seen.add(t)
+            for name, (field_type, _) in _fields(t).items():
+                owners.setdefault(name, []).append(t)
+                if (t, name) != (Workout, "levels"):  # a level's changes repeat the parts' fields
+                    visit(field_type)
+
+    visit(Workout)
+    return {name: tuple(classes) for name, classes in owners.items()}
+
+
+def _place(cls: type) -> str:
+    """Where a field sits, in a document's words: ``an exercise``, ``a dose``, ``the workout``."""
+    if cls in DOSES:
+        return "a dose"
+    if cls in _TIMING_TAGS.values():
+        return "a block format"
+    if cls in (Workout, Source, Frequency):
+        return f"the {cls.__name__.lower()}"
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", cls.__name__).lower()
+    return f"{'an' if words[0] in 'aeiou' else 'a'} {words}"
+
+
+def _belongs(key: str, cls: type | None) -> str | None:
+    """Where a key the class ``cls`` does not have belongs, if it is a field elsewhere in a workout."""
+    classes = _owners().get(key, ())
+    places = list(dict.fromkeys(_place(owner) for owner in classes if owner is not cls))
+    if not places:
+        return None
+    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + f" or {places[-1]}"
 
 
 _FAILED: Final = object()
@@ -470,7 +521,7 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
         entry = fields.get(key) if type(key) is str else None
         if entry is None:
             if key != extra_key:
-                out.unknown_key(path, key, names)
+                out.unknown_key(path, key, names, cls)
             continue
         explain, converter, field_narrows = entry
         if explain is not None:

@@ -10,8 +10,10 @@ what comes when and which rest wins; this module decides how each node looks to 
 ``exercise_category`` and ``exercise_name``. In short:
 
 - Work ends by time (milliseconds), reps, distance (centimetres, at least one), or the
-  lap button for max reps without a time cap. Ranges and rounds use the pacing's range
-  point, counts rounded half up. An ``each`` exercise is a right step (`` R``), a side
+  lap button for max reps without a time cap and for an effort given only by its
+  intensity. Ranges and rounds use the pacing's range point (a typical count is the lower
+  of two middle counts). Counted efforts are a repeat of one effort, their recovery a rest
+  step of intensity recovery between efforts. An ``each`` exercise is a right step (`` R``), a side
   switch and a left step (`` L``); an ``alternating`` one is one step of both sides' dose.
   A load in kg or lb is the step's ``exercise_weight`` (a load ladder's step for each set or
   round); other loads are in the notes.
@@ -48,6 +50,7 @@ from runstrength._model import BlockKind, Exercise, Superset, Workout
 from runstrength._pacing import Pacing
 from runstrength._plan import (
     AsManyRounds,
+    Between,
     Default,
     EveryInterval,
     Gap,
@@ -62,6 +65,7 @@ from runstrength._plan import (
 from runstrength._values import (
     Distance,
     Duration,
+    Efforts,
     Load,
     LoadUnit,
     RangePoint,
@@ -79,10 +83,21 @@ from runstrength._values import (
 
 STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
     ("work for a time (seconds)", "duration_type time, duration_value in milliseconds"),
-    ("work for reps (a range: its point, rounded half up)", "duration_type reps, duration_value the reps"),
+    (
+        "work for reps (a range: its point; typical, the lower of two middle counts)",
+        "duration_type reps, duration_value the reps",
+    ),
     ("work over a distance", "duration_type distance, duration_value in centimetres"),
     ("max reps with a time cap", "duration_type time of the cap"),
     ("max reps without a cap", "duration_type open: ends on the lap button"),
+    (
+        "counted efforts",
+        (
+            "a repeat step over one effort (by time or distance; the lap button for an effort "
+            "given only by its intensity) and its recovery, a rest step of intensity recovery"
+        ),
+    ),
+    ("a distance's pace or intensity", "in the step's notes"),
     ("sides each", "a step named … R, a switch-sides rest step, a step named … L"),
     ("sides alternating", "one step of twice the per-side dose"),
     ("a load in kg or lb", "exercise_weight (kg) and weight_display_unit; other loads in the notes"),
@@ -434,7 +449,7 @@ class _Steps:
     def rest_step(self, name: str, notes: str, **ending: object) -> None:
         self.add(
             wkt_step_name=name,
-            intensity="rest",
+            intensity=ending.pop("intensity", "rest"),
             target_type="open",
             notes=_clip(notes, NOTES_BYTES),
             **ending,
@@ -465,6 +480,9 @@ class _Steps:
             return
         if gap.default is Default.SWITCH_SIDES and gap.prescribed is None:
             self.rest_step("Switch sides", "Switch to the left side.", **self.timed(seconds))
+        elif gap.between is Between.EFFORTS:
+            ending = {"duration_type": "open"} if seconds == float("inf") else self.timed(seconds)
+            self.rest_step("Recovery", f"Recover {gap.prescribed}.", intensity="recovery", **ending)
         elif seconds == float("inf"):
             self.rest_step("Rest", f"Rest {gap.prescribed}, then press lap.", duration_type="open")
         else:
@@ -511,9 +529,13 @@ class _Steps:
         unit = "kilogram" if load.unit is LoadUnit.KG else "pound"
         return {"exercise_weight": round(kilograms, 2), "weight_display_unit": unit}
 
-    def ending(self, exercise: Exercise, dose: SingleDose) -> dict[str, object]:
-        """What ends one step of the dose: time, reps, distance or the lap button."""
+    def ending(self, exercise: Exercise, dose: SingleDose | Efforts) -> dict[str, object]:
+        """What ends one step of the dose (one of counted efforts): time, reps, distance or the lap button."""
         both = 2 if exercise.sides is Sides.ALTERNATING else 1
+        if isinstance(dose, Efforts):
+            if dose.each is None:
+                return {"duration_type": "open"}
+            dose = dose.each
         if isinstance(dose, Reps):
             return {"duration_type": "reps", "duration_value": both * count(dose.reps, self.point)}
         if isinstance(dose, Duration):
@@ -663,7 +685,7 @@ class _Steps:
 
 def _notes(  # noqa: PLR0913 - the parts of a step's notes
     exercise: Exercise,
-    dose: SingleDose,
+    dose: SingleDose | Efforts,
     load: Load | None,
     *,
     name: str,
@@ -677,7 +699,8 @@ def _notes(  # noqa: PLR0913 - the parts of a step's notes
     if plain != exercise.name:
         parts.append(f"{exercise.name}{f' ({side})' if side else ''}:")
     per_side = {Sides.EACH: " per side", Sides.ALTERNATING: " per side, alternating"}.get(exercise.sides, "")
-    parts.append(f"{lead}{dose}{per_side}.{tail}")
+    what = dose.one() if isinstance(dose, Efforts) else str(dose)
+    parts.append(f"{lead}{what}{per_side}.{tail}")
     if load is not None:
         parts.append(f"Load: {load}.")
     if exercise.equipment:
