@@ -408,7 +408,7 @@ class TestFromDict:
                 [
                     (
                         "blocks[0].items[0].dose",
-                        "expected a dose (reps, seconds, distance, max_reps or ladder), got null",
+                        "expected a dose (reps, seconds, distance, max_reps, ladder or ascending), got null",
                     )
                 ],
             ),

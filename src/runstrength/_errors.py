@@ -44,7 +44,9 @@ CODES: Final[dict[str, str]] = {
     "unknown_field": "A key the format does not have (the reason suggests the closest one).",
     "missing_field": "A required key is missing.",
     "unknown_type": "A type tag the format does not have.",
-    "ambiguous_dose": "A dose naming no kind, or more than one (reps, seconds, distance, max_reps, ladder).",
+    "ambiguous_dose": (
+        "A dose naming no kind, or more than one (reps, seconds, distance, max_reps, ladder, ascending)."
+    ),
     "wrong_version": "A schema_version this runstrength does not read.",
     "out_of_order": "A range whose min is above its max.",
     "missing_value": "A value needing another that is not given (an amount without a unit…).",

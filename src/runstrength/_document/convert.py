@@ -32,10 +32,10 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
-from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
+from runstrength._model import Amrap, Emom, Exercise, ForTime, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
 from runstrength._spec.validated import Validated, doubting, spec_of, trusted
-from runstrength._values import DOSES, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
+from runstrength._values import DOSES, Ascending, Distance, Duration, Ladder, MaxReps, Range, Reps, Tempo
 
 if TYPE_CHECKING:
     from runstrength._pacing import Pacing
@@ -58,9 +58,15 @@ _DOSE_KEYS: Final[dict[str, type]] = {
     "distance": Distance,
     "max_reps": MaxReps,
     "ladder": Ladder,
+    "ascending": Ascending,
 }
 _ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
-_TIMING_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
+_TIMING_TAGS: Final[dict[str, type]] = {
+    "intervals": Intervals,
+    "emom": Emom,
+    "amrap": Amrap,
+    "for_time": ForTime,
+}
 _TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_TIMING_TAGS.items())}
 _MARKERS: Final[dict[type, tuple[str, object]]] = {
     **{cls: ("type", tag) for cls, tag in _TAGS_OF.items()},
@@ -478,7 +484,9 @@ def _explain_choice(
         return classes[0]
     table, default = tags
     expected = (
-        "an exercise (no type) or 'superset'" if default is not None else "'intervals', 'emom' or 'amrap'"
+        "an exercise (no type) or 'superset'"
+        if default is not None
+        else "'intervals', 'emom', 'amrap' or 'for_time'"
     )
     if "type" not in data:
         if default is None:
