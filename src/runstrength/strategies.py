@@ -766,13 +766,14 @@ def _blocks(
 def blocks(
     *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
 ) -> SearchStrategy[Block]:
-    """Blocks of every kind: plain rounds of exercises and supersets, intervals, EMOM, AMRAP.
+    """Blocks of every kind: plain rounds of exercises and supersets, intervals, EMOM, AMRAP, for time.
 
-    EMOM blocks may hold one-round supersets; interval and AMRAP blocks hold single exercises.
+    EMOM blocks may hold one-round supersets; interval, AMRAP and for-time blocks hold single
+    exercises. EMOM and AMRAP blocks are now and then repeated; some blocks state their length.
 
     Args:
         max_items: the most exercises and supersets in one block, from 1 to 100.
-        timed: include blocks with a format (intervals, EMOM, AMRAP).
+        timed: include blocks with a format (intervals, EMOM, AMRAP, for time).
         with_modifications: give some exercises modifications.
 
     Raises:
