@@ -428,3 +428,19 @@ class TestDocuments:
             items=(Exercise(name="Squat", dose=Reps(10)),),
         )
         assert 2 * 30 + 60 == build_timeline(one_block(block)).total
+
+
+class TestShown:
+    """The player and the notebook view carry what a timed block scores and states."""
+
+    def test_player_data_has_the_scores(self) -> None:
+        """The player's data names each scored block's score, for the page to show and an app to log."""
+        from runstrength._export.player import player_data  # noqa: PLC0415 - the player's own data
+
+        workout = runstrength.loads(EVERYTHING, format="yaml")
+        assert {"AMRAP": "reps", "For Time": "time"} == player_data(workout)["scores"]
+
+    def test_notebook_shows_block_facts(self) -> None:
+        """The notebook's view of a workout lists each block's format, score and stated lengths."""
+        html = runstrength.loads(EVERYTHING, format="yaml")._repr_html_()
+        assert "Format: for time, cap 15 min; Score: time; Stated length: 10 min–12 min" in html
