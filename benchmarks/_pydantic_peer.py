@@ -36,6 +36,7 @@ from runstrength import (
     LoadUnit,
     ModificationKind,
     RestLength,
+    Score,
     Sides,
 )
 
@@ -293,19 +294,28 @@ class Efforts(Model):
         return self
 
 
+class Ascending(Model):
+    """Reps that climb by ``by`` each time the exercise is done."""
+
+    ascending: Annotated[int, Field(ge=1, le=1000)]
+    by: Annotated[int, Field(ge=1, le=1000)]
+
+
 Dose: TypeAlias = Annotated[
     Annotated[Reps, Tag("reps")]
     | Annotated[Duration, Tag("seconds")]
     | Annotated[Distance, Tag("distance")]
     | Annotated[MaxReps, Tag("max_reps")]
     | Annotated[Ladder, Tag("ladder")]
+    | Annotated[Ascending, Tag("ascending")]
     | Annotated[Efforts, Tag("efforts")],
-    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder", "efforts"))),
+    Discriminator(_dose_tag(("reps", "seconds", "distance", "max_reps", "ladder", "ascending", "efforts"))),
 ]
 
 _TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {
     Ladder: "ladder",
     Efforts: "efforts",
+    Ascending: "ascending",
 }
 
 
@@ -553,6 +563,21 @@ class Amrap(Model):
 
     type: Literal["amrap"]
     time_cap: Annotated[int, Field(ge=10, le=14_400)]
+    score: Score = Score.ROUNDS_REPS
+
+
+class ForTime(Model):
+    """The block's rounds as fast as possible, within an optional cap."""
+
+    type: Literal["for_time"]
+    time_cap: Annotated[int, Field(ge=10, le=14_400)] | None = None
+    score: Score = Score.TIME
+
+
+Format: TypeAlias = Intervals | Emom | Amrap | ForTime
+BlockSeconds: TypeAlias = (
+    Annotated[int, Field(ge=10, le=86_400)] | Annotated[WholeRange, AfterValidator(_ends_within(10, 86_400))]
+)
 
 
 class Block(Model):
@@ -561,9 +586,11 @@ class Block(Model):
     name: Name
     kind: BlockKind = BlockKind.MAIN
     rounds: Amount1To100 = 1
-    format: Annotated[Intervals | Emom | Amrap, Field(discriminator="type")] | None = None
+    format: Annotated[Format, Field(discriminator="type")] | None = None
     rest_between_rounds: Rest | None = None
     rest_after: Rest | None = None
+    stated_duration: BlockSeconds | None = None
+    stated_round_duration: BlockSeconds | None = None
     optional: bool = False
     notes: Notes | None = None
     items: Annotated[tuple[Item, ...], Field(min_length=1, max_length=100)]
@@ -575,17 +602,13 @@ class Block(Model):
         if all(isinstance(item, Exercise) and item.optional for item in self.items):
             msg = "expected an item that is not optional"
             raise ValueError(msg)
-        if isinstance(self.format, Emom | Amrap):
-            if self.rounds != 1:
-                msg = f"rounds must be 1 in an {self.format.type} block"
-                raise ValueError(msg)
-            if self.rest_between_rounds is not None:
-                msg = f"rest_between_rounds does not apply to an {self.format.type} block"
-                raise ValueError(msg)
+        if self.stated_round_duration is not None and self.rounds == 1:
+            msg = "stated_round_duration needs rounds above 1"
+            raise ValueError(msg)
         return self
 
 
-def _superset_fits(superset: Superset, fmt: Intervals | Emom | Amrap) -> None:
+def _superset_fits(superset: Superset, fmt: Format) -> None:
     """A timed block holds supersets only if it is an EMOM, and then of one round each."""
     if not isinstance(fmt, Emom):
         msg = f"an {fmt.type} block holds exercises, not supersets"
@@ -595,7 +618,7 @@ def _superset_fits(superset: Superset, fmt: Intervals | Emom | Amrap) -> None:
         raise ValueError(msg)
 
 
-def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, rounds: object) -> None:
+def _item_fits(item: Exercise | Superset, fmt: Format | None, rounds: object) -> None:
     """The rules an item of a block must follow given the block's format and rounds."""
     if fmt is None:
         if isinstance(item, Exercise) and item.sets == 1:
@@ -617,6 +640,9 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
         if isinstance(item.dose, Duration) and _ends(item.dose.seconds)[1] > _ends(fmt.work)[1]:
             msg = f"dose longer than the {fmt.work} s work interval"
             raise ValueError(msg)
+    elif isinstance(fmt, ForTime):
+        _ladder_fits(item.dose, rounds, "rounds")
+        _ladder_fits(item.load, rounds, "rounds")
     elif isinstance(item.dose, Ladder) or isinstance(item.load, LoadLadder):
         msg = f"a ladder needs fixed rounds, not an {fmt.type} block"
         raise ValueError(msg)  # noqa: TRY004 - pydantic turns only ValueError into a validation error

@@ -188,8 +188,21 @@ def every_field() -> runstrength.Workout:
             ),
             rs.Block(
                 name="EMOM",
+                rounds=2,
                 format=rs.Emom(every=60, duration=600),
+                rest_between_rounds=rs.Rest.between(180, 300),
+                stated_round_duration=600,
                 items=(rs.Exercise(name="Burpee", dose=rs.Reps(10)),),
+            ),
+            rs.Block(
+                name="For Time",
+                rounds=3,
+                format=rs.ForTime(time_cap=600),
+                stated_duration=rs.Range(300, 420),
+                items=(
+                    rs.Exercise(name="Squat", dose=rs.Ladder((rs.Reps(21), rs.Reps(15), rs.Reps(9)))),
+                    rs.Exercise(name="Jumping Jack", dose=rs.Ascending(10, by=5)),
+                ),
             ),
             rs.Block(
                 name="AMRAP",

@@ -279,7 +279,9 @@ def text_problems(text: str | bytes, fmt: str) -> list[tuple[str, str]]:
 EXERCISE = ("blocks", 0, "items", 0)
 DOSE = (*EXERCISE, "dose")
 REPS_EXPECTED = "expected a whole number 1–1000 or a {min, max} range, got "
-ONE_DOSE_EXPECTED = "expected exactly one of reps, seconds, distance, max_reps, ladder, efforts; got "
+ONE_DOSE_EXPECTED = (
+    "expected exactly one of reps, seconds, distance, max_reps, ladder, ascending, efforts; got "
+)
 STEP_EXPECTED = "expected exactly one of reps, seconds, distance, max_reps; got "
 TEMPO_EXPECTED = "expected four phases such as '3-1-1-0' (seconds, or X for explosive), got "
 
@@ -408,7 +410,10 @@ class TestFromDict:
                 [
                     (
                         "blocks[0].items[0].dose",
-                        "expected a dose (reps, seconds, distance, max_reps, ladder or efforts), got null",
+                        (
+                            "expected a dose (reps, seconds, distance, max_reps, ladder, ascending or "
+                            "efforts), got null"
+                        ),
                     )
                 ],
             ),
@@ -542,12 +547,18 @@ class TestFromDict:
             (
                 ("blocks", 0, "format"),
                 {"type": "tabata"},
-                ("blocks[0].format.type", "expected 'intervals', 'emom' or 'amrap', got 'tabata'"),
+                (
+                    "blocks[0].format.type",
+                    "expected 'intervals', 'emom', 'amrap' or 'for_time', got 'tabata'",
+                ),
             ),
             (
                 ("blocks", 0, "format"),
                 {"work": 20},
-                ("blocks[0].format.type", "required field missing: expected 'intervals', 'emom' or 'amrap'"),
+                (
+                    "blocks[0].format.type",
+                    "required field missing: expected 'intervals', 'emom', 'amrap' or 'for_time'",
+                ),
             ),
         ],
     )

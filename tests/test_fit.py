@@ -30,6 +30,7 @@ from runstrength import (
     Emom,
     Equipment,
     Exercise,
+    ForTime,
     Intensity,
     Intervals,
     Ladder,
@@ -644,7 +645,7 @@ class TestExportFit:
     @given(strategies.workouts(max_blocks=2, max_items=3), strategies.pacings())
     def test_a_watch_runs_the_timeline_work_in_order(self, workout: Workout, pacing: Pacing) -> None:
         """Following the repeats gives the timeline's work segments, sides and timed lengths included."""
-        assume(not any(isinstance(block.format, Emom | Amrap) for block in workout.blocks))
+        assume(not any(isinstance(block.format, Emom | Amrap | ForTime) for block in workout.blocks))
         # A distance of a few hundred nanometres takes no time at all, so its segment is dropped.
         assume(all(dose.metres > 1e-6 for dose in doses(workout) if isinstance(dose, Distance)))
         try:

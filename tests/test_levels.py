@@ -289,7 +289,7 @@ class TestLevels:
                 Level(
                     name="beginner", blocks=[BlockChange(block="Main", format=Emom(every=60, duration=600))]
                 ),
-                [("levels[0]", "not_allowed_here"), ("levels[0]", "ladder_mismatch")],
+                [("levels[0]", "ladder_mismatch")],
             ),
         ],
         ids=["breaks a ladder", "unknown block", "unknown modification", "unknown exercise", "timed rounds"],

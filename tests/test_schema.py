@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 from runstrength import (
     Distance,
     Duration,
+    Ascending,
     Efforts,
     Exercise,
     Ladder,
@@ -69,10 +70,10 @@ class TestJsonSchema:
     def test_a_definition_per_class_of_the_document(self) -> None:
         """Every class a document can hold has a definition; ranges are written inline."""
         expected = [
-            "Amrap", "Block", "BlockChange", "Credit", "Distance", "Duration", "Effort", "Efforts",
-            "Emom", "Equipment", "Exercise", "ExerciseChange", "Frequency", "Intervals", "Ladder",
-            "Level", "Load", "LoadLadder", "MaxReps", "Modification", "Reps", "Rest", "Source",
-            "Superset", "Tempo", "Workout",
+            "Amrap", "Ascending", "Block", "BlockChange", "Credit", "Distance", "Duration", "Effort",
+            "Efforts", "Emom", "Equipment", "Exercise", "ExerciseChange", "ForTime", "Frequency",
+            "Intervals", "Ladder", "Level", "Load", "LoadLadder", "MaxReps", "Modification", "Reps",
+            "Rest", "Source", "Superset", "Tempo", "Workout",
         ]  # fmt: skip
         assert expected == list(SCHEMA["$defs"])
 
@@ -167,6 +168,7 @@ class TestJsonSchema:
                 {"$ref": "#/$defs/Distance"},
                 {"$ref": "#/$defs/MaxReps"},
                 {"$ref": "#/$defs/Ladder"},
+                {"$ref": "#/$defs/Ascending"},
                 {"$ref": "#/$defs/Efforts"},
             ]
         }
@@ -305,6 +307,7 @@ DOSE_KEYS = {
     "max_reps": True,
     "ladder": [{"reps": 8}, {"reps": 6}],
     "efforts": 3,
+    "ascending": 2,
 }
 TAGS = ("superset", "intervals", "emom", "amrap", "exercise", "circuit", "Superset", "")
 
@@ -451,7 +454,7 @@ class TestInvalidDocuments:
         doses = [
             node
             for node in nodes(workout, doc)
-            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder, Efforts)
+            if type(node.value) in (Reps, Duration, Distance, MaxReps, Ladder, Ascending, Efforts)
         ]
         node = data.draw(st.sampled_from(doses))
         key = data.draw(st.sampled_from([key for key in DOSE_KEYS if key not in node.data]))
@@ -524,10 +527,10 @@ REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = map(
 SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE = map(
     _rule, ("An exercise inside a superset", "An interval block's active_rest needs", "An EMOM's duration")
 )
-TIMED_ITEMS, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = map(
-    _rule,
-    ("A timed block", "An EMOM or AMRAP block has one", "Block names", "A URL names", "A document holds"),
+TIMED_ITEMS, BLOCK_NAMES, URL_HOST, SIZE = map(
+    _rule, ("A timed block", "Block names", "A URL names", "A document holds")
 )
+ROUND_LENGTH = _rule("A block's stated_round_duration")
 WORK = TIMED_ITEMS
 REQUIRED_BLOCK, REQUIRED_ITEM, REQUIRED_PAIR, ACTIVE_REST_REQUIRED = map(
     _rule,
@@ -550,7 +553,6 @@ LEVEL_NAMES, LEVEL_KIND, LEVEL_CHANGES, BLOCK_CHANGE, EXERCISE_CHANGE, LEVELS_AP
     ),
 )
 LEVEL = {"name": "beginner", "blocks": [{"block": "Main", "rounds": 2}]}
-TIMED_REST = _rule("An EMOM or AMRAP block has no")
 REST_GIVEN, REST_LENGTH, LAST_REST = map(
     _rule, ("A rest has seconds", "A rest's length", "An interval block's rest_after_last")
 )
@@ -628,13 +630,9 @@ CASES = [
     Case(TIMED_ITEMS, workout(block(superset(rounds=2), format=EMOM)), "blocks[0].items[0].rounds"),
     Case(WORK, workout(block(exercise(dose={"seconds": 45}), format=TIMED)), "blocks[0].items[0].dose"),
     Case(WORK, workout(block(exercise(dose={"seconds": 45}), format=RANGED_WORK)), "blocks[0].items[0].dose"),
-    Case(EMOM_AMRAP, workout(block(format=EMOM, rounds=2)), "blocks[0].rounds"),
-    Case(
-        TIMED_REST,
-        workout(block(format=AMRAP, rest_between_rounds={"seconds": 60})),
-        "blocks[0].rest_between_rounds",
-    ),
     Case(TIMED_ITEMS, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
+    Case(TIMED_ITEMS, workout(block(superset(), format={"type": "for_time"})), "blocks[0].items[0]"),
+    Case(ROUND_LENGTH, workout(block(stated_round_duration=300)), "blocks[0].stated_round_duration"),
     Case(BLOCK_NAMES, workout(block(), block()), "blocks[1].name"),
     Case(URL_HOST, workout(video="https:///watch?v=1"), "video"),
     Case(
@@ -683,7 +681,8 @@ CASES = [
     Case(
         LEVELS_APPLY,
         workout(
-            block(format=EMOM), levels=[{"name": "beginner", "blocks": [{"block": "Main", "rounds": 2}]}]
+            block(exercise(sets=3)),
+            levels=[{"name": "beginner", "blocks": [{"block": "Main", "format": AMRAP}]}],
         ),
         "levels[0]",
     ),

@@ -13,11 +13,14 @@ from hypothesis import strategies as st
 
 from runstrength import (
     Amrap,
+    Ascending,
     Distance,
+    Dose,
     Duration,
     Efforts,
     Emom,
     Exercise,
+    ForTime,
     Intervals,
     Ladder,
     ModificationKind,
@@ -80,6 +83,15 @@ def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:  # noqa
     return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined]
 
 
+def step_of(dose: Dose, index: int) -> object:
+    """The dose of the time numbered ``index``: a ladder's step, ascending reps, else the dose."""
+    if isinstance(dose, Ladder):
+        return dose.ladder[index]
+    if isinstance(dose, Ascending):
+        return Reps(dose.ascending + index * dose.by)
+    return dose
+
+
 def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]] | None:
     """Σ dose × rounds × sides and the work segments per exercise; None if AMRAP or EMOM blocks.
 
@@ -89,7 +101,9 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
     for block in workout.blocks:
         if block.optional:
             continue
-        if isinstance(block.format, Amrap | Emom):
+        if isinstance(block.format, Amrap | Emom) or (
+            isinstance(block.format, ForTime) and block.format.time_cap is not None
+        ):
             return None
         rounds = count(block.rounds, pacing)
         for number in range(rounds):
@@ -103,11 +117,7 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                 for exercise in members:
                     for step in range(repeats):
                         index = step if repeats > 1 or isinstance(item, Superset) else number
-                        dose = (
-                            exercise.dose.ladder[index]
-                            if isinstance(exercise.dose, Ladder)
-                            else exercise.dose
-                        )
+                        dose = step_of(exercise.dose, index)
                         if isinstance(block.format, Intervals):
                             work = block.format.work
                             seconds = work.point(pacing.range_point) if isinstance(work, Range) else work

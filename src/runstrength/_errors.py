@@ -45,7 +45,8 @@ CODES: Final[dict[str, str]] = {
     "missing_field": "A required key is missing.",
     "unknown_type": "A type tag the format does not have.",
     "ambiguous_dose": (
-        "A dose naming no kind, or more than one (reps, seconds, distance, max_reps, ladder, efforts)."
+        "A dose naming no kind, or more than one "
+        "(reps, seconds, distance, max_reps, ladder, ascending, efforts)."
     ),
     "wrong_version": "A schema_version this runstrength does not read.",
     "out_of_order": "A range whose min is above its max.",
@@ -73,6 +74,7 @@ CODES: Final[dict[str, str]] = {
     "does_not_fit_interval": (
         "A timeline warning: work estimated longer than its EMOM or work interval at the chosen pacing."
     ),
+    "past_time_cap": "A timeline warning: a for-time block's work estimated past its cap at this pacing.",
     "too_many_steps": "A FIT workout longer than the step limit allows.",
     "invalid": "Any other problem.",
 }

@@ -23,8 +23,15 @@ def _hypothesis_setup_hook() -> None:
 
     types = (
         *(_model.Workout, _model.Block, _model.Superset, _model.Exercise, _model.Modification),
-        *(_model.Intervals, _model.Emom, _model.Amrap, _model.Level, _pacing.Pacing),
-        *(_values.Range, _values.Reps, _values.Duration, _values.Distance, _values.MaxReps),
+        *(_model.Intervals, _model.Emom, _model.Amrap, _model.ForTime, _model.Level, _pacing.Pacing),
+        *(
+            _values.Range,
+            _values.Reps,
+            _values.Duration,
+            _values.Distance,
+            _values.MaxReps,
+            _values.Ascending,
+        ),
         *(_values.Ladder, _values.Rest, _values.Load, _values.LoadLadder, _values.Effort, _values.Tempo),
         *(_values.Equipment, _values.Credit, _values.Source, _values.Frequency),
     )

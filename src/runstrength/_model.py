@@ -527,6 +527,27 @@ class Emom(Validated):
         return f"EMOM, every {format_seconds(self.every)} for {format_seconds(self.duration)}"
 
 
+class Score(StrEnum):
+    """What a timed block records as its result, for an app to log."""
+
+    TIME = "time"
+    """The time the work took."""
+    ROUNDS_REPS = "rounds_reps"
+    """Whole rounds done, and the reps of the round left unfinished."""
+    REPS = "reps"
+    """The reps done in all."""
+    LOAD = "load"
+    """The load lifted."""
+
+
+def to_score(value: Score | str) -> Score:
+    """``"time"`` for `Score.TIME`; other values are left for the rule to judge."""
+    return value if isinstance(value, Score) else as_member(Score, value)
+
+
+_SCORE_MEANING: Final = "What the block records as its result: time, rounds_reps, reps or load."
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Amrap(Validated):
     """Block format: as many rounds as possible of the exercises within ``time_cap`` seconds.
@@ -536,14 +557,40 @@ class Amrap(Validated):
     """
 
     time_cap: int = attrs.field(metadata=ruled(Whole(10, 14_400, " s"), "Seconds the block lasts."))
+    score: Score = attrs.field(
+        default=Score.ROUNDS_REPS, converter=to_score, metadata=ruled(Member(Score), _SCORE_MEANING)
+    )
 
     def __str__(self) -> str:
         return f"AMRAP in {format_seconds(self.time_cap)}"
 
 
-Timing: TypeAlias = Intervals | Emom | Amrap
-"""A block's timed format: intervals, EMOM or AMRAP."""
-TIMINGS: Final = (Intervals, Emom, Amrap)
+@attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
+class ForTime(Validated):
+    """Block format: the block's rounds done once through as fast as possible, within ``time_cap``.
+
+    The timeline estimates the work like an untimed block's, adding no rest the workout does
+    not prescribe, and stops at the cap if the estimate runs past it.
+
+    >>> str(ForTime(time_cap=360)), str(ForTime())
+    ('for time, cap 6 min', 'for time')
+    """
+
+    time_cap: int | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(Whole(10, 14_400, " s")), "Seconds allowed for the whole block, if capped."),
+    )
+    score: Score = attrs.field(
+        default=Score.TIME, converter=to_score, metadata=ruled(Member(Score), _SCORE_MEANING)
+    )
+
+    def __str__(self) -> str:
+        return "for time" + (f", cap {format_seconds(self.time_cap)}" if self.time_cap else "")
+
+
+Timing: TypeAlias = Intervals | Emom | Amrap | ForTime
+"""A block's timed format: intervals, EMOM, AMRAP or for time."""
+TIMINGS: Final = (Intervals, Emom, Amrap, ForTime)
 Item: TypeAlias = Exercise | Superset
 
 
@@ -555,10 +602,10 @@ def _items_fit(items: tuple[Item, ...], timing: Timing | None, rounds: Amount) -
     ]
 
 
-def _timed_rounds(timing: Timing | None, rounds: Amount) -> list[Finding]:
-    if isinstance(timing, Emom | Amrap) and rounds != 1:
-        name = _timing_name(timing)
-        return [(("rounds",), f"must be 1 in an {name} block: its time sets the length", "not_allowed_here")]
+def _round_duration_needs_rounds(stated_round_duration: Amount | None, rounds: Amount) -> list[Finding]:
+    if stated_round_duration is not None and rounds == 1:
+        reason = "only applies to a block of several rounds: set rounds above 1"
+        return [(("stated_round_duration",), reason, "not_applicable")]
     return []
 
 
@@ -569,21 +616,20 @@ def _one_required(items: tuple[Item, ...]) -> list[Finding]:
     return []
 
 
-def _timed_rest(timing: Timing | None, rest_between_rounds: Rest | None) -> list[Finding]:
-    if isinstance(timing, Emom | Amrap) and rest_between_rounds is not None:
-        return [
-            (("rest_between_rounds",), f"does not apply to an {_timing_name(timing)} block", "not_applicable")
-        ]
-    return []
+_STATED: Final = Optional(WholeOrRange(10, 86_400, " s"))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class Block(Validated):
     """A section of a workout (warm-up, main, cool-down…): exercises and supersets done in order.
 
-    ``rounds`` repeats the whole block; ``format`` makes it timed (intervals, EMOM, AMRAP),
-    in which case it holds single-set exercises only (an EMOM may also hold supersets of one
-    round, done once through per interval).
+    ``rounds`` repeats the whole block; ``format`` makes it timed (intervals, EMOM, AMRAP, for
+    time), in which case it holds single-set exercises only (an EMOM may also hold supersets
+    of one round, done once through per interval). An EMOM or AMRAP block repeated for
+    ``rounds`` runs its whole clock each round, with ``rest_between_rounds`` between rounds
+    (no rest unless stated); a for-time block's rounds all run within its one cap.
+    ``stated_duration`` and ``stated_round_duration`` are what the source says the block and
+    one of its rounds take: facts to compare with `Timeline.block_totals`, never timed.
     """
 
     name: str = attrs.field(metadata=ruled(_NAME, "What the block is called; unique in the workout."))
@@ -607,6 +653,14 @@ class Block(Validated):
     rest_after: Rest | None = attrs.field(
         default=None, metadata=ruled(_REST, "The rest before the next block.")
     )
+    stated_duration: Amount | None = attrs.field(
+        default=None,
+        metadata=ruled(_STATED, "How long its source says the block takes, in seconds (a fact, not timed)."),
+    )
+    stated_round_duration: Amount | None = attrs.field(
+        default=None,
+        metadata=ruled(_STATED, "How long its source says one round takes, in seconds (a fact, not timed)."),
+    )
     optional: bool = attrs.field(
         default=False,
         metadata=ruled(
@@ -626,15 +680,16 @@ class Block(Validated):
         Relation(
             ("items", "format", "rounds"),
             _items_fit,
-            "A timed block (intervals, EMOM, AMRAP) holds exercises doing one set each; only an EMOM "
-            "may also hold supersets, done once (one round) per interval. In an interval block, a "
-            "duration dose fits within the work interval, and counted efforts are not allowed.",
+            "A timed block (intervals, EMOM, AMRAP, for time) holds exercises doing one set each; "
+            "only an EMOM may also hold supersets, done once (one round) per interval. In an "
+            "interval block, a duration dose fits within the work interval, and counted efforts are "
+            "not allowed. A ladder needs fixed rounds: EMOM and AMRAP blocks refuse it (an AMRAP "
+            "climbs with an ascending dose).",
         ),
-        Relation(("format", "rounds"), _timed_rounds, "An EMOM or AMRAP block has one round."),
         Relation(
-            ("format", "rest_between_rounds"),
-            _timed_rest,
-            "An EMOM or AMRAP block has no rest_between_rounds.",
+            ("stated_round_duration", "rounds"),
+            _round_duration_needs_rounds,
+            "A block's stated_round_duration needs rounds above 1.",
         ),
         Relation(("items",), _one_required, "A block keeps at least one item that is not optional."),
     )
@@ -648,16 +703,16 @@ class Block(Validated):
                 yield item
 
 
-def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901
+def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901, PLR0912
     """The rules an item of a block must follow given the block's format and rounds."""
     if timing is None:
         if isinstance(item, Exercise) and item.sets == 1:
             return _ladders_fit(item, rounds, "rounds")
         return []
-    name = _timing_name(timing)
+    name = _a_timing(timing)
     if isinstance(item, Superset):
         if not isinstance(timing, Emom):
-            return [((), f"an {name} block holds exercises, not supersets", "not_allowed_here")]
+            return [((), f"{name} block holds exercises, not supersets", "not_allowed_here")]
         if item.rounds != 1:
             return [
                 (
@@ -669,7 +724,7 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         return []
     findings: list[Finding] = []
     if item.sets != 1:
-        findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
+        findings.append((("sets",), f"must be 1 in {name} block", "not_allowed_here"))
     if isinstance(timing, Intervals):
         findings += _ladders_fit(item, rounds, "rounds")
         if isinstance(item.dose, Efforts):
@@ -678,19 +733,27 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         if isinstance(item.dose, Duration) and _longest(item.dose.seconds) > _longest(timing.work):
             reason = f"longer than the {timing.work} s work interval"
             findings.append((("dose",), reason, "too_long_for_interval"))
+    elif isinstance(timing, ForTime):
+        findings += _ladders_fit(item, rounds, "rounds")
     else:
         if isinstance(item.dose, Ladder):
+            hint = (
+                "; an ascending dose climbs by round, such as {ascending: 2, by: 2}"
+                if isinstance(timing, Amrap)
+                else ""
+            )
             findings.append(
-                (("dose",), f"a ladder needs fixed rounds, not an {name} block", "ladder_mismatch")
+                (("dose",), f"a ladder needs fixed rounds, not {name} block{hint}", "ladder_mismatch")
             )
         if isinstance(item.load, LoadLadder):
-            reason = f"a load ladder needs fixed rounds, not an {name} block"
+            reason = f"a load ladder needs fixed rounds, not {name} block"
             findings.append((("load",), reason, "ladder_mismatch"))
     return findings
 
 
-def _timing_name(timing: Timing | None) -> str:
-    return {Intervals: "interval", Emom: "EMOM", Amrap: "AMRAP"}[type(timing)]
+def _a_timing(timing: Timing) -> str:
+    """The format's name with its article: ``an EMOM``, ``a for-time``."""
+    return {Intervals: "an interval", Emom: "an EMOM", Amrap: "an AMRAP", ForTime: "a for-time"}[type(timing)]
 
 
 def to_benefits(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:

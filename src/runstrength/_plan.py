@@ -24,29 +24,38 @@ Precedence, decided here once:
   work when ``rest_after_last`` is false (the rest then sits between rounds only).
 - A prescribed rest without seconds: its length's pacing field (``rest_minimal``,
   ``rest_short``), else ``rest_as_needed``.
-- Doses and loads: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use
-  the first.
+- Doses and loads: a ladder's or an ascending dose's step is the round's (or set's) number; an
+  EMOM counts the times it has come round to the exercise, an AMRAP its own rounds (from the
+  first again in each of the block's rounds).
 - In an AMRAP block, after each exercise (the last one included, before the next round): its
   ``rest_after``, else a transition.
 - Counted efforts: a repeat of one effort (both sides of an ``each`` exercise), with the dose's
   ``recovery`` between efforts (nothing when it has none), never after the last.
 - Optional blocks and exercises are left out (`Workout.variant` with ``include`` keeps them).
+- Timed blocks repeated: an EMOM or AMRAP block of several rounds is a repeat of its timed
+  body, with the block's ``rest_between_rounds`` between rounds (no default: nothing unless
+  stated). A for-time block is planned like an untimed one, with its ``time_cap`` on the
+  block's plan: between its rounds a prescribed rest, else a transition back to the first
+  exercise (no pacing default rest).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeAlias
 
 import attrs
 
-from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout, required_parts
+from ._model import Amrap, Block, Emom, Exercise, ForTime, Intervals, Item, Superset, Workout, required_parts
 from ._values import (
     Amount,
+    Ascending,
     Efforts,
     Ladder,
     Load,
     LoadLadder,
+    Range,
     Rest,
     RestLength,
     Side,
@@ -146,9 +155,9 @@ class Repeat:
     """``times`` rounds of a body, with ``between`` between rounds (never after the last).
 
     ``rounds`` holds one body used for every round, or one body per round when doses change
-    from round to round (ladders; ``times`` is then a whole number). ``closing`` is an interval
-    block's rest when the block has none after its last work: it ends every round but the last,
-    before ``between``.
+    from round to round (ladders, ascending doses: as many bodies as the most rounds).
+    ``closing`` is an interval block's rest when the block has none after its last work: it
+    ends every round but the last, before ``between``.
     """
 
     counted: Counted
@@ -170,12 +179,21 @@ class Repeat:
 
 @attrs.frozen
 class Slot:
-    """What one EMOM interval holds: the item at ``position`` of its block, done once."""
+    """What one EMOM interval holds: the item at ``position`` of its block, done once.
+
+    ``cycles`` holds the body of each time the rotation comes back to the item when its dose
+    climbs (an ascending dose); else it is empty and ``body`` serves every time.
+    """
 
     position: int
     title: str
     item: Item
     body: tuple[Node, ...]
+    cycles: tuple[tuple[Node, ...], ...] = ()
+
+    def at(self, cycle: int) -> tuple[Node, ...]:
+        """The body of the item's ``cycle``-th interval (from 0)."""
+        return self.cycles[cycle] if self.cycles else self.body
 
 
 @attrs.frozen
@@ -191,24 +209,43 @@ class EveryInterval:
 class AsManyRounds:
     """An AMRAP block: ``round`` repeats until ``time_cap`` seconds.
 
-    Each exercise of the round is followed by its ``rest_after``, else a transition.
+    Each exercise of the round is followed by its ``rest_after``, else a transition. When a dose
+    climbs (ascending), ``climb`` builds round *n*'s body; `body` keeps each body it built, so a
+    round's nodes stay the same objects for every walk of the plan.
     """
 
     time_cap: int
     round: tuple[Node, ...]
+    climb: Callable[[int], tuple[Node, ...]] | None = attrs.field(default=None, eq=False)
+    _built: dict[int, tuple[Node, ...]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    def body(self, number: int) -> tuple[Node, ...]:
+        """The body of round ``number`` (from 0)."""
+        if self.climb is None or number == 0:
+            return self.round
+        found = self._built.get(number)
+        if found is None:
+            found = self._built[number] = self.climb(number)
+        return found
 
 
-Node: TypeAlias = Work | Gap | IntervalRest | Repeat
+Node: TypeAlias = Work | Gap | IntervalRest | Repeat | EveryInterval | AsManyRounds
+"""A plan's node; an EMOM or AMRAP body is a node only in the repeat of a timed block's rounds."""
 
 
 @attrs.frozen
 class BlockPlan:
-    """One block: its body, then ``after``, the gap before the next block (``None`` after the last)."""
+    """One block: its body, then ``after``, the gap before the next block (``None`` after the last).
+
+    An EMOM or AMRAP block done once has its timed body as its body; repeated, a `Repeat` of
+    it. ``time_cap`` is a for-time block's cap (``None`` elsewhere, or uncapped).
+    """
 
     index: int
     block: Block
     body: Repeat | EveryInterval | AsManyRounds
     after: Gap | None
+    time_cap: int | None = None
 
 
 @attrs.frozen
@@ -248,6 +285,7 @@ def plan(workout: Workout) -> Plan:
             after=(
                 Gap(Between.BLOCKS, block.rest_after, Default.REST_BETWEEN_BLOCKS) if index < last else None
             ),
+            time_cap=block.format.time_cap if isinstance(block.format, ForTime) else None,
         )
         for index, block in enumerate(workout.blocks)
     )
@@ -259,10 +297,20 @@ def _with_load(target: str, exercise: Exercise, load: Load | None) -> str:
     return f"{target} at {load}" if load is not None and isinstance(exercise.load, LoadLadder) else target
 
 
+def _varies(exercise: Exercise) -> bool:
+    """Whether the exercise's dose or load changes from one time to the next."""
+    return isinstance(exercise.dose, Ladder | Ascending) or isinstance(exercise.load, LoadLadder)
+
+
 def _laddered(exercises: list[Exercise] | tuple[Exercise, ...]) -> bool:
-    return any(
-        isinstance(exercise.dose, Ladder) or isinstance(exercise.load, LoadLadder) for exercise in exercises
-    )
+    return any(_varies(exercise) for exercise in exercises)
+
+
+def _numbers(varies: bool, times: Amount) -> range:  # noqa: FBT001
+    """The round numbers needing their own body: every round up to the most when doses vary."""
+    if not varies:
+        return range(1)
+    return range(int(times.max) if isinstance(times, Range) else times)
 
 
 class _Planner:
@@ -304,14 +352,15 @@ class _Planner:
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:
         fmt = block.format
-        if isinstance(fmt, Emom):
-            return self.emom(block, fmt)
-        if isinstance(fmt, Amrap):
-            return self.amrap(block, fmt)
+        if isinstance(fmt, Emom | Amrap):
+            timed = self.emom(block, fmt) if isinstance(fmt, Emom) else self.amrap(block, fmt)
+            if block.rounds == 1:
+                return timed
+            gap = Gap(Between.ROUNDS, block.rest_between_rounds, None)
+            return Repeat(Counted.BLOCK_ROUNDS, block.name, block.rounds, ((timed,),), gap)
         singles = [item for item in block.items if isinstance(item, Exercise) and item.sets == 1]
-        varies = _laddered(singles)
         times = block.rounds
-        numbers = range(times) if varies and isinstance(times, int) else range(1)
+        numbers = _numbers(_laddered(singles), times)
         closing = None
         if isinstance(fmt, Intervals):
             rest = IntervalRest(fmt.rest, fmt.active_rest)
@@ -326,7 +375,9 @@ class _Planner:
             )
         else:
             rounds = tuple(self.block_round(block, number) for number in numbers)
-            between = Gap(Between.ROUNDS, block.rest_between_rounds, Default.REST_BETWEEN_ROUNDS)
+            # Against the clock, no rest is added: back to the first exercise, unless one is prescribed.
+            default = Default.TRANSITION if isinstance(fmt, ForTime) else Default.REST_BETWEEN_ROUNDS
+            between = Gap(Between.ROUNDS, block.rest_between_rounds, default)
         return Repeat(Counted.BLOCK_ROUNDS, block.name, times, rounds, between, closing)
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:
@@ -351,18 +402,18 @@ class _Planner:
             return Gap(Between.ITEMS, self.workout.rest_between_sets, Default.REST_BETWEEN_SETS)
         return _TRANSITION
 
-    def superset(self, superset: Superset, title: str) -> Repeat:
+    def superset(self, superset: Superset, title: str, first: int = 0) -> Repeat:
+        """A superset's rounds; ``first`` is the number of its first round's doses (an EMOM's cycle)."""
         exercises = superset.exercises
-        varies = _laddered(exercises)
         times = superset.rounds
-        numbers = range(times) if varies and isinstance(times, int) else range(1)
+        numbers = _numbers(_laddered(exercises), times)
         inside = Gap(Between.EXERCISES, superset.rest_between_exercises, Default.TRANSITION)
         last = len(exercises) - 1
         rounds = []
         for number in numbers:
             nodes: list[Node] = []
             for position, exercise in enumerate(exercises):
-                nodes.extend(self.effort(exercise, number))
+                nodes.extend(self.effort(exercise, first + number))
                 if position < last:
                     nodes.append(inside)
             rounds.append(tuple(nodes))
@@ -371,8 +422,8 @@ class _Planner:
 
     def sets(self, exercise: Exercise) -> Repeat:
         times = exercise.sets
-        varies = _laddered((exercise,)) and isinstance(times, int)
-        rounds = tuple(self.effort(exercise, n) for n in range(times if varies else 1))  # type: ignore[arg-type]
+        numbers = _numbers(_varies(exercise), times)
+        rounds = tuple(self.effort(exercise, n) for n in numbers)
         own = exercise.rest_between_sets
         rest = own if own is not None else self.workout.rest_between_sets
         between = Gap(Between.SETS, rest, Default.REST_BETWEEN_SETS)
@@ -396,25 +447,37 @@ class _Planner:
                 nodes.append(rest)
         return tuple(nodes)
 
+    def slot_body(self, item: Item, title: str, cycle: int) -> tuple[Node, ...]:
+        """What an EMOM interval holds the ``cycle``-th time (from 0) the rotation comes to ``item``."""
+        if isinstance(item, Superset):
+            return (self.superset(item, title, cycle),)
+        return self.effort(item, cycle)
+
     def emom(self, block: Block, fmt: Emom) -> EveryInterval:
         titles = superset_titles(block)
         slots = []
+        size = len(block.items)
         for position, item in enumerate(block.items):
-            if isinstance(item, Superset):
-                body: tuple[Node, ...] = (self.superset(item, titles[position]),)
-                title = titles[position]
-            else:
-                body = self.effort(item, 0)
-                title = item.name
-            slots.append(Slot(position, title, item, body))
+            title = titles[position] if isinstance(item, Superset) else item.name
+            climbs = _laddered(item.exercises) if isinstance(item, Superset) else _varies(item)
+            # How many times the rotation comes to this item: one body each when its dose climbs.
+            times = len(range(position, fmt.intervals, size)) if climbs else 0
+            cycles = tuple(self.slot_body(item, title, cycle) for cycle in range(times))
+            body = cycles[0] if cycles else self.slot_body(item, title, 0)
+            slots.append(Slot(position, title, item, body, cycles))
         return EveryInterval(fmt.every, fmt.intervals, tuple(slots))
 
     def amrap(self, block: Block, fmt: Amrap) -> AsManyRounds:
-        nodes: list[Node] = []
-        for item in block.items:
-            assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
-            nodes.extend(self.effort(item, 0))
-            # The exercise's rest_after, else a transition; after the last exercise, back to the
-            # first: still this round, so a round counts once work starts.
-            nodes.append(self.after_item(item))
-        return AsManyRounds(fmt.time_cap, tuple(nodes))
+        exercises = [item for item in block.items if isinstance(item, Exercise)]  # the model allows no other
+
+        def round_of(number: int) -> tuple[Node, ...]:
+            nodes: list[Node] = []
+            for item in exercises:
+                nodes.extend(self.effort(item, number))
+                # The exercise's rest_after, else a transition; after the last exercise, back to
+                # the first: still this round, so a round counts once work starts.
+                nodes.append(self.after_item(item))
+            return tuple(nodes)
+
+        climb = round_of if _laddered(exercises) else None
+        return AsManyRounds(fmt.time_cap, round_of(0), climb)

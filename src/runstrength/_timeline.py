@@ -20,6 +20,10 @@ documentation's "How expansion works"); this module only gives each node its len
   the author's decision; the estimate is only the pacing's). Likewise a dose estimated longer
   than an interval block's work. AMRAP: rounds repeat until the cap; the last segment is cut at
   the cap, the block lasts exactly the cap, and a round counts once its first work has started.
+  Segments count the intervals or AMRAP rounds as the block's rounds when the block is done
+  once; an EMOM or AMRAP block of several rounds counts its own rounds instead.
+- For time: the block's rounds at the pacing, stopped at its cap if the estimate reaches it
+  (the last segment cut there, and a warning in `Timeline.warnings`).
 """
 
 from __future__ import annotations
@@ -225,6 +229,8 @@ class _Builder:
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
         self.mark = ""  # which of counted efforts a work is: " (2 of 6)"
+        self.block_index = 0
+        self.count_inner = True  # an EMOM's intervals, an AMRAP's rounds count as the block's rounds
 
     def warn(self, location: Location, reason: str, code: str) -> None:
         """Note an estimate that disagrees with the workout (only a recorded timeline keeps it)."""
@@ -374,8 +380,15 @@ class _Builder:
             # plan keeps alive while it is expanded, so their ids stay theirs.
             found = resolved.get(id(node))
             if found is None:
-                if type(node) is Repeat:
-                    self.repeat(node)
+                kind_of = type(node)
+                if kind_of is Repeat:
+                    self.repeat(node)  # type: ignore[arg-type]
+                    continue
+                if kind_of is EveryInterval:
+                    self.run_emom(self.block_index, node)  # type: ignore[arg-type]
+                    continue
+                if kind_of is AsManyRounds:
+                    self.run_amrap(node)  # type: ignore[arg-type]
                     continue
                 found = resolved[id(node)] = self.resolve(node)  # type: ignore[arg-type]
             kind, seconds, exercise, side, target, estimate = found
@@ -421,11 +434,15 @@ class _Builder:
     def run(self, planned: Plan | None = None) -> None:
         for block in (planned or plan(self.workout)).blocks:
             self.block = block.block.name
+            self.block_index = block.index
             body = block.body
+            self.count_inner = not isinstance(body, Repeat)
             if isinstance(body, EveryInterval):
                 self.run_emom(block.index, body)
             elif isinstance(body, AsManyRounds):
                 self.run_amrap(body)
+            elif block.time_cap is not None:
+                self.run_capped(self.where(block.block), body, block.time_cap)
             else:
                 self.run_rounds(body)
             if block.after is not None:
@@ -444,6 +461,19 @@ class _Builder:
                 if between is not None:
                     self.gap(between)
 
+    def run_capped(self, where: Location, repeat: Repeat, time_cap: int) -> None:
+        """A for-time block's rounds, stopped at its cap."""
+        self.limit = self.now + time_cap
+        try:
+            self.run_rounds(repeat)
+        except _CapReached:
+            self.warn(
+                (*where, "format", "time_cap"),
+                f"the estimated work reaches the {time_cap} s cap at this pacing; the timeline stops there",
+                "past_time_cap",
+            )
+        self.limit = math.inf
+
     def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
         self.now += emom.every * emom.intervals
@@ -451,16 +481,19 @@ class _Builder:
     def run_amrap(self, amrap: AsManyRounds) -> None:
         start = self.count  # the index of the block's first segment
         self.limit = self.now + amrap.time_cap
+        inner = self.count_inner
         number = 0
         try:
             while True:
+                if inner:
+                    self.block_round = self.block_rounds = number + 1
+                self.nodes(amrap.body(number))
                 number += 1
-                self.block_round = self.block_rounds = number
-                self.nodes(amrap.round)
         except _CapReached:
-            pass
+            number += 1
         self.limit = math.inf
-        self.finish_amrap(start, number)
+        if inner:
+            self.finish_amrap(start, number)
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         """Set the round count of an AMRAP block's segments once it is known."""
@@ -522,14 +555,18 @@ class _Recorder(_Builder):
         self.warnings.setdefault((location, code), TimelineWarning(location, reason, code))
 
     def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - the base signature
-        self.block_rounds = emom.intervals
+        inner = self.count_inner
+        if inner:
+            self.block_rounds = emom.intervals
         every = emom.every
         slots = emom.slots
+        size = len(slots)
         for number in range(emom.intervals):
-            self.block_round = number + 1
-            slot = slots[number % len(slots)]
+            if inner:
+                self.block_round = number + 1
+            slot = slots[number % size]
             start, first = self.now, len(self.segments)
-            self.nodes(slot.body)
+            self.nodes(slot.at(number // size))
             work = self.now - start
             if work > every:  # the prescribed interval wins: squeeze the estimate into it
                 self.warn(

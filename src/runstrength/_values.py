@@ -25,7 +25,7 @@ from ._spec.rules import (
     describe,
 )
 from ._spec.rules import Number as NumberRule
-from ._spec.validated import Relation, Validated, ruled
+from ._spec.validated import Relation, Validated, ruled, trusted
 
 Number: TypeAlias = int | float
 
@@ -494,6 +494,30 @@ class Ladder(Validated):
         return ", ".join(map(str, self.ladder))
 
 
+@attrs.frozen(eq=False, repr=False, getstate_setstate=False)
+class Ascending(Validated):
+    """Reps that climb by ``by`` each time the exercise is done: 2, 4, 6, … (``{ascending: 2, by: 2}``).
+
+    Step *n* (from 0) is ``ascending + n × by`` reps: one step per round of its block or
+    superset, or per set; in an AMRAP block it climbs round after round until the cap.
+
+    >>> str(Ascending(2, by=2))
+    '2, 4, 6, … reps'
+    """
+
+    ascending: int = attrs.field(metadata=ruled(Whole(1, 1000), "The reps of the first time."))
+    by: int = attrs.field(
+        kw_only=True, metadata=ruled(Whole(1, 1000), "How many reps each time adds to the last.")
+    )
+
+    def reps(self, repetition: int) -> int:
+        """The reps of the time numbered ``repetition`` (from 0)."""
+        return self.ascending + repetition * self.by
+
+    def __str__(self) -> str:
+        return ", ".join(str(self.reps(n)) for n in range(3)) + ", … reps"
+
+
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
@@ -650,17 +674,27 @@ class Efforts(Validated):
         return text + (f", {self.recovery} recovery" if self.recovery is not None else "")
 
 
-Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder | Efforts
-"""Any dose: reps, a duration, a distance, max reps, a ladder of them by round, or counted efforts."""
+Dose: TypeAlias = Reps | Duration | Distance | MaxReps | Ladder | Ascending | Efforts
+"""Any dose: reps, a duration, a distance, max reps, a ladder of them by round, ascending reps,
+or counted efforts."""
 
 
 def step(dose: Dose, repetition: int) -> SingleDose | Efforts:
-    """The dose of one repetition (from 0): a ladder's step, or the dose itself."""
-    return dose.ladder[repetition] if isinstance(dose, Ladder) else dose
+    """The dose of one repetition (from 0): a ladder's step, an ascending dose's reps, or the dose itself.
+
+    An ascending dose may climb past the 1000 reps a written dose allows (an AMRAP's later
+    rounds): its steps are built without that check.
+    """
+    if isinstance(dose, Ladder):
+        return dose.ladder[repetition]
+    if isinstance(dose, Ascending):
+        with trusted():
+            return Reps(dose.reps(repetition))
+    return dose
 
 
-DOSES: Final = (*_SINGLE_DOSES, Ladder, Efforts)
-DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps, ladder or efforts)")
+DOSES: Final = (*_SINGLE_DOSES, Ladder, Ascending, Efforts)
+DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps, ladder, ascending or efforts)")
 """A dose of any kind."""
 
 

@@ -34,11 +34,13 @@ from ._model import (
     Emom,
     Exercise,
     ExerciseChange,
+    ForTime,
     Intervals,
     Item,
     Level,
     Modification,
     ModificationKind,
+    Score,
     Superset,
     Timing,
     Workout,
@@ -46,6 +48,7 @@ from ._model import (
 from ._pacing import MAX_SEGMENTS, Pacing
 from ._values import (
     Amount,
+    Ascending,
     Credit,
     Distance,
     DistanceUnit,
@@ -350,9 +353,17 @@ def _ladders(steps: int, max_seconds: int = 14_400) -> SearchStrategy[Ladder]:
     return st.builds(Ladder, reps | seconds | mixed)
 
 
+_ASCENDING: SearchStrategy[Ascending] = st.builds(
+    Ascending,
+    _usually(st.integers(1, 10), st.integers(1, 1000)),
+    by=_usually(st.integers(1, 3), st.integers(1, 1000)),
+)
+
+
 @cache
 def _doses(ladder_steps: int | None, max_seconds: int) -> SearchStrategy[Dose]:
-    single: SearchStrategy[Dose] = _single_doses(max_seconds)
+    # Ascending reps fit wherever an exercise is done (they climb by round, set or cycle).
+    single: SearchStrategy[Dose] = _usually(_single_doses(max_seconds), _ASCENDING)
     if max_seconds == _ANY_SECONDS:  # counted efforts have no place in an interval's work
         single |= _EFFORTS_DOSES
     if ladder_steps is None or ladder_steps < 2:
@@ -364,9 +375,10 @@ _ANY_SECONDS = 14_400
 
 
 def doses(*, ladder_steps: int | None = None, max_seconds: int = 14_400) -> SearchStrategy[Dose]:
-    """Doses of every kind: reps (or a rep range), a duration, a distance, max reps, a ladder, efforts.
+    """Doses of every kind: reps, a duration, a distance, max reps, ascending reps, ladders, efforts.
 
-    Some distances carry a pace or an intensity; counted efforts repeat a time or a distance.
+    Reps may be a range; some distances carry a pace or an intensity; counted efforts repeat a
+    time or a distance.
 
     A ladder has one step per time the exercise is done, so it fits only where that number is
     fixed: pass it as ``ladder_steps`` to include ladders of exactly that many steps.
@@ -762,12 +774,19 @@ def _emom(draw: st.DrawFn) -> Emom:
 
 _INTERVALS = _intervals()
 _EMOMS = _emom()
-_AMRAPS = st.builds(Amrap, time_cap=_usually(st.integers(60, 1200), st.integers(10, 14_400)))
-_FORMATS = st.one_of(_INTERVALS, _EMOMS, _AMRAPS)
+_SCORES = st.sampled_from(Score)
+_AMRAPS = st.builds(Amrap, time_cap=_usually(st.integers(60, 1200), st.integers(10, 14_400)), score=_SCORES)
+_FOR_TIMES = st.builds(
+    ForTime,
+    time_cap=st.none() | _usually(st.integers(60, 1200), st.integers(10, 14_400)),
+    score=_SCORES,
+)
+_FORMATS = st.one_of(_INTERVALS, _EMOMS, _AMRAPS, _FOR_TIMES)
+_STATED = _sometimes(_realistic_amounts(10, 1800, 86_400))
 
 
 def block_formats() -> SearchStrategy[Timing]:
-    """Timed block formats: intervals (some with an active rest), EMOM and AMRAP.
+    """Timed block formats: intervals (some with an active rest), EMOM, AMRAP and for time.
 
     >>> from hypothesis import given
     >>> from runstrength import Emom, strategies
@@ -785,22 +804,22 @@ def _blocks(
     draw: st.DrawFn, *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
 ) -> Block:
     fmt = draw(st.none() | _FORMATS) if timed else None
-    rounds: Amount = 1
     items: SearchStrategy[Item]
     if isinstance(fmt, Emom | Amrap):
-        # The clock sets the length: one round, no ladders, no rest between rounds.
+        # The clock sets each round's length: no ladders; a few rounds at most, as each is long.
+        rounds: Amount = draw(_usually(st.just(1), _amounts(1, 3), one_in=4))
         items = _exercises(with_modifications=with_modifications, straight_sets=False)
         if isinstance(fmt, Emom):
             # An EMOM interval may hold a superset, done once through.
             items |= _supersets(with_modifications=with_modifications, once=True)
     else:
         rounds = draw(_counts(100))
-        if isinstance(fmt, Intervals):
+        if isinstance(fmt, Intervals | ForTime):
             items = _exercises(
                 with_modifications=with_modifications,
                 straight_sets=False,
                 ladder_steps=_fixed(rounds),
-                max_seconds=_ends(fmt.work)[1],
+                max_seconds=_ends(fmt.work)[1] if isinstance(fmt, Intervals) else _ANY_SECONDS,
             )
         else:
             items = _exercises(
@@ -811,8 +830,10 @@ def _blocks(
         kind=draw(st.sampled_from(BlockKind)),
         rounds=rounds,
         format=fmt,
-        rest_between_rounds=None if isinstance(fmt, Emom | Amrap) else draw(_OPTIONAL_RESTS),
+        rest_between_rounds=draw(_OPTIONAL_RESTS),
         rest_after=draw(_OPTIONAL_RESTS),
+        stated_duration=draw(_STATED),
+        stated_round_duration=None if rounds == 1 else draw(_STATED),
         notes=draw(_notes()),
         items=_some_optional(draw, draw(st.lists(items, min_size=1, max_size=max_items)), 1),
         optional=draw(_RARELY),
@@ -837,13 +858,14 @@ def _some_optional(draw: st.DrawFn, items: list[Any], required: int) -> tuple[An
 def blocks(
     *, max_items: int = 4, timed: bool = True, with_modifications: bool = True
 ) -> SearchStrategy[Block]:
-    """Blocks of every kind: plain rounds of exercises and supersets, intervals, EMOM, AMRAP.
+    """Blocks of every kind: plain rounds of exercises and supersets, intervals, EMOM, AMRAP, for time.
 
-    EMOM blocks may hold one-round supersets; interval and AMRAP blocks hold single exercises.
+    EMOM blocks may hold one-round supersets; interval, AMRAP and for-time blocks hold single
+    exercises. EMOM and AMRAP blocks are now and then repeated; some blocks state their length.
 
     Args:
         max_items: the most exercises and supersets in one block, from 1 to 100.
-        timed: include blocks with a format (intervals, EMOM, AMRAP).
+        timed: include blocks with a format (intervals, EMOM, AMRAP, for time).
         with_modifications: give some exercises modifications.
 
     Raises:
@@ -1021,6 +1043,7 @@ def _by_type() -> dict[type, SearchStrategy[Any]]:
     """The strategy for each runstrength type, as the hypothesis hook registers them."""
     return {
         Amrap: _AMRAPS,
+        Ascending: _ASCENDING,
         Block: blocks(),
         Credit: _CREDITS,
         Distance: _DISTANCES,
@@ -1030,6 +1053,7 @@ def _by_type() -> dict[type, SearchStrategy[Any]]:
         Emom: _EMOMS,
         Equipment: _EQUIPMENT,
         Exercise: exercises(),
+        ForTime: _FOR_TIMES,
         Frequency: _FREQUENCIES,
         Intervals: _INTERVALS,
         Ladder: st.integers(2, 5).flatmap(_ladders),

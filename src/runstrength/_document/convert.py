@@ -33,11 +33,12 @@ import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
-from runstrength._model import Amrap, Emom, Exercise, Intervals, Superset, Workout
+from runstrength._model import Amrap, Emom, Exercise, ForTime, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
 from runstrength._spec.validated import Validated, doubting, spec_of, trusted
 from runstrength._values import (
     DOSES,
+    Ascending,
     Distance,
     Duration,
     Efforts,
@@ -73,6 +74,7 @@ _DOSE_KEYS: Final[dict[str, type]] = {
     "distance": Distance,
     "max_reps": MaxReps,
     "ladder": Ladder,
+    "ascending": Ascending,
     "efforts": Efforts,
 }
 _KEYED: Final[dict[frozenset[type], tuple[str, type, type]]] = {
@@ -80,7 +82,12 @@ _KEYED: Final[dict[frozenset[type], tuple[str, type, type]]] = {
 }
 """Choices told apart by one key: with ``key``, the first class; without it, the second."""
 _ITEM_TAGS: Final[dict[str, type]] = {"superset": Superset}
-_TIMING_TAGS: Final[dict[str, type]] = {"intervals": Intervals, "emom": Emom, "amrap": Amrap}
+_TIMING_TAGS: Final[dict[str, type]] = {
+    "intervals": Intervals,
+    "emom": Emom,
+    "amrap": Amrap,
+    "for_time": ForTime,
+}
 _TAGS_OF: Final = {cls: tag for tag, cls in (*_ITEM_TAGS.items(), *_TIMING_TAGS.items())}
 _MARKERS: Final[dict[type, tuple[str, object]]] = {
     **{cls: ("type", tag) for cls, tag in _TAGS_OF.items()},
@@ -576,7 +583,9 @@ def _explain_choice(
         return classes[0]
     table, default = tags
     expected = (
-        "an exercise (no type) or 'superset'" if default is not None else "'intervals', 'emom' or 'amrap'"
+        "an exercise (no type) or 'superset'"
+        if default is not None
+        else "'intervals', 'emom', 'amrap' or 'for_time'"
     )
     if "type" not in data:
         if default is None:

@@ -30,9 +30,12 @@ what comes when and which rest wins; this module decides how each node looks to 
   its rest also follows the last one (press lap to skip it). Rounds whose doses change
   (ladders) are written out.
 - Intervals are work and rest steps of the format's times (a range at the range point); with
-  ``rest_after_last: false`` the rest closes every round but the last. An EMOM interval is one timed
-  step of the interval's length, its notes saying what to do in it. An AMRAP block is one
-  timed step of its cap: FIT cannot repeat steps until a clock runs out.
+  ``rest_after_last: false`` the rest closes every round but the last. An EMOM interval is one
+  timed step of the interval's length, its notes saying what to do in it (written out interval
+  by interval when a dose climbs). An AMRAP block is one timed step of its cap: FIT cannot
+  repeat steps until a clock runs out. An EMOM or AMRAP block of several rounds repeats
+  those steps like any rounds. A for-time block's steps are an untimed block's: FIT has no
+  cap for a group of steps, so the cap is in the first step's notes.
 """
 
 from __future__ import annotations
@@ -122,6 +125,8 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
     ("interval block", "work and rest steps of the format's times; an active rest is intensity recovery"),
     ("EMOM block", "one timed step per interval, repeated over the rotation"),
     ("AMRAP block", "one timed step of the cap; its notes list the exercises"),
+    ("EMOM or AMRAP block of several rounds", "its steps repeated, the rest between rounds closing each"),
+    ("for-time block", "the steps of an untimed block; the cap in the first step's notes"),
 )
 """How each part of a workout becomes FIT workout steps."""
 
@@ -435,6 +440,7 @@ class _Steps:
         self.exact = exact_last_rounds
         self.steps: list[dict[str, object]] = []
         self.intensity = "active"
+        self.title = ""
 
     # --- output -----------------------------------------------------------------------
 
@@ -583,6 +589,10 @@ class _Steps:
                 self.gap(node)
             elif isinstance(node, IntervalRest):
                 self.interval_rest(node)
+            elif isinstance(node, EveryInterval):
+                self.emom(node)
+            elif isinstance(node, AsManyRounds):
+                self.amrap(self.title, node)
             else:
                 self.repeat(node)
 
@@ -629,13 +639,20 @@ class _Steps:
     def run(self, planned: Plan) -> None:
         for block in planned.blocks:
             self.intensity = _INTENSITY.get(block.block.kind, "active")
+            self.title = block.block.name
             body = block.body
+            first = len(self.steps)
             if isinstance(body, EveryInterval):
                 self.emom(body)
             elif isinstance(body, AsManyRounds):
                 self.amrap(block.block.name, body)
             else:
                 self.repeat(body)
+            if block.time_cap is not None and len(self.steps) > first:
+                notes = (
+                    f"For time, cap {format_seconds(block.time_cap)}. {self.steps[first].get('notes', '')}"
+                )
+                self.steps[first]["notes"] = _clip(notes, NOTES_BYTES)
             if block.after is not None:
                 self.gap(block.after)
 
@@ -643,18 +660,21 @@ class _Steps:
         lead, tail = f"Every {format_seconds(emom.every)}: ", " Rest until the next interval."
         slots = emom.slots
 
-        def interval(position: int) -> None:
+        def interval(position: int, cycle: int = 0) -> None:
             slot = slots[position]
             item = slot.item
             if isinstance(item, Exercise):
                 name = short_name(item.name)
-                load = load_step(item.load, 0)
-                notes = _notes(item, step(item.dose, 0), load, name=name, lead=lead, tail=tail)
+                load = load_step(item.load, cycle)
+                notes = _notes(item, step(item.dose, cycle), load, name=name, lead=lead, tail=tail)
                 fields = self.exercise_fields(item, name, notes, self.intensity, load)
                 self.add(**fields, **self.timed(emom.every))
                 return
             # A superset done once through in the interval: one step naming its exercises.
-            moves = "; ".join(str(exercise) for exercise in item.exercises)
+            moves = "; ".join(
+                f"{exercise.name}: {step(exercise.dose, cycle)}" if slot.cycles else str(exercise)
+                for exercise in item.exercises
+            )
             notes = _clip(f"{lead}{moves}.{tail}", NOTES_BYTES)
             fields = {
                 "wkt_step_name": short_title(slot.title),
@@ -663,6 +683,10 @@ class _Steps:
             }
             self.add(**fields, notes=notes, **self.timed(emom.every))
 
+        if any(slot.cycles for slot in slots):  # a climbing dose: each interval says its own
+            for number in range(emom.intervals):
+                interval(number % len(slots), number // len(slots))
+            return
         cycles, left = divmod(emom.intervals, len(slots))
         start = len(self.steps)
         for position in range(len(slots) if cycles else 0):

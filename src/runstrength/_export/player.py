@@ -16,7 +16,7 @@ from typing import Any, Final
 import attrs
 
 from runstrength._errors import ValidationError
-from runstrength._model import Exercise, ModificationKind, Workout
+from runstrength._model import Amrap, Exercise, ForTime, ModificationKind, Workout
 from runstrength._pacing import Pacing
 from runstrength._timeline import Timeline, build_timeline
 from runstrength._values import RangePoint
@@ -135,6 +135,11 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
             choices.setdefault(name, {})[which.value] = seen[key]
     return {
         "title": workout.title,
+        "scores": {
+            block.name: block.format.score.value
+            for block in workout.blocks
+            if isinstance(block.format, Amrap | ForTime)
+        },
         "point": pacing.range_point.value,
         "choices": choices,
         "timelines": timelines,

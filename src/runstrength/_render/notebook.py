@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Final
 from runstrength._extras import require
 from runstrength._timeline import ROW_KEYS, SegmentKind, Timeline
 
+from .summary import block_facts
 from .table import COLUMNS, cells, headline
 
 if TYPE_CHECKING:
@@ -77,7 +78,9 @@ def workout_html(workout: Workout) -> str:
     for block in workout.blocks:
         rounds = f" × {block.rounds}" if block.rounds != 1 else ""
         rounds += " (optional)" if block.optional else ""
-        parts.append(f"<li><em>{html.escape(block.name)}</em>{rounds}<ul>")
+        facts = "; ".join(block_facts(block))
+        about = f" <small>{html.escape(facts)}</small>" if facts else ""
+        parts.append(f"<li><em>{html.escape(block.name)}</em>{rounds}{about}<ul>")
         for item in block.items:
             if isinstance(item, Superset):
                 names = "".join(f"<li>{html.escape(str(e))}</li>" for e in item.exercises)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from runstrength._model import Block, Exercise, Superset, Workout
+from runstrength._model import Amrap, Block, Exercise, ForTime, Score, Superset, Workout
 from runstrength._values import Amount, Range, Rest, Source, format_seconds
 
 from .terminal import escape
@@ -64,11 +64,19 @@ def summary(workout: Workout) -> str:
     return "\n".join(map(escape, lines))
 
 
-def _stated_length(stated: Amount | None) -> list[str]:
+def _stated_length(stated: Amount | None, label: str = "Stated length") -> list[str]:
     if stated is None:
         return []
     span = (stated.min, stated.max) if isinstance(stated, Range) else (stated,)
-    return [f"Stated length: {'–'.join(map(format_seconds, span))}"]
+    return [f"{label}: {'–'.join(map(format_seconds, span))}"]
+
+
+_SCORES: Final = {
+    Score.TIME: "time",
+    Score.ROUNDS_REPS: "rounds and reps",
+    Score.REPS: "reps",
+    Score.LOAD: "load",
+}
 
 
 def _about(workout: Workout) -> list[str]:
@@ -112,13 +120,22 @@ def _block(block: Block) -> list[str]:
     optional = ", optional" if block.optional else ""
     heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)}{optional})")
     lines = [heading, "-" * len(heading)]
-    if block.format:
-        lines.append(f"Format: {block.format}")
+    lines += block_facts(block)
     lines += _rests(block.rest_between_rounds, None, block.rest_after, 0)
     if block.notes:
         lines += _paragraphs(block.notes, 0)
     for item in block.items:
         lines += _superset(item) if isinstance(item, Superset) else _exercise(item, 2)
+    return lines
+
+
+def block_facts(block: Block) -> list[str]:
+    """A block's format, what it scores, and the lengths its source states, one line each."""
+    lines = [f"Format: {block.format}"] if block.format else []
+    if isinstance(block.format, Amrap | ForTime):
+        lines.append(f"Score: {_SCORES[block.format.score]}")
+    lines += _stated_length(block.stated_duration)
+    lines += _stated_length(block.stated_round_duration, "Stated length per round")
     return lines
 
 

@@ -223,6 +223,9 @@
     return h ? `${h}:${String(m).padStart(2, "0")}:${s}` : `${m}:${s}`;
   }
 
+  // What a timed block records as its result, for the athlete to note.
+  const SCORES = { time: "time", rounds_reps: "rounds and reps", reps: "reps", load: "load" };
+
   function minutes(seconds) {
     return seconds < 60 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
   }
@@ -250,6 +253,8 @@
 
   function whereLabel(segment) {
     const parts = [segment.block];
+    const score = (DATA.scores || {})[segment.block];
+    if (score) parts.push(`score: ${SCORES[score] || score}`);
     if (segment.block_rounds > 1 && (segment.superset_rounds > 1 || segment.sets > 1)) {
       parts.push(`round ${segment.block_round}/${segment.block_rounds}`);
     }
