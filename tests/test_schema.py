@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from runstrength import (
+    Ascending,
     Distance,
     Duration,
-    Ascending,
     Efforts,
     Exercise,
     Ladder,
