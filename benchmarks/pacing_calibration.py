@@ -252,7 +252,7 @@ def _peer_work(exercise: Exercise, repetition: int) -> float:
     dose = exercise.dose
     if isinstance(dose, Ladder):
         dose = dose.ladder[repetition % len(dose.ladder)]
-    sides = 1 if exercise.sides is Sides.BOTH else 2
+    sides = 1 if exercise.sides is Sides.BOTH or not exercise.per_side else 2
     if isinstance(dose, Reps):
         return PEER_REP_SECONDS * _middle(dose.reps) * sides
     if isinstance(dose, Duration):
@@ -299,7 +299,10 @@ def _peer_block(workout: Workout, block: Block) -> float:
     rounds = _whole(block.rounds)
     total = (rounds - 1) * _rest(block.rest_between_rounds)
     if isinstance(fmt, Intervals):
-        sides = [2 if isinstance(item, Exercise) and item.sides is Sides.EACH else 1 for item in block.items]
+        sides = [
+            2 if isinstance(item, Exercise) and item.sides is Sides.EACH and item.per_side else 1
+            for item in block.items
+        ]
         return total + rounds * sum(sides) * (fmt.work + fmt.rest)
     last = len(block.items) - 1
     for number in range(rounds):

@@ -281,7 +281,7 @@ DOSE = (*EXERCISE, "dose")
 REPS_EXPECTED = "expected a whole number 1–1000 or a {min, max} range, got "
 ONE_DOSE_EXPECTED = "expected exactly one of reps, seconds, distance, max_reps, ladder; got "
 STEP_EXPECTED = "expected exactly one of reps, seconds, distance, max_reps; got "
-TEMPO_EXPECTED = "expected four phases such as '3-1-1-0' (seconds, or X for explosive), got "
+TEMPO_EXPECTED = "expected four phases such as '3-1-X-0' or '31X0' (seconds, or X for explosive), got "
 
 
 class TestToDict:

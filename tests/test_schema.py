@@ -499,9 +499,12 @@ class Case(NamedTuple):
     path: str
 
 
-FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = LOADER_ONLY_RULES[:8]
+SIDE_RULES = tuple(rule for rule in LOADER_ONLY_RULES if rule.startswith("An exercise's ") and "side" in rule)
+FIRST_SIDE, SWITCH_SIDES, PER_SIDE = SIDE_RULES
+OTHER_RULES = tuple(rule for rule in LOADER_ONLY_RULES if rule not in SIDE_RULES)
+FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = OTHER_RULES[:8]
 SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE, TIMED_ITEMS, WORK, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = (
-    LOADER_ONLY_RULES[8:]
+    OTHER_RULES[8:]
 )
 CASES = [
     Case(FLOATS, workout(block(exercise(dose={"reps": 8.0}))), "blocks[0].items[0].dose.reps"),
@@ -569,6 +572,18 @@ CASES = [
     Case(EMOM_AMRAP, workout(block(exercise(dose=LADDER), format=AMRAP)), "blocks[0].items[0].dose"),
     Case(BLOCK_NAMES, workout(block(), block()), "blocks[1].name"),
     Case(URL_HOST, workout(video="https:///watch?v=1"), "video"),
+    Case(FIRST_SIDE, workout(block(exercise(first_side="left"))), "blocks[0].items[0].first_side"),
+    Case(
+        SWITCH_SIDES,
+        workout(block(exercise(sides="alternating", switch_sides=0))),
+        "blocks[0].items[0].switch_sides",
+    ),
+    Case(PER_SIDE, workout(block(exercise(per_side=False))), "blocks[0].items[0].per_side"),
+    Case(
+        PER_SIDE,
+        workout(block(exercise(sides="each", per_side=False, dose={"reps": {"min": 8, "max": 11}}))),
+        "blocks[0].items[0].dose.reps",
+    ),
     Case(SIZE, TOO_MANY_VALUES, "(document)"),
     Case(SIZE, " " * MAX_SIZE + json.dumps(workout()), "(document)"),
 ]

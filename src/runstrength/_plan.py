@@ -19,19 +19,38 @@ Precedence, decided here once:
   ``rest_between_rounds``, else the pacing's.
 - Between straight sets: the exercise's ``rest_between_sets``, else the workout's, else the
   pacing's.
-- ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
+- ``each`` sides: the first side (``first_side``, else right), a side switch (the exercise's
+  ``switch_sides``, else the pacing's; none at 0 s), the other side. ``alternating``: one effort.
+- How much of the dose each effort does (`Work.share`): ``per_side`` doses are done in full on
+  each side (twice over when alternating); shared ones (``per_side: false``) are split between
+  the sides of ``each`` and done once when alternating. In an interval block each station lasts
+  the interval's work: ``each`` takes a station per side, or one station split between the sides
+  when the dose is shared.
 - Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
 from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout
-from ._values import Amount, Ladder, Rest, Side, Sides, SingleDose, step
+from ._values import (
+    Amount,
+    Duration,
+    Ladder,
+    Range,
+    Reps,
+    Rest,
+    Side,
+    Sides,
+    SingleDose,
+    format_seconds,
+    sides_text,
+    step,
+)
 
 
 class Default(StrEnum):
@@ -68,14 +87,17 @@ class Work:
     """One effort of an exercise: one side of an ``each`` exercise, else the whole effort.
 
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``);
-    ``seconds`` is the work an interval block prescribes (``None``: the dose decides).
+    ``seconds`` is the work an interval block prescribes (``None``: the dose decides);
+    ``share`` is how much of ``dose`` this effort does (`work_share`: 2 for both sides of an
+    alternating per-side dose, ½ for one side of a shared one).
     """
 
     exercise: Exercise
     dose: SingleDose
     side: Side | None
     target: str
-    seconds: int | None = None
+    seconds: float | None = None
+    share: float = 1.0
 
 
 @attrs.frozen
@@ -89,6 +111,8 @@ class Gap:
     between: Between
     prescribed: Rest | None
     default: Default | None
+    side: Side | None = None
+    """The side a switch of sides leads to."""
 
 
 @attrs.frozen
@@ -182,8 +206,44 @@ def superset_titles(block: Block) -> dict[int, str]:
     return titles
 
 
-_PER_SIDE_ALTERNATING = " per side, alternating"
-_SWITCH = Gap(Between.SIDES, None, Default.SWITCH_SIDES)
+_SWITCH_TO: Final = {side: Gap(Between.SIDES, None, Default.SWITCH_SIDES, side) for side in Side}
+_OTHER: Final = {Side.RIGHT: Side.LEFT, Side.LEFT: Side.RIGHT}
+
+
+def work_share(exercise: Exercise) -> float:
+    """How much of its dose one effort of ``exercise`` does (an effort is one side of ``each``).
+
+    Per side (the default): each side of ``each`` does the dose (1), an alternating effort
+    does it for both sides (2). Shared (``per_side: false``): each side of ``each`` does half
+    (0.5), an alternating effort the dose as written (1).
+    """
+    if exercise.sides is Sides.EACH:
+        return 1.0 if exercise.per_side else 0.5
+    if exercise.sides is Sides.ALTERNATING:
+        return 2.0 if exercise.per_side else 1.0
+    return 1.0
+
+
+def side_order(exercise: Exercise) -> tuple[Side, Side]:
+    """The sides of an ``each`` exercise in the order it does them (right first unless told)."""
+    first = exercise.first_side or Side.RIGHT
+    return first, _OTHER[first]
+
+
+def _half(dose: SingleDose) -> str:
+    """Half a dose, as one side of a shared dose shows it."""
+    if isinstance(dose, Reps):  # the model keeps a shared rep count even
+        reps = dose.reps
+        half = Range(reps.min // 2, reps.max // 2) if isinstance(reps, Range) else reps // 2
+        return str(Reps(half))
+    if isinstance(dose, Duration):
+        seconds = dose.seconds
+        if isinstance(seconds, Range):
+            return f"{seconds.min / 2:g}–{seconds.max / 2:g} s"
+        return format_seconds(seconds / 2)
+    return f"half of {dose}"
+
+
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 
 
@@ -223,17 +283,34 @@ class _Planner:
         return found
 
     def effort(self, exercise: Exercise, dose: SingleDose) -> tuple[Node, ...]:
-        """One performance: right, a side switch, left; or one effort."""
-        target = self.target(dose)
+        """One performance: the first side, a side switch, the other side; or one effort."""
+        target = self.effort_target(exercise, dose)
+        share = work_share(exercise)
         if exercise.sides is Sides.EACH:
+            first, second = side_order(exercise)
+            switch = exercise.switch_sides
+            if switch == 0:
+                return (
+                    Work(exercise, dose, first, target, None, share),
+                    Work(exercise, dose, second, target, None, share),
+                )
+            gap = _SWITCH_TO[second] if switch is None else Gap(Between.SIDES, Rest(switch), None, second)
             return (
-                Work(exercise, dose, Side.RIGHT, target),
-                _SWITCH,
-                Work(exercise, dose, Side.LEFT, target),
+                Work(exercise, dose, first, target, None, share),
+                gap,
+                Work(exercise, dose, second, target, None, share),
             )
-        if exercise.sides is Sides.ALTERNATING:
-            return (Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING),)
-        return (Work(exercise, dose, None, target),)
+        return (Work(exercise, dose, None, target, None, share),)
+
+    def effort_target(self, exercise: Exercise, dose: SingleDose) -> str:
+        """What one effort of the dose shows: ``8 reps``, ``15 s (30 s in all)``."""
+        target = self.target(dose)
+        if exercise.sides is Sides.BOTH:
+            return target
+        if exercise.sides is Sides.EACH:
+            return target if exercise.per_side else f"{_half(dose)} ({target} in all)"
+        first = f", {exercise.first_side} first" if exercise.first_side else ""
+        return target + sides_text(exercise.sides, per_side=exercise.per_side) + first
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:
         fmt = block.format
@@ -312,13 +389,16 @@ class _Planner:
         for item in block.items:
             assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
             dose = step(item.dose, number)
-            target = self.target(dose)
-            if item.sides is Sides.ALTERNATING:
-                target += _PER_SIDE_ALTERNATING
-            sides = (Side.RIGHT, Side.LEFT) if item.sides is Sides.EACH else (None,)
-            for side in sides:
-                nodes.append(Work(item, dose, side, target, fmt.work))
-                nodes.append(rest)
+            target = self.effort_target(item, dose)
+            share = work_share(item)
+            if item.sides is not Sides.EACH:
+                nodes += (Work(item, dose, None, target, fmt.work, share), rest)
+            elif item.per_side:  # a station per side
+                for side in side_order(item):
+                    nodes += (Work(item, dose, side, target, fmt.work, share), rest)
+            else:  # one station, split between the sides
+                half = fmt.work / 2
+                nodes += (*(Work(item, dose, side, target, half, share) for side in side_order(item)), rest)
         return tuple(nodes)
 
     def emom(self, block: Block, fmt: Emom) -> EveryInterval:

@@ -3,11 +3,14 @@
 What comes when, and which rest wins where, is the plan's business (`runstrength._plan`, and the
 documentation's "How expansion works"); this module only gives each node its length:
 
-- Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
-  distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
-  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
+- Work: `dose_seconds`, the one length of a dose everywhere: reps × seconds per rep (the
+  exercise's tempo, else the pacing's), a time as given, a distance at the pacing's run pace,
+  max reps at its time cap or the pacing's estimate; times the effort's share of the dose (two
+  sides of an alternating per-side dose, half of a shared one). An interval block's work lasts
+  its ``work`` seconds whatever the dose needs.
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
-  transition or a side switch); a gap of no time is no segment.
+  transition or a side switch; an exercise's own ``switch_sides`` is a switch too); a gap of no
+  time is no segment.
 - Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work that does
   not fit is an error. AMRAP: rounds repeat until the cap; the last segment is cut at the cap,
@@ -29,6 +32,7 @@ from ._model import Exercise, Workout
 from ._pacing import Pacing
 from ._plan import (
     AsManyRounds,
+    Between,
     Counted,
     Default,
     EveryInterval,
@@ -47,7 +51,6 @@ from ._values import (
     RangePoint,
     Reps,
     Side,
-    Sides,
     SingleDose,
     count,
     point,
@@ -233,6 +236,9 @@ class _Builder:
                 return (SegmentKind.REST, node.seconds, None, None, f"{node.seconds} s", False)
             return (SegmentKind.REST, node.seconds, active.name, None, f"active rest: {active.dose}", False)
         prescribed = node.prescribed
+        if prescribed is not None and node.between is Between.SIDES:  # the exercise's own switch
+            switch = point(prescribed.seconds, self.point)
+            return (SegmentKind.SWITCH_SIDES, switch, _PREVIOUS, None, "switch sides", False)
         if prescribed is not None:
             seconds = prescribed.seconds
             if isinstance(seconds, Range):
@@ -250,27 +256,12 @@ class _Builder:
         return (kind, seconds, _PREVIOUS, None, "switch sides", True)
 
     def resolve_work(self, work: Work) -> _Segmentish:
-        """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""
+        """One effort: the interval's time, else its share of the dose at the pacing."""
         exercise = work.exercise
         if work.seconds is not None:
             return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
-        seconds, estimate = self.work_seconds(exercise, work.dose)
-        if exercise.sides is Sides.ALTERNATING:
-            seconds *= 2
+        seconds, estimate = dose_seconds(exercise, work.dose, work.share, self.pacing)
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
-
-    def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
-        """One side's work time for a dose, and whether it is an estimate."""
-        per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.seconds_per_rep
-        if isinstance(dose, Reps):
-            return point(dose.reps, self.point) * per_rep, True
-        if isinstance(dose, Duration):
-            return point(dose.seconds, self.point), isinstance(dose.seconds, Range)
-        if isinstance(dose, Distance):
-            return dose.metres / 1000 * self.pacing.seconds_per_km, True
-        if dose.time_cap is not None:
-            return dose.time_cap, False
-        return self.pacing.max_reps_estimate * per_rep, True
 
     def gap(self, gap: Gap) -> None:
         self.nodes((gap,))
@@ -582,6 +573,28 @@ class Timeline:
         # Only what the timeline holds: the range ends would mean two more expansions, which may
         # exceed the pacing's segment limit where this one did not.
         return f"<Timeline {self.workout.title!r}: {len(self)} segments, {self.total:g} s>"
+
+
+def dose_seconds(exercise: Exercise, dose: SingleDose, share: float, pacing: Pacing) -> tuple[float, bool]:
+    """How long ``share`` of a dose takes at a pacing, and whether that is an estimate.
+
+    The one length of a dose, inside interval blocks and out: reps × seconds per rep (the
+    exercise's tempo, else the pacing's), a time as given, a distance at the pacing's run pace,
+    max reps at the time cap or the pacing's estimate; ranges at the pacing's range point.
+    ``share`` is `runstrength._plan.work_share`'s: ``{seconds: 30}`` alternating per side is
+    60 s of work, and 30 s when shared (``per_side: false``).
+    """
+    which = pacing.range_point
+    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    if isinstance(dose, Reps):
+        return share * point(dose.reps, which) * per_rep, True
+    if isinstance(dose, Duration):
+        return share * point(dose.seconds, which), isinstance(dose.seconds, Range)
+    if isinstance(dose, Distance):
+        return share * dose.metres / 1000 * pacing.seconds_per_km, True
+    if dose.time_cap is not None:
+        return share * dose.time_cap, False
+    return share * pacing.max_reps_estimate * per_rep, True
 
 
 def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:

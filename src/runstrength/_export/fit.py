@@ -11,8 +11,11 @@ what comes when and which rest wins; this module decides how each node looks to 
 
 - Work ends by time (milliseconds), reps, distance (centimetres, at least one), or the
   lap button for max reps without a time cap. Ranges and rounds use the pacing's range
-  point, counts rounded half up. An ``each`` exercise is a right step (`` R``), a side
-  switch and a left step (`` L``); an ``alternating`` one is one step of both sides' dose.
+  point, counts rounded half up. An ``each`` exercise is a step for its first side (`` R``,
+  or `` L`` with ``first_side: left``), a side switch (none when its ``switch_sides`` is 0)
+  and a step for the other side, each of the dose per side or of half a shared dose
+  (``per_side: false``); an ``alternating`` one is one step of both sides' dose, or of the
+  dose as written when it is shared.
   A load in kg or lb is the step's ``exercise_weight``; other loads are in the notes.
 - Names fit the 16 bytes Garmin's SDK gives them (words abbreviated from the left, the
   movement kept); notes fit 50 bytes and start with the full name when the name was
@@ -45,6 +48,7 @@ from runstrength._model import BlockKind, Exercise, Superset, Workout
 from runstrength._pacing import Pacing
 from runstrength._plan import (
     AsManyRounds,
+    Between,
     Default,
     EveryInterval,
     Gap,
@@ -62,11 +66,11 @@ from runstrength._values import (
     Range,
     Reps,
     Side,
-    Sides,
     SingleDose,
     count,
     format_seconds,
     point,
+    sides_text,
     step,
 )
 
@@ -76,8 +80,12 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
     ("work over a distance", "duration_type distance, duration_value in centimetres"),
     ("max reps with a time cap", "duration_type time of the cap"),
     ("max reps without a cap", "duration_type open: ends on the lap button"),
-    ("sides each", "a step named … R, a switch-sides rest step, a step named … L"),
-    ("sides alternating", "one step of twice the per-side dose"),
+    (
+        "sides each",
+        "a step named … R, a switch-sides rest step, a step named … L (first_side: left: L first)",
+    ),
+    ("sides each, per_side false", "the same steps, each of half the dose"),
+    ("sides alternating", "one step of twice the per-side dose (per_side false: of the dose as written)"),
     ("a load in kg or lb", "exercise_weight (kg) and weight_display_unit; other loads in the notes"),
     ("a fixed or ranged rest", "intensity rest, duration_type time at the range point"),
     ("a rest as needed", "intensity rest, duration_type open: ends on the lap button"),
@@ -449,8 +457,10 @@ class _Steps:
         seconds = self.seconds(gap)
         if seconds is None:
             return
-        if gap.default is Default.SWITCH_SIDES and gap.prescribed is None:
-            self.rest_step("Switch sides", "Switch to the left side.", **self.timed(seconds))
+        if gap.between is Between.SIDES:
+            self.rest_step(
+                "Switch sides", f"Switch to the {gap.side or Side.LEFT} side.", **self.timed(seconds)
+            )
         elif seconds == float("inf"):
             self.rest_step("Rest", f"Rest {gap.prescribed}, then press lap.", duration_type="open")
         else:
@@ -493,24 +503,27 @@ class _Steps:
         unit = "kilogram" if load.unit is LoadUnit.KG else "pound"
         return {"exercise_weight": round(kilograms, 2), "weight_display_unit": unit}
 
-    def ending(self, exercise: Exercise, dose: SingleDose) -> dict[str, object]:
-        """What ends one step of the dose: time, reps, distance or the lap button."""
-        both = 2 if exercise.sides is Sides.ALTERNATING else 1
+    def ending(self, dose: SingleDose, share: float) -> dict[str, object]:
+        """What ends one step doing ``share`` of the dose: time, reps, distance or the lap button."""
         if isinstance(dose, Reps):
-            return {"duration_type": "reps", "duration_value": both * count(dose.reps, self.point)}
+            reps = dose.reps  # a shared count splits evenly (the model checks it)
+            if isinstance(reps, Range):
+                reps = count(Range(reps.min * share, reps.max * share), self.point)
+                return {"duration_type": "reps", "duration_value": reps}
+            return {"duration_type": "reps", "duration_value": round(reps * share)}
         if isinstance(dose, Duration):
-            return self.timed(both * point(dose.seconds, self.point))
+            return self.timed(share * point(dose.seconds, self.point))
         if isinstance(dose, Distance):
             # At least a centimetre: a step of no distance would end before it starts.
-            return {"duration_type": "distance", "duration_value": max(1, round(both * dose.metres * 100))}
+            return {"duration_type": "distance", "duration_value": max(1, round(share * dose.metres * 100))}
         if dose.time_cap is not None:
-            return self.timed(both * dose.time_cap)
+            return self.timed(share * dose.time_cap)
         return {"duration_type": "open"}
 
     def work(self, work: Work) -> None:
         exercise, dose = work.exercise, work.dose
         if work.seconds is None:
-            ending = self.ending(exercise, dose)
+            ending = self.ending(dose, work.share)
             lead = ""
         else:
             ending = self.timed(work.seconds)
@@ -648,8 +661,7 @@ def _notes(  # noqa: PLR0913 - the parts of a step's notes
     plain = name.removesuffix(_SIDE_MARKS[side]) if side is not None else name
     if plain != exercise.name:
         parts.append(f"{exercise.name}{f' ({side})' if side else ''}:")
-    per_side = {Sides.EACH: " per side", Sides.ALTERNATING: " per side, alternating"}.get(exercise.sides, "")
-    parts.append(f"{lead}{dose}{per_side}.{tail}")
+    parts.append(f"{lead}{dose}{sides_text(exercise.sides, per_side=exercise.per_side)}.{tail}")
     if exercise.load is not None:
         parts.append(f"Load: {exercise.load}.")
     if exercise.equipment:
