@@ -267,6 +267,11 @@ def works(timeline: Any) -> list[tuple[Side | None, float]]:
     return [(s.side, s.duration) for s in timeline if s.kind is SegmentKind.WORK]
 
 
+OVERFLOW = (
+    "estimated work of 60 s overflows the 30 s work interval at this pacing; the interval's time is kept"
+)
+
+
 class TestTimeline:
     """The plan orders the sides, times the switch, and gives a shared dose its length."""
 
@@ -322,9 +327,36 @@ class TestTimeline:
         assert 60 == build_timeline(workout(split, format=timed)).total
         assert [(Side.RIGHT, 40), (Side.LEFT, 40)] == works(build_timeline(workout(each, format=timed)))
 
+    @pytest.mark.parametrize(
+        ("exercise", "reasons"),
+        [
+            (
+                Exercise(name="Row", dose=Duration(30), sides=Sides.ALTERNATING),
+                [OVERFLOW],
+            ),
+            (Exercise(name="Row", dose=Duration(30), sides=Sides.ALTERNATING, per_side=False), []),
+            (
+                Exercise(name="Lunge", dose=Reps(20), sides=Sides.EACH, per_side=False),
+                [OVERFLOW],
+            ),
+            (Exercise(name="Lunge", dose=Reps(10), sides=Sides.EACH, per_side=False), []),
+        ],
+    )
+    def test_a_dose_longer_than_its_station_warns(self, exercise: Exercise, reasons: list[str]) -> None:
+        """In a 30 s interval the station keeps 30 s; a dose needing more is a warning, said once."""
+        timeline = build_timeline(workout(exercise, format=Intervals(work=30, rest=10)))
+        assert 40 == timeline.total
+        assert reasons == [warning.reason for warning in timeline.warnings]
+        assert {("blocks", 0, "items", 0)} >= {warning.location for warning in timeline.warnings}
+
     def test_summary_says_the_dose_is_shared(self) -> None:
         """The summary writes a split dose in all."""
         assert "Side Plank — 30 s in all, split between the sides" in summary(workout(SIDE_PLANK))
+
+
+OVERFLOW = (
+    "estimated work of 60 s overflows the 30 s work interval at this pacing; the interval's time is kept"
+)
 
 
 class TestFit:

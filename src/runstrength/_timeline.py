@@ -12,9 +12,11 @@ documentation's "How expansion works"); this module only gives each node its len
   transition or a side switch; an exercise's own ``switch_sides`` is a switch too); a gap of no
   time is no segment.
 - Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
-- EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work that does
-  not fit is an error. AMRAP: rounds repeat until the cap; the last segment is cut at the cap,
-  the block lasts exactly the cap, and a round counts once its first work has started.
+- EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
+  longer than the interval is squeezed into it and reported in `Timeline.warnings` (the dose is
+  the author's decision; the estimate is only the pacing's). Likewise a dose estimated longer
+  than an interval block's work. AMRAP: rounds repeat until the cap; the last segment is cut at
+  the cap, the block lasts exactly the cap, and a round counts once its first work has started.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias, TypedDict, overloa
 
 import attrs
 
-from ._errors import Problem, ValidationError
+from ._errors import Location, Problem, ValidationError, _sort_key, format_path
 from ._model import Exercise, Workout
 from ._pacing import Pacing
 from ._plan import (
@@ -47,10 +49,12 @@ from ._plan import (
 from ._values import (
     Distance,
     Duration,
+    MaxReps,
     Range,
     RangePoint,
     Reps,
     Side,
+    Sides,
     SingleDose,
     count,
     point,
@@ -147,6 +151,28 @@ class SegmentRow(TypedDict):
     estimate: bool
 
 
+@attrs.frozen
+class TimelineWarning:
+    """Something the timeline could only estimate against what the workout prescribes.
+
+    The timeline is built anyway (the workout is valid; only the pacing's estimate disagrees),
+    and the warning says where: ``location`` is the item's path in the workout, as in a
+    `Problem`, and ``code`` a stable name from `CODES`.
+    """
+
+    location: Location
+    reason: str
+    code: str
+
+    @property
+    def path(self) -> str:
+        """The location as text, such as ``blocks[1].items[0]``."""
+        return format_path(self.location)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 class _CapReached(Exception):  # noqa: N818 - control flow, never escapes
     """An AMRAP block's time cap is reached."""
 
@@ -189,6 +215,10 @@ class _Builder:
         self.set_number: int | None = None
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
+        self.block_index = 0
+
+    def warn(self, location: Location, reason: str, code: str) -> None:
+        """Note an estimate that disagrees with the workout (only a recorded timeline keeps it)."""
 
     # --- output -----------------------------------------------------------------------
 
@@ -258,10 +288,30 @@ class _Builder:
     def resolve_work(self, work: Work) -> _Segmentish:
         """One effort: the interval's time, else its share of the dose at the pacing."""
         exercise = work.exercise
-        if work.seconds is not None:
-            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
         seconds, estimate = dose_seconds(exercise, work.dose, work.share, self.pacing)
+        if work.seconds is not None:
+            if seconds > work.seconds and not isinstance(work.dose, MaxReps):  # max reps fill any interval
+                # One side of a station split between the sides: its dose and time are halves.
+                whole = 1 / work.share if exercise.sides is Sides.EACH and not exercise.per_side else 1
+                self.warn(
+                    self.where(exercise),
+                    f"estimated work of {seconds * whole:g} s overflows the {work.seconds * whole:g} s "
+                    "work interval at this pacing; the interval's time is kept",
+                    "does_not_fit_interval",
+                )
+            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
+
+    def where(self, exercise: Exercise) -> Location:
+        """The path of an exercise of the current block (the block's own path if not found)."""
+        block = self.workout.blocks[self.block_index]
+        for position, item in enumerate(block.items):
+            if item is exercise:
+                return ("blocks", self.block_index, "items", position)
+            for number, inner in enumerate(getattr(item, "exercises", ())):
+                if inner is exercise:
+                    return ("blocks", self.block_index, "items", position, "exercises", number)
+        return ("blocks", self.block_index)
 
     def gap(self, gap: Gap) -> None:
         self.nodes((gap,))
@@ -311,6 +361,7 @@ class _Builder:
     def run(self, planned: Plan | None = None) -> None:
         for block in (planned or plan(self.workout)).blocks:
             self.block = block.block.name
+            self.block_index = block.index
             body = block.body
             if isinstance(body, EveryInterval):
                 self.run_emom(block.index, body)
@@ -334,25 +385,6 @@ class _Builder:
     def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
         self.now += emom.every * emom.intervals
-
-    def run_emom_intervals(self, index: int, emom: EveryInterval) -> None:
-        self.block_rounds = emom.intervals
-        every = emom.every
-        slots = emom.slots
-        for number in range(emom.intervals):
-            self.block_round = number + 1
-            slot = slots[number % len(slots)]
-            start = self.now
-            self.nodes(slot.body)
-            work = self.now - start
-            if work > every:
-                reason = (
-                    f"estimated work of {work:g} s does not fit the {every} s EMOM interval "
-                    "at this pacing; lower the dose or lengthen the interval"
-                )
-                where = ("blocks", index, "items", slot.position)
-                raise ValidationError([Problem(where, reason, "does_not_fit_interval")])
-            self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
 
     def run_amrap(self, amrap: AsManyRounds) -> None:
         start = self.count  # the index of the block's first segment
@@ -378,6 +410,7 @@ class _Recorder(_Builder):
     def __init__(self, workout: Workout, pacing: Pacing) -> None:
         super().__init__(workout, pacing)
         self.segments: list[Segment] = []
+        self.warnings: dict[tuple[Location, str], TimelineWarning] = {}
 
     def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
@@ -423,8 +456,39 @@ class _Recorder(_Builder):
         if end >= self.limit:
             raise _CapReached
 
+    def warn(self, location: Location, reason: str, code: str) -> None:
+        self.warnings.setdefault((location, code), TimelineWarning(location, reason, code))
+
     def run_emom(self, index: int, emom: EveryInterval) -> None:
-        self.run_emom_intervals(index, emom)
+        self.block_rounds = emom.intervals
+        every = emom.every
+        slots = emom.slots
+        for number in range(emom.intervals):
+            self.block_round = number + 1
+            slot = slots[number % len(slots)]
+            start, first = self.now, len(self.segments)
+            self.nodes(slot.body)
+            work = self.now - start
+            if work > every:  # the prescribed interval wins: squeeze the estimate into it
+                self.warn(
+                    ("blocks", index, "items", slot.position),
+                    f"estimated work of {work:g} s overflows the {every} s EMOM interval at this "
+                    "pacing; the timeline fits it into the interval",
+                    "does_not_fit_interval",
+                )
+                self.squeeze(first, start, every / work)
+            else:
+                self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
+
+    def squeeze(self, first: int, start: float, factor: float) -> None:
+        """Shorten the segments from ``first`` on by ``factor``, from ``start``, as estimates."""
+        now = start
+        for position in range(first, len(self.segments)):
+            segment = self.segments[position]
+            end = now + segment.duration * factor
+            self.segments[position] = attrs.evolve(segment, start=now, end=end, estimate=True)
+            now = end
+        self.now = now
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         self.segments[start:] = [attrs.evolve(s, block_rounds=rounds) for s in self.segments[start:]]
@@ -441,6 +505,9 @@ class Timeline:
     workout: Workout
     pacing: Pacing
     segments: tuple[Segment, ...]
+    warnings: tuple[TimelineWarning, ...] = ()
+    """What the pacing's estimates say against the workout (work overflowing its interval), in
+    workout order: the timeline keeps what the workout prescribes and says so here."""
     _starts: list[float] = attrs.field(init=False)
     _range: tuple[float, float] | None = attrs.field(init=False, default=None)
     _plan: Plan | None = attrs.field(init=False, default=None)
@@ -606,8 +673,9 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
 
     Raises:
         ValidationError: the workout expands to more than ``pacing.max_segments``
-            segments, or an EMOM exercise's estimated work does not fit its interval.
-            (`Timeline.total_range` expands the range ends when first asked.)
+            segments. (`Timeline.total_range` expands the range ends when first asked.)
+            Work estimated longer than its EMOM or work interval is not an error: the
+            timeline keeps the interval and says so in `Timeline.warnings`.
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.
 
     >>> from runstrength import catalog
@@ -623,6 +691,7 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
     planned = plan(workout)
     recorder = _Recorder(workout, pacing)
     recorder.run(planned)
-    timeline = Timeline(workout, pacing, tuple(recorder.segments))
+    warnings = sorted(recorder.warnings.values(), key=lambda warning: _sort_key(warning.location))
+    timeline = Timeline(workout, pacing, tuple(recorder.segments), tuple(warnings))
     object.__setattr__(timeline, "_plan", planned)  # the range ends reuse it
     return timeline
