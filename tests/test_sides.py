@@ -350,8 +350,11 @@ class TestTimeline:
         assert {("blocks", 0, "items", 0)} >= {warning.location for warning in timeline.warnings}
 
     def test_summary_says_the_dose_is_shared(self) -> None:
-        """The summary writes a split dose in all."""
-        assert "Side Plank — 30 s in all, split between the sides" in summary(workout(SIDE_PLANK))
+        """The summary writes a split dose in all, the side to start on and the switch."""
+        text = summary(workout(SIDE_PLANK))
+        assert "Side Plank — 30 s in all, split between the sides" in text
+        assert "First side: left" in text
+        assert "Switch sides: 0 s" in text
 
 
 OVERFLOW = (

@@ -82,15 +82,16 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                             if isinstance(exercise.dose, Ladder)
                             else exercise.dose
                         )
+                        sides = 2 if exercise.sides is Sides.EACH else 1
+                        segments[exercise.name] += sides
                         if isinstance(block.format, Intervals):
-                            seconds = float(block.format.work)
-                            factor = 2 if exercise.sides is Sides.EACH else 1
-                            segments[exercise.name] += factor
-                            total += factor * seconds
+                            # A station per side, or one station split between the sides.
+                            stations = sides if exercise.per_side else 1
+                            total += stations * float(block.format.work)
                             continue
-                        seconds = one_side(exercise, dose, pacing)
-                        total += seconds * (1 if exercise.sides is Sides.BOTH else 2)
-                        segments[exercise.name] += 2 if exercise.sides is Sides.EACH else 1
+                        # A shared dose (per_side false) counts once in all, whatever the sides.
+                        both = exercise.sides is not Sides.BOTH and exercise.per_side
+                        total += one_side(exercise, dose, pacing) * (2 if both else 1)
     return total, segments
 
 
