@@ -380,6 +380,15 @@ class TestFit:
             (s["duration_type"], s["duration_value"]) for s in found
         ]
 
+    def test_a_split_interval_station_is_two_half_steps(self) -> None:
+        """In a 40/20 interval block a split dose is 20 s a side, then the 20 s rest."""
+        lunge = Exercise(name="Lunge", dose=Reps(10), sides=Sides.EACH, per_side=False)
+        found = steps(export_fit(workout(lunge, format=Intervals(work=40, rest=20))))
+        assert [("Lunge R", 20_000), ("Lunge L", 20_000), ("Rest", 20_000)] == [
+            (s["wkt_step_name"], s["duration_value"]) for s in found
+        ]
+        assert str(found[0]["notes"]).startswith("In 20 s: 10 reps in all")
+
     def test_an_alternating_total_is_one_step_of_the_total(self) -> None:
         """20 alternating lunges in all are one step of 20 reps."""
         lunge = Exercise(name="Lunge", dose=Reps(20), sides=Sides.ALTERNATING, per_side=False)

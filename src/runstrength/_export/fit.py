@@ -528,7 +528,7 @@ class _Steps:
         else:
             ending = self.timed(work.seconds)
             # A timed dose says the interval's work already; a count says what to do within it.
-            lead = "" if isinstance(dose, Duration) else f"In {work.seconds} s: "
+            lead = "" if isinstance(dose, Duration) else f"In {work.seconds:g} s: "
         name = short_name(exercise.name, work.side)
         notes = _notes(exercise, dose, name=name, side=work.side, lead=lead)
         self.add(**self.exercise_fields(exercise, name, notes, self.intensity), **ending)
