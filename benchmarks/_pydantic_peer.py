@@ -37,6 +37,7 @@ from runstrength import (
     ModificationKind,
     RestLength,
     Score,
+    Side,
     Sides,
 )
 
@@ -57,7 +58,8 @@ Url: TypeAlias = Annotated[str, StringConstraints(max_length=2000, pattern=r"^ht
 
 
 def _takes_time(notation: str) -> str:
-    if all(set(phase) == {"0"} for phase in notation.split("-")):
+    phases = notation.split("-") if "-" in notation else list(notation)
+    if all(set(phase) == {"0"} for phase in phases):
         msg = f"expected a repetition to take some time, got {notation!r}"
         raise ValueError(msg)
     return notation
@@ -68,7 +70,7 @@ FitExercise: TypeAlias = Annotated[
 ]
 TempoNotation: TypeAlias = Annotated[
     str,
-    StringConstraints(pattern=r"^([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)$"),
+    StringConstraints(pattern=r"^(?:([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)|[0-9X]{4})$"),
     AfterValidator(_takes_time),
 ]
 
@@ -420,6 +422,25 @@ def _ladder_fits(dose: object, times: object, where: str) -> None:
         raise ValueError(msg)
 
 
+def _shared_dose(sides: Sides, dose: object) -> None:
+    if sides is Sides.BOTH:
+        msg = "per_side only applies to sides each or alternating"
+        raise ValueError(msg)
+    if sides is Sides.ALTERNATING:
+        return
+    if isinstance(dose, Ascending) and (dose.ascending % 2 or dose.by % 2):
+        msg = "expected an ascending total that splits evenly between the sides"
+        raise ValueError(msg)
+    steps = dose.ladder if isinstance(dose, Ladder) else (dose,)
+    for step in steps:
+        if isinstance(step, Reps):
+            reps = step.reps
+            ends = (reps.min, reps.max) if isinstance(reps, WholeRange) else (reps,)
+            if any(end % 2 for end in ends):
+                msg = f"expected a rep total that splits evenly between the sides, got {reps}"
+                raise ValueError(msg)
+
+
 class Modification(Model):
     """A named variant of one exercise."""
 
@@ -427,6 +448,7 @@ class Modification(Model):
     kind: ModificationKind
     dose: Dose | None = None
     sides: Sides | None = None
+    per_side: bool | None = None
     load: ExerciseLoad | None = None
     effort: Effort | None = None
     tempo: TempoNotation | None = None
@@ -442,6 +464,9 @@ class Exercise(Model):
     name: Name
     dose: Dose
     sides: Sides = Sides.BOTH
+    first_side: Side | None = None
+    switch_sides: Annotated[int, Field(ge=0, le=600)] | None = None
+    per_side: bool = True
     sets: Amount1To100 = 1
     rest_between_sets: Rest | None = None
     load: ExerciseLoad | None = None
@@ -460,6 +485,14 @@ class Exercise(Model):
 
     @model_validator(mode="after")
     def _relations(self) -> Self:
+        if self.first_side is not None and self.sides is Sides.BOTH:
+            msg = "first_side only applies to sides each or alternating"
+            raise ValueError(msg)
+        if self.switch_sides is not None and self.sides is not Sides.EACH:
+            msg = "switch_sides only applies to sides each"
+            raise ValueError(msg)
+        if not self.per_side:
+            _shared_dose(self.sides, self.dose)
         if self.rest_between_sets is not None and self.sets == 1:
             msg = "rest_between_sets only applies to straight sets: set sets above 1"
             raise ValueError(msg)

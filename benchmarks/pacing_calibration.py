@@ -257,7 +257,7 @@ def _peer_work(exercise: Exercise, repetition: int) -> float:
     dose = exercise.dose
     if isinstance(dose, Ladder):
         dose = dose.ladder[repetition % len(dose.ladder)]
-    sides = 1 if exercise.sides is Sides.BOTH else 2
+    sides = 1 if exercise.sides is Sides.BOTH or not exercise.per_side else 2
     if isinstance(dose, Reps):
         return PEER_REP_SECONDS * _middle(dose.reps) * sides
     if isinstance(dose, Duration):
@@ -316,7 +316,10 @@ def _peer_block(workout: Workout, block: Block) -> float:
     total = (rounds - 1) * _rest(block.rest_between_rounds)
     items = [item for item in block.items if not (isinstance(item, Exercise) and item.optional)]
     if isinstance(fmt, Intervals):
-        sides = [2 if isinstance(item, Exercise) and item.sides is Sides.EACH else 1 for item in items]
+        sides = [
+            2 if isinstance(item, Exercise) and item.sides is Sides.EACH and item.per_side else 1
+            for item in items
+        ]
         total += rounds * sum(sides) * (_middle(fmt.work) + _middle(fmt.rest))
         return total if fmt.rest_after_last else total - _middle(fmt.rest)
     last = len(items) - 1

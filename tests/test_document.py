@@ -283,7 +283,7 @@ ONE_DOSE_EXPECTED = (
     "expected exactly one of reps, seconds, distance, max_reps, ladder, ascending, efforts; got "
 )
 STEP_EXPECTED = "expected exactly one of reps, seconds, distance, max_reps; got "
-TEMPO_EXPECTED = "expected four phases such as '3-1-1-0' (seconds, or X for explosive), got "
+TEMPO_EXPECTED = "expected four phases such as '3-1-X-0' or '31X0' (seconds, or X for explosive), got "
 
 
 class TestToDict:

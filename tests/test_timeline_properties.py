@@ -118,17 +118,20 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                     for step in range(repeats):
                         index = step if repeats > 1 or isinstance(item, Superset) else number
                         dose = step_of(exercise.dose, index)
+                        sides = 2 if exercise.sides is Sides.EACH else 1
                         if isinstance(block.format, Intervals):
                             work = block.format.work
                             seconds = work.point(pacing.range_point) if isinstance(work, Range) else work
-                            factor = 2 if exercise.sides is Sides.EACH else 1
-                            segments[exercise.name] += factor
-                            total += factor * seconds
+                            # A station per side, or one station split between the sides.
+                            segments[exercise.name] += sides
+                            stations = sides if exercise.per_side else 1
+                            total += stations * seconds
                             continue
                         efforts = count(dose.efforts, pacing) if isinstance(dose, Efforts) else 1
-                        seconds = one_side(exercise, dose, pacing)
-                        total += efforts * seconds * (1 if exercise.sides is Sides.BOTH else 2)
-                        segments[exercise.name] += efforts * (2 if exercise.sides is Sides.EACH else 1)
+                        # A shared dose (per_side false) counts once in all, whatever the sides.
+                        both = exercise.sides is not Sides.BOTH and exercise.per_side
+                        total += efforts * one_side(exercise, dose, pacing) * (2 if both else 1)
+                        segments[exercise.name] += efforts * sides
     return total, segments
 
 
@@ -195,14 +198,20 @@ class TestTimelineProperties:
     @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_warnings_point_at_timed_items(self, workout: Workout, pacing: Pacing) -> None:
-        """Each warning names an item of an EMOM or interval block whose estimate overflows it."""
+        """Each warning names an item of an EMOM or interval block whose estimate overflows it,
+        or the cap of a for-time block the estimate reaches."""
         timeline = build(workout, pacing)
         for warning in timeline.warnings:
-            assert "does_not_fit_interval" == warning.code
-            _, b, _, i, *inner = warning.location
+            _, b, *rest = warning.location
             assert isinstance(b, int)
-            assert isinstance(i, int)
             block = workout.blocks[b]
+            if warning.code == "past_time_cap":
+                assert isinstance(block.format, ForTime)
+                assert ["format", "time_cap"] == rest
+                continue
+            assert "does_not_fit_interval" == warning.code
+            _, i, *inner = rest
+            assert isinstance(i, int)
             assert isinstance(block.format, Emom | Intervals)
             item = block.items[i]
             assert not inner or isinstance(item, Superset)

@@ -59,6 +59,7 @@ CODES: Final[dict[str, str]] = {
     "reserved_name": "A level named like a modification kind (easier, harder, variation, alternative).",
     "not_a_multiple": "An EMOM whose duration is not a whole number of intervals.",
     "too_long_for_interval": "A timed dose longer than its interval's work time.",
+    "uneven_split": "A rep total shared between two sides (per_side: false) that does not split evenly.",
     "syntax_error": "Text that is not valid JSON, YAML or TOML.",
     "duplicate_key": "A key given twice in one mapping.",
     "not_finite": "NaN or an infinity, which documents cannot hold.",

@@ -8,7 +8,7 @@ from typing import Any, Final, TypeAlias, TypeVar
 
 import attrs
 
-from ._errors import Problem, UnknownNameError, ValidationError
+from ._errors import Location, Problem, UnknownNameError, ValidationError
 from ._spec.converters import as_member
 from ._spec.rules import Finding, Flag, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
 from ._spec.validated import Relation, Validated, ruled, trusted
@@ -16,6 +16,7 @@ from ._values import (
     DOSE_RULE,
     EXERCISE_LOAD_RULE,
     Amount,
+    Ascending,
     Dose,
     Duration,
     Effort,
@@ -26,13 +27,17 @@ from ._values import (
     Ladder,
     LoadLadder,
     Range,
+    Reps,
     Rest,
+    Side,
     Sides,
     Source,
     Tempo,
+    TempoRule,
     WholeOrRange,
     format_seconds,
     format_span,
+    sides_text,
     to_sides,
     to_texts,
 )
@@ -44,7 +49,7 @@ _EQUIPMENT: Final = Items(Instance((Equipment,), "equipment"), max_length=30)
 _TAGS: Final = Items(Text(50), max_length=20, unique=True)
 _CUES: Final = Items(Text(500), max_length=30)
 _EFFORT: Final = Optional(Instance((Effort,), "an effort"))
-_TEMPO: Final = Optional(Instance((Tempo,), "a tempo"))
+_TEMPO: Final = Optional(TempoRule())
 _ROUNDS: Final = WholeOrRange(1, 100)
 _FIT_EXERCISE: Final = Optional(
     Pattern(
@@ -91,6 +96,11 @@ def to_block_kind(value: BlockKind | str) -> BlockKind:
 def to_optional_sides(value: Sides | str | None) -> Sides | None:
     """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
     return value if isinstance(value, Sides) else as_member(Sides, value)
+
+
+def to_optional_side(value: Side | str | None) -> Side | None:
+    """``"left"`` for `Side.LEFT`; other values are left for the rule to judge."""
+    return value if isinstance(value, Side) else as_member(Side, value)
 
 
 def to_equipment(value: list[Equipment] | tuple[Equipment, ...]) -> tuple[Equipment, ...]:
@@ -174,6 +184,10 @@ class Modification(Validated):
         converter=to_optional_sides,
         metadata=ruled(Optional(Member(Sides)), "Sides replacing the exercise's."),
     )
+    per_side: bool | None = attrs.field(
+        default=None,
+        metadata=ruled(Optional(Flag()), "Whether the dose counts per side, replacing the exercise's."),
+    )
     load: ExerciseLoad | None = attrs.field(
         default=None, metadata=ruled(EXERCISE_LOAD_RULE, "A load (or load ladder) replacing the exercise's.")
     )
@@ -197,15 +211,91 @@ class Modification(Validated):
     )
 
     def apply_to(self, exercise: Exercise) -> Exercise:
-        """The exercise as this modification changes it (it has no modifications of its own)."""
+        """The exercise as this modification changes it (it has no modifications of its own).
+
+        A modification that gives ``sides`` counts its dose per side unless it gives
+        ``per_side`` too, and drops the exercise's ``first_side`` and ``switch_sides`` where
+        the new sides leave them no meaning (a ``both`` version has no first side).
+        """
         changes: dict[str, Any] = {"name": self.name, "modifications": ()}
-        for field in ("dose", "sides", "load", "effort", "tempo", "equipment", "notes", "fit_exercise"):
+        for field in (
+            "dose",
+            "sides",
+            "per_side",
+            "load",
+            "effort",
+            "tempo",
+            "equipment",
+            "notes",
+            "fit_exercise",
+        ):
             value = getattr(self, field)
             if value is not None:
                 changes[field] = value
         if self.cues:
             changes["cues"] = self.cues
+        if self.sides is not None:
+            changes.setdefault("per_side", True)
+            if self.sides is Sides.BOTH:
+                changes["first_side"] = None
+            if self.sides is not Sides.EACH:
+                changes["switch_sides"] = None
         return attrs.evolve(exercise, **changes)
+
+
+def _first_side_sides(first_side: Side | None, sides: Sides) -> list[Finding]:
+    if first_side is not None and sides is Sides.BOTH:
+        return [(("first_side",), "only applies to sides each or alternating", "not_applicable")]
+    return []
+
+
+def _switch_sides_sides(switch_sides: int | None, sides: Sides) -> list[Finding]:
+    if switch_sides is not None and sides is not Sides.EACH:
+        return [(("switch_sides",), "only applies to sides each", "not_applicable")]
+    return []
+
+
+def _odd_reps(dose: Dose) -> list[tuple[Location, Amount]]:
+    """Where a dose's rep counts are odd (a range with an odd end counts), and the count."""
+    if isinstance(dose, Ascending):  # every step is even when the first is and so is the climb
+        return [((key,), value) for key in ("ascending", "by") if (value := getattr(dose, key)) % 2]
+    steps: list[tuple[Location, Dose]] = (
+        [(("ladder", index), step) for index, step in enumerate(dose.ladder)]
+        if isinstance(dose, Ladder)
+        else [((), dose)]
+    )
+    return [
+        ((*where, "reps"), step.reps)
+        for where, step in steps
+        if isinstance(step, Reps)
+        and any(
+            end % 2
+            for end in ((step.reps.min, step.reps.max) if isinstance(step.reps, Range) else (step.reps,))
+        )
+    ]
+
+
+def _shared_dose(per_side: bool, sides: Sides, dose: Dose) -> list[Finding]:  # noqa: FBT001 - a field's value
+    if per_side:
+        return []
+    if sides is Sides.BOTH:
+        return [(("per_side",), "only applies to sides each or alternating", "not_applicable")]
+    if sides is Sides.ALTERNATING:
+        return []
+    return [
+        (
+            ("dose", *where),
+            f"expected a total that splits evenly between the sides, got {reps}",
+            "uneven_split",
+        )
+        for where, reps in _odd_reps(dose)
+    ]
+
+
+_SHARED_RULE: Final = (
+    "An exercise's per_side: false needs sides each or alternating; with each, a rep total splits "
+    "evenly between the sides (both ends of a range even)."
+)
 
 
 def _single_set_rest(rest_between_sets: Rest | None, sets: Amount) -> list[Finding]:
@@ -254,6 +344,25 @@ class Exercise(Validated):
         converter=to_sides,
         metadata=ruled(Member(Sides), "Both sides together, each side in turn, or alternating."),
     )
+    first_side: Side | None = attrs.field(
+        default=None,
+        converter=to_optional_side,
+        metadata=ruled(Optional(Member(Side)), "The side to start on, left or right (nothing: right)."),
+    )
+    switch_sides: int | None = attrs.field(
+        default=None,
+        metadata=ruled(
+            Optional(Whole(0, 600, " s")),
+            "Seconds to change sides (0: no break; nothing: the pacing's ``switch_sides``).",
+        ),
+    )
+    per_side: bool = attrs.field(
+        default=True,
+        metadata=ruled(
+            Flag(),
+            "Whether the dose counts per side (false: the dose is shared between the sides).",
+        ),
+    )
     sets: Amount = attrs.field(default=1, metadata=ruled(_ROUNDS, "How many straight sets (1: one set)."))
     rest_between_sets: Rest | None = attrs.field(
         default=None, metadata=ruled(_REST, "The rest between straight sets.")
@@ -299,6 +408,15 @@ class Exercise(Validated):
 
     __relations__ = (
         Relation(
+            ("first_side", "sides"),
+            _first_side_sides,
+            "An exercise's first_side needs sides each or alternating.",
+        ),
+        Relation(
+            ("switch_sides", "sides"), _switch_sides_sides, "An exercise's switch_sides needs sides each."
+        ),
+        Relation(("per_side", "sides", "dose"), _shared_dose, _SHARED_RULE),
+        Relation(
             ("rest_between_sets", "sets"),
             _single_set_rest,
             "An exercise's rest_between_sets needs sets above 1.",
@@ -322,10 +440,8 @@ class Exercise(Validated):
         return found
 
     def __str__(self) -> str:
-        per_side = " per side" if self.sides is not Sides.BOTH else ""
-        alternating = ", alternating" if self.sides is Sides.ALTERNATING else ""
         sets = f"{self.sets} × " if self.sets != 1 else ""
-        return f"{self.name}: {sets}{self.dose}{per_side}{alternating}"
+        return f"{self.name}: {sets}{self.dose}{sides_text(self.sides, per_side=self.per_side)}"
 
 
 def _one_set_each(exercises: tuple[Exercise, ...]) -> list[Finding]:

@@ -19,7 +19,13 @@ Precedence, decided here once:
   ``rest_between_rounds``, else the pacing's.
 - Between straight sets: the exercise's ``rest_between_sets``, else the workout's, else the
   pacing's.
-- ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
+- ``each`` sides: the first side (``first_side``, else right), a side switch (the exercise's
+  ``switch_sides``, else the pacing's; none at 0 s), the other side. ``alternating``: one effort.
+- How much of the dose each effort does (`Work.share`): ``per_side`` doses are done in full on
+  each side (twice over when alternating); shared ones (``per_side: false``) are split between
+  the sides of ``each`` and done once when alternating. In an interval block each station lasts
+  the interval's work: ``each`` takes a station per side, or one station split between the sides
+  when the dose is shared.
 - An interval block: every work followed by the format's rest, except the block's very last
   work when ``rest_after_last`` is false (the rest then sits between rounds only).
 - A prescribed rest without seconds: its length's pacing field (``rest_minimal``,
@@ -43,7 +49,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -51,17 +57,21 @@ from ._model import Amrap, Block, Emom, Exercise, ForTime, Intervals, Item, Supe
 from ._values import (
     Amount,
     Ascending,
+    Duration,
     Efforts,
     Ladder,
     Load,
     LoadLadder,
     Range,
+    Reps,
     Rest,
     RestLength,
     Side,
     Sides,
     SingleDose,
+    format_seconds,
     load_step,
+    sides_text,
     step,
 )
 
@@ -116,16 +126,19 @@ class Work:
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``, and
     the step's load when the exercise has a load ladder: ``5 reps at 80 kg``); ``seconds`` is
     the work an interval block prescribes, or a range (``None``: the dose decides); ``load`` is
-    this effort's load (a load ladder's step), if any. The
-    dose of one of counted `Efforts` is the `Efforts` itself (its ``each`` and intensity).
+    this effort's load (a load ladder's step), if any; ``share`` is how much of ``dose`` this
+    effort does (`work_share`: 2 for both sides of an alternating per-side dose, ½ for one side
+    of a shared one). The dose of one of counted `Efforts` is the `Efforts` itself (its
+    ``each`` and intensity).
     """
 
     exercise: Exercise
     dose: SingleDose | Efforts
     side: Side | None
     target: str
-    seconds: Amount | None = None
+    seconds: float | Range | None = None
     load: Load | None = None
+    share: float = 1.0
 
 
 @attrs.frozen
@@ -140,6 +153,8 @@ class Gap:
     between: Between
     prescribed: Rest | None
     default: Default | None
+    side: Side | None = None
+    """The side a switch of sides leads to."""
 
 
 @attrs.frozen
@@ -267,8 +282,49 @@ def superset_titles(block: Block) -> dict[int, str]:
     return titles
 
 
-_PER_SIDE_ALTERNATING = " per side, alternating"
-_SWITCH = Gap(Between.SIDES, None, Default.SWITCH_SIDES)
+_SWITCH_TO: Final = {side: Gap(Between.SIDES, None, Default.SWITCH_SIDES, side) for side in Side}
+_OTHER: Final = {Side.RIGHT: Side.LEFT, Side.LEFT: Side.RIGHT}
+
+
+def work_share(exercise: Exercise) -> float:
+    """How much of its dose one effort of ``exercise`` does (an effort is one side of ``each``).
+
+    Per side (the default): each side of ``each`` does the dose (1), an alternating effort
+    does it for both sides (2). Shared (``per_side: false``): each side of ``each`` does half
+    (0.5), an alternating effort the dose as written (1).
+    """
+    if exercise.sides is Sides.EACH:
+        return 1.0 if exercise.per_side else 0.5
+    if exercise.sides is Sides.ALTERNATING:
+        return 2.0 if exercise.per_side else 1.0
+    return 1.0
+
+
+def side_order(exercise: Exercise) -> tuple[Side, Side]:
+    """The sides of an ``each`` exercise in the order it does them (right first unless told)."""
+    first = exercise.first_side or Side.RIGHT
+    return first, _OTHER[first]
+
+
+def _halved(seconds: float | Range) -> float | Range:
+    """Half an interval's work: one side's part of a station split between the sides."""
+    return Range(seconds.min / 2, seconds.max / 2) if isinstance(seconds, Range) else seconds / 2
+
+
+def _half(dose: SingleDose | Efforts) -> str:
+    """Half a dose, as one side of a shared dose shows it."""
+    if isinstance(dose, Reps):  # the model keeps a shared rep count even
+        reps = dose.reps
+        half = Range(reps.min // 2, reps.max // 2) if isinstance(reps, Range) else reps // 2
+        return str(Reps(half))
+    if isinstance(dose, Duration):
+        seconds = dose.seconds
+        if isinstance(seconds, Range):
+            return f"{seconds.min / 2:g}–{seconds.max / 2:g} s"
+        return format_seconds(seconds / 2)
+    return f"half of {dose}"
+
+
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 
 
@@ -327,28 +383,46 @@ class _Planner:
         return found
 
     def effort(self, exercise: Exercise, number: int) -> tuple[Node, ...]:
-        """Performance ``number`` (from 0): right, a side switch, left; or one effort; or counted efforts."""
+        """Performance ``number`` (from 0): both sides, one effort, or counted efforts."""
         dose = step(exercise.dose, number)
         load = load_step(exercise.load, number)
         if isinstance(dose, Efforts):
             between = None if dose.recovery is None else Gap(Between.EFFORTS, dose.recovery, None)
             body = self.one_effort(exercise, dose, _with_load(dose.one(), exercise, load), load)
             return (Repeat(Counted.EFFORTS, exercise.name, dose.efforts, (body,), between),)
-        return self.one_effort(exercise, dose, _with_load(self.target(dose), exercise, load), load)
+        target = _with_load(self.effort_target(exercise, dose), exercise, load)
+        return self.one_effort(exercise, dose, target, load)
 
     def one_effort(
         self, exercise: Exercise, dose: SingleDose | Efforts, target: str, load: Load | None
     ) -> tuple[Node, ...]:
-        """Right, a side switch, left; or one effort."""
+        """The first side, a side switch, the other side; or one effort."""
+        share = work_share(exercise)
         if exercise.sides is Sides.EACH:
+            first, second = side_order(exercise)
+            switch = exercise.switch_sides
+            if switch == 0:
+                return (
+                    Work(exercise, dose, first, target, load=load, share=share),
+                    Work(exercise, dose, second, target, load=load, share=share),
+                )
+            gap = _SWITCH_TO[second] if switch is None else Gap(Between.SIDES, Rest(switch), None, second)
             return (
-                Work(exercise, dose, Side.RIGHT, target, load=load),
-                _SWITCH,
-                Work(exercise, dose, Side.LEFT, target, load=load),
+                Work(exercise, dose, first, target, load=load, share=share),
+                gap,
+                Work(exercise, dose, second, target, load=load, share=share),
             )
-        if exercise.sides is Sides.ALTERNATING:
-            return (Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING, load=load),)
-        return (Work(exercise, dose, None, target, load=load),)
+        return (Work(exercise, dose, None, target, load=load, share=share),)
+
+    def effort_target(self, exercise: Exercise, dose: SingleDose | Efforts) -> str:
+        """What one effort of the dose shows: ``8 reps``, ``15 s (30 s in all)``."""
+        target = self.target(dose)
+        if exercise.sides is Sides.BOTH:
+            return target
+        if exercise.sides is Sides.EACH:
+            return target if exercise.per_side else f"{_half(dose)} ({target} in all)"
+        first = f", {exercise.first_side} first" if exercise.first_side else ""
+        return target + sides_text(exercise.sides, per_side=exercise.per_side) + first
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:
         fmt = block.format
@@ -437,14 +511,17 @@ class _Planner:
             assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
             dose = step(item.dose, number)
             load = load_step(item.load, number)
-            target = self.target(dose)
-            if item.sides is Sides.ALTERNATING:
-                target += _PER_SIDE_ALTERNATING
-            target = _with_load(target, item, load)
-            sides = (Side.RIGHT, Side.LEFT) if item.sides is Sides.EACH else (None,)
-            for side in sides:
-                nodes.append(Work(item, dose, side, target, fmt.work, load))
-                nodes.append(rest)
+            target = _with_load(self.effort_target(item, dose), item, load)
+            share = work_share(item)
+            if item.sides is not Sides.EACH:
+                nodes += (Work(item, dose, None, target, fmt.work, load, share), rest)
+            elif item.per_side:  # a station per side
+                for side in side_order(item):
+                    nodes += (Work(item, dose, side, target, fmt.work, load, share), rest)
+            else:  # one station, split between the sides
+                half = _halved(fmt.work)
+                halves = (Work(item, dose, side, target, half, load, share) for side in side_order(item))
+                nodes += (*halves, rest)
         return tuple(nodes)
 
     def slot_body(self, item: Item, title: str, cycle: int) -> tuple[Node, ...]:

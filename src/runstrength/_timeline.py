@@ -3,16 +3,17 @@
 What comes when, and which rest wins where, is the plan's business (`runstrength._plan`, and the
 documentation's "How expansion works"); this module only gives each node its length:
 
-- Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
-  distance at its own pace, else at the pacing's pace for its intensity (easy: the run pace),
-  max reps at its time cap or the pacing's estimate; one of counted efforts its time, its
-  distance at its pace, or the pacing's ``effort_seconds`` when it has neither;
-  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds
-  (a range at the range point).
+- Work: `dose_seconds`, the one length of a dose everywhere: reps × seconds per rep (the
+  exercise's tempo, else the pacing's), a time as given, a distance at its own pace, else at
+  the pacing's pace for its intensity (easy: the run pace), max reps at its time cap or the
+  pacing's estimate; one of counted efforts its time, its distance at its pace, or the
+  pacing's ``effort_seconds`` when it has neither; times the effort's share of the dose (two
+  sides of an alternating per-side dose, half of a shared one). An interval block's work lasts
+  its ``work`` seconds (a range at the range point) whatever the dose needs.
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
-  transition or a side switch); a gap of no time is no segment. A rest stated without seconds
-  (minimal, short, as needed) takes the pacing's ``rest_minimal``, ``rest_short`` or
-  ``rest_as_needed``, as an estimate.
+  transition or a side switch; an exercise's own ``switch_sides`` is a switch too); a gap of no
+  time is no segment. A rest stated without seconds (minimal, short, as needed) takes the
+  pacing's ``rest_minimal``, ``rest_short`` or ``rest_as_needed``, as an estimate.
 - Ranges, including rounds and sets, take the pacing's range point (a typical count is the
   lower of two middle counts: 2–3 rounds are 2).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
@@ -58,7 +59,6 @@ from ._values import (
     Distance,
     Duration,
     Efforts,
-    Intensity,
     MaxReps,
     Range,
     RangePoint,
@@ -268,7 +268,7 @@ class _Builder:
 
     # --- the plan's nodes ---------------------------------------------------------------
 
-    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: PLR0911 - one per case
+    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: C901, PLR0911 - one per case
         """A node's segment facts at this pacing: kind, seconds, exercise, side, target, estimate.
 
         An exercise of `_PREVIOUS` is the last work's (a side switch names it).
@@ -282,6 +282,9 @@ class _Builder:
                 return (SegmentKind.REST, rest, None, None, f"{node.seconds} s", ranged)
             return (SegmentKind.REST, rest, active.name, None, f"active rest: {active.dose}", ranged)
         prescribed = node.prescribed
+        if prescribed is not None and node.between is Between.SIDES:  # the exercise's own switch
+            switch = point(prescribed.seconds or 0, self.point)  # the plan gives it seconds
+            return (SegmentKind.SWITCH_SIDES, switch, _PREVIOUS, None, "switch sides", False)
         if prescribed is not None:
             seconds = prescribed.seconds
             text = f"{prescribed} recovery" if node.between is Between.EFFORTS else str(prescribed)
@@ -303,18 +306,18 @@ class _Builder:
         return (kind, seconds, _PREVIOUS, None, "switch sides", True)
 
     def resolve_work(self, work: Work) -> _Segmentish:
-        """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""
+        """One effort: the interval's time, else its share of the dose at the pacing."""
         exercise = work.exercise
-        seconds, estimate = self.work_seconds(exercise, work.dose)
-        if exercise.sides is Sides.ALTERNATING:
-            seconds *= 2
+        seconds, estimate = dose_seconds(exercise, work.dose, work.share, self.pacing)
         if work.seconds is not None:
             interval = point(work.seconds, self.point)
             if seconds > interval and not isinstance(work.dose, MaxReps):  # max reps fill any interval
+                # One side of a station split between the sides: its dose and time are halves.
+                whole = 1 / work.share if exercise.sides is Sides.EACH and not exercise.per_side else 1
                 self.warn(
                     self.where(exercise),
-                    f"estimated work of {seconds:g} s overflows the {interval:g} s work interval "
-                    "at this pacing; the interval's time is kept",
+                    f"estimated work of {seconds * whole:g} s overflows the {interval * whole:g} s "
+                    "work interval at this pacing; the interval's time is kept",
                     "does_not_fit_interval",
                 )
             ranged = isinstance(work.seconds, Range)
@@ -342,33 +345,6 @@ class _Builder:
                     if isinstance(part, Superset) and inner is part.exercises[0]:
                         return ("blocks", b, "items", i)
         return ()
-
-    def work_seconds(self, exercise: Exercise, dose: SingleDose | Efforts) -> tuple[float, bool]:  # noqa: PLR0911 - one per dose
-        """One side's work time for a dose (one of counted efforts), and whether it is an estimate."""
-        per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.seconds_per_rep
-        if isinstance(dose, Reps):
-            return point(dose.reps, self.point) * per_rep, True
-        if isinstance(dose, Duration):
-            return point(dose.seconds, self.point), isinstance(dose.seconds, Range)
-        if isinstance(dose, Distance):
-            return self.run_seconds(dose), True
-        if isinstance(dose, Efforts):
-            each = dose.each
-            if each is None:
-                return self.pacing.effort_seconds, True
-            if isinstance(each, Distance):
-                return self.run_seconds(each, dose.intensity), True
-            return point(each.seconds, self.point), isinstance(each.seconds, Range)
-        if dose.time_cap is not None:
-            return dose.time_cap, False
-        return self.pacing.max_reps_estimate * per_rep, True
-
-    def run_seconds(self, distance: Distance, intensity: Intensity | None = None) -> float:
-        """A distance at its pace, else at the pace of its (or the effort's) intensity."""
-        pace = distance.pace
-        if pace is None:
-            pace = self.pacing.seconds_per_km_at(distance.intensity or intensity)
-        return distance.metres / 1000 * pace
 
     def gap(self, gap: Gap) -> None:
         self.nodes((gap,))
@@ -739,6 +715,38 @@ class Timeline:
         # Only what the timeline holds: the range ends would mean two more expansions, which may
         # exceed the pacing's segment limit where this one did not.
         return f"<Timeline {self.workout.title!r}: {len(self)} segments, {self.total:g} s>"
+
+
+def dose_seconds(
+    exercise: Exercise, dose: SingleDose | Efforts, share: float, pacing: Pacing
+) -> tuple[float, bool]:
+    """How long ``share`` of a dose takes at a pacing, and whether that is an estimate.
+
+    The one length of a dose, inside interval blocks and out: reps × seconds per rep (the
+    exercise's tempo, else the pacing's), a time as given, a distance at its pace (its own,
+    else its intensity's, else the pacing's run pace), max reps at the time cap or the pacing's
+    estimate, an effort given by its intensity alone the pacing's ``effort_seconds``; ranges at
+    the pacing's range point. ``share`` is `runstrength._plan.work_share`'s: ``{seconds: 30}``
+    alternating per side is 60 s of work, and 30 s when shared (``per_side: false``).
+    """
+    which = pacing.range_point
+    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    intensity = None
+    if isinstance(dose, Efforts):
+        if dose.each is None:
+            return share * pacing.effort_seconds, True
+        intensity = dose.intensity
+        dose = dose.each
+    if isinstance(dose, Reps):
+        return share * point(dose.reps, which) * per_rep, True
+    if isinstance(dose, Duration):
+        return share * point(dose.seconds, which), isinstance(dose.seconds, Range)
+    if isinstance(dose, Distance):
+        pace = dose.pace if dose.pace is not None else pacing.seconds_per_km_at(dose.intensity or intensity)
+        return share * dose.metres / 1000 * pace, True
+    if dose.time_cap is not None:
+        return share * dose.time_cap, False
+    return share * pacing.max_reps_estimate * per_rep, True
 
 
 def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:

@@ -783,32 +783,70 @@ class Effort(Validated):
         return ", ".join(parts)
 
 
-_TEMPO: Final = r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)"
+_TEMPO: Final = r"([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)-([0-9]{1,2}|X)|[0-9X]{4}"
 EXPLOSIVE_SECONDS: Final = 1.0
 """How long an explosive (``X``) tempo phase counts for."""
 TEMPO_RULE: Final = Pattern(
     _TEMPO,
-    "four phases such as '3-1-1-0' (seconds, or X for explosive)",
-    forbidden=r"0+-0+-0+-0+",
+    "four phases such as '3-1-X-0' or '31X0' (seconds, or X for explosive)",
+    forbidden=r"0+-0+-0+-0+|0000",
     forbidden_reason="expected a repetition to take some time",
 )
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Tempo(Validated):
-    """A lifting tempo: eccentric, bottom pause, concentric, top pause (``"3-1-X-0"``)."""
+    """A lifting tempo: eccentric, bottom pause, concentric, top pause.
+
+    Written with dashes (``"3-1-X-0"``, phases of any two digits) or as four characters
+    (``"31X0"``, one digit or ``X`` a phase); kept as written.
+
+    >>> Tempo("20X0").seconds_per_rep, Tempo("2-0-X-0").seconds_per_rep
+    (3.0, 3.0)
+    """
 
     notation: str = attrs.field(
-        metadata=ruled(TEMPO_RULE, "The four phases in seconds (X: explosive), joined by dashes.")
+        metadata=ruled(
+            TEMPO_RULE, "The four phases in seconds (X: explosive), joined by dashes or as four characters."
+        )
     )
+
+    @property
+    def phases(self) -> tuple[str, ...]:
+        """The four phases as written: seconds, or ``X``."""
+        return tuple(self.notation.split("-")) if "-" in self.notation else tuple(self.notation)
 
     @property
     def seconds_per_rep(self) -> float:
         """One repetition's length (an ``X`` phase counts as `EXPLOSIVE_SECONDS`)."""
-        return sum(EXPLOSIVE_SECONDS if p == "X" else int(p) for p in self.notation.split("-"))
+        return sum(EXPLOSIVE_SECONDS if p == "X" else int(p) for p in self.phases)
 
     def __str__(self) -> str:
         return self.notation
+
+
+@attrs.frozen(eq=False, repr=False)
+class TempoRule(Instance):
+    """A `Tempo`; a whole number (``3110`` unquoted in YAML or TOML) gets a hint to quote it."""
+
+    classes: tuple[type, ...] = (Tempo,)
+    name: str = "a tempo"
+
+    def findings(self, value: object) -> list[Finding]:
+        found = super().findings(value)
+        if found and type(value) is int and 0 <= value <= 9999:
+            reason = f"expected a tempo, got the number {value}; write it as text: '{value:04d}'"
+            return [((), reason, "wrong_type")]
+        return found
+
+
+def sides_text(sides: Sides, *, per_side: bool = True) -> str:
+    """How a dose counts its sides, as it follows the dose: ``" per side"``, ``" in all, alternating"``."""
+    if sides is Sides.BOTH:
+        return ""
+    if sides is Sides.EACH:
+        return " per side" if per_side else " in all, split between the sides"
+    return " per side, alternating" if per_side else " in all, alternating"
 
 
 # --- equipment and credits ---------------------------------------------------------------

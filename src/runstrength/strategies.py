@@ -72,6 +72,7 @@ from ._values import (
     Reps,
     Rest,
     RestLength,
+    Side,
     Sides,
     SingleDose,
     Source,
@@ -483,15 +484,21 @@ def efforts() -> SearchStrategy[Effort]:
 
 _PHASES = _usually(st.integers(0, 5).map(str), st.integers(0, 99).map(str) | st.just("00")) | st.just("X")
 # A repetition must take some time: at least one phase is not zero.
+_PHASE_CHARACTERS = st.sampled_from("0123456789X")
 _TEMPOS = (
     st.tuples(_PHASES, _PHASES, _PHASES, _PHASES)
     .filter(lambda phases: any(phase.strip("0") for phase in phases))
     .map(lambda phases: Tempo("-".join(phases)))
+) | (
+    st.tuples(_PHASE_CHARACTERS, _PHASE_CHARACTERS, _PHASE_CHARACTERS, _PHASE_CHARACTERS)
+    .map("".join)
+    .filter(lambda notation: notation != "0000")
+    .map(Tempo)
 )
 
 
 def tempos() -> SearchStrategy[Tempo]:
-    """Tempos such as ``3-1-X-0``: four phases of seconds, or ``X`` for explosive.
+    """Tempos such as ``3-1-X-0`` or ``31X0``: four phases of seconds, or ``X`` for explosive.
 
     >>> from hypothesis import given
     >>> from runstrength import strategies
@@ -566,14 +573,20 @@ _OPTIONAL_TEMPOS = _sometimes(_TEMPOS)
 _EQUIPMENT_LISTS = st.lists(_EQUIPMENT, max_size=2).map(tuple)
 
 
+# A shared dose fits any exercise when it alternates (an even split is needed only with each).
+_MODIFIED_SIDES = st.tuples(_sometimes(st.sampled_from(Sides)), st.none() | st.just(True)) | st.just(
+    (Sides.ALTERNATING, False)
+)
+
+
 @cache
 def _modifications(ladder_steps: int | None, max_seconds: int) -> SearchStrategy[Modification]:
     return st.builds(
-        Modification,
+        lambda sides, **fields: Modification(sides=sides[0], per_side=sides[1], **fields),
         name=_names(),
         kind=st.sampled_from(ModificationKind),
         dose=st.none() | _doses(ladder_steps, max_seconds),
-        sides=_sometimes(st.sampled_from(Sides)),
+        sides=_MODIFIED_SIDES,
         load=_exercise_loads(ladder_steps),
         effort=_OPTIONAL_EFFORTS,
         tempo=_OPTIONAL_TEMPOS,
@@ -640,10 +653,17 @@ def _exercises(
     modifications = (
         _modification_lists(ladder_steps, max_seconds) if with_modifications else _NO_MODIFICATIONS
     )
+    dose = draw(_doses(ladder_steps, max_seconds))
+    sides = draw(st.sampled_from(Sides))
     return Exercise(
         name=draw(_names()),
-        dose=draw(_doses(ladder_steps, max_seconds)),
-        sides=draw(st.sampled_from(Sides)),
+        dose=dose,
+        sides=sides,
+        first_side=None if sides is Sides.BOTH else draw(_sometimes(st.sampled_from(Side))),
+        switch_sides=draw(_sometimes(_usually(st.sampled_from((0, 3, 5, 10)), st.integers(0, 600))))
+        if sides is Sides.EACH
+        else None,
+        per_side=sides is Sides.BOTH or (sides is Sides.EACH and not _splits(dose)) or draw(st.booleans()),
         sets=sets,
         rest_between_sets=None if sets == 1 else draw(_OPTIONAL_RESTS),
         load=draw(_exercise_loads(ladder_steps)),
@@ -658,6 +678,19 @@ def _exercises(
         image=draw(_OPTIONAL_URLS),
         notes=draw(_notes()),
         fit_exercise=draw(_OPTIONAL_FIT_EXERCISES),
+    )
+
+
+def _splits(dose: Dose) -> bool:
+    """Whether every rep count of a dose is even (at both ends of a range): it splits between sides."""
+    if isinstance(dose, Ascending):
+        return dose.ascending % 2 == 0 and dose.by % 2 == 0
+    steps = dose.ladder if isinstance(dose, Ladder) else (dose,)
+    return all(
+        end % 2 == 0
+        for step in steps
+        if isinstance(step, Reps)
+        for end in ((step.reps.min, step.reps.max) if isinstance(step.reps, Range) else (step.reps,))
     )
 
 
@@ -910,6 +943,7 @@ def _workout(draw: st.DrawFn, *, max_blocks: int, max_items: int, with_modificat
     )
 
 
+_EVEN_REPS = st.integers(1, 500).map(lambda half: Reps(2 * half))
 # A level is never named like a modification kind.
 _LEVEL_NAME_TEXTS = _names(_LEVEL_NAMES).filter(lambda name: name not in {k.value for k in ModificationKind})
 _STANDALONE_LEVELS = st.builds(
@@ -935,7 +969,8 @@ def _levels(draw: st.DrawFn, blocks: tuple[Block, ...], rest_between_sets: Rest 
     """Levels changing what any workout allows to change: rests after, loads, rep doses.
 
     Every change keeps the workout valid wherever it applies: a rest after any block or
-    exercise, a plain load, or reps instead of a dose (an exercise repeated over rounds may
+    exercise, a plain load, or an even number of reps instead of a dose (even, so that a dose
+    shared between the sides still splits) (an exercise repeated over rounds may
     carry a ladder, so a load ladder is never drawn here).
     """
     if draw(_RARELY) is False:
@@ -946,7 +981,7 @@ def _levels(draw: st.DrawFn, blocks: tuple[Block, ...], rest_between_sets: Rest 
     exercise_changes = st.builds(
         ExerciseChange,
         exercise=st.sampled_from(exercises),
-        dose=st.none() | _REPS,
+        dose=st.none() | _EVEN_REPS,
         load=st.none() | _LOADS,
         rest_after=_rests(),
     )

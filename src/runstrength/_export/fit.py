@@ -13,8 +13,11 @@ what comes when and which rest wins; this module decides how each node looks to 
   lap button for max reps without a time cap and for an effort given only by its
   intensity. Ranges and rounds use the pacing's range point (a typical count is the lower
   of two middle counts). Counted efforts are a repeat of one effort, their recovery a rest
-  step of intensity recovery between efforts. An ``each`` exercise is a right step (`` R``), a side
-  switch and a left step (`` L``); an ``alternating`` one is one step of both sides' dose.
+  step of intensity recovery between efforts. An ``each`` exercise is a step for its first
+  side (`` R``, or `` L`` with ``first_side: left``), a side switch (none when its
+  ``switch_sides`` is 0) and a step for the other side, each of the dose per side or of half
+  a shared dose (``per_side: false``); an ``alternating`` one is one step of both sides'
+  dose, or of the dose as written when it is shared.
   A load in kg or lb is the step's ``exercise_weight`` (a load ladder's step for each set or
   round); other loads are in the notes.
 - Names fit the 16 bytes Garmin's SDK gives them (words abbreviated from the left, the
@@ -71,16 +74,17 @@ from runstrength._values import (
     Efforts,
     Load,
     LoadUnit,
+    Range,
     RangePoint,
     Reps,
     Side,
-    Sides,
     SingleDose,
     count,
     format_seconds,
     format_span,
     load_step,
     point,
+    sides_text,
     step,
 )
 
@@ -101,8 +105,12 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
         ),
     ),
     ("a distance's pace or intensity", "in the step's notes"),
-    ("sides each", "a step named … R, a switch-sides rest step, a step named … L"),
-    ("sides alternating", "one step of twice the per-side dose"),
+    (
+        "sides each",
+        "a step named … R, a switch-sides rest step, a step named … L (first_side: left: L first)",
+    ),
+    ("sides each, per_side false", "the same steps, each of half the dose"),
+    ("sides alternating", "one step of twice the per-side dose (per_side false: of the dose as written)"),
     ("a load in kg or lb", "exercise_weight (kg) and weight_display_unit; other loads in the notes"),
     ("a fixed or ranged rest", "intensity rest, duration_type time at the range point"),
     ("a rest as needed", "intensity rest, duration_type open: ends on the lap button"),
@@ -484,8 +492,10 @@ class _Steps:
         seconds = self.seconds(gap)
         if seconds is None:
             return
-        if gap.default is Default.SWITCH_SIDES and gap.prescribed is None:
-            self.rest_step("Switch sides", "Switch to the left side.", **self.timed(seconds))
+        if gap.between is Between.SIDES:
+            self.rest_step(
+                "Switch sides", f"Switch to the {gap.side or Side.LEFT} side.", **self.timed(seconds)
+            )
         elif gap.between is Between.EFFORTS:
             ending = {"duration_type": "open"} if seconds == float("inf") else self.timed(seconds)
             self.rest_step("Recovery", f"Recover {gap.prescribed}.", intensity="recovery", **ending)
@@ -535,28 +545,31 @@ class _Steps:
         unit = "kilogram" if load.unit is LoadUnit.KG else "pound"
         return {"exercise_weight": round(kilograms, 2), "weight_display_unit": unit}
 
-    def ending(self, exercise: Exercise, dose: SingleDose | Efforts) -> dict[str, object]:
-        """What ends one step of the dose (one of counted efforts): time, reps, distance or the lap button."""
-        both = 2 if exercise.sides is Sides.ALTERNATING else 1
+    def ending(self, dose: SingleDose | Efforts, share: float) -> dict[str, object]:  # noqa: PLR0911 - one per dose
+        """What ends one step doing ``share`` of a dose: time, reps, distance or the lap button."""
         if isinstance(dose, Efforts):
             if dose.each is None:
                 return {"duration_type": "open"}
             dose = dose.each
         if isinstance(dose, Reps):
-            return {"duration_type": "reps", "duration_value": both * count(dose.reps, self.point)}
+            reps = dose.reps  # a shared count splits evenly (the model checks it)
+            if isinstance(reps, Range):
+                reps = count(Range(reps.min * share, reps.max * share), self.point)
+                return {"duration_type": "reps", "duration_value": reps}
+            return {"duration_type": "reps", "duration_value": round(reps * share)}
         if isinstance(dose, Duration):
-            return self.timed(both * point(dose.seconds, self.point))
+            return self.timed(share * point(dose.seconds, self.point))
         if isinstance(dose, Distance):
             # At least a centimetre: a step of no distance would end before it starts.
-            return {"duration_type": "distance", "duration_value": max(1, round(both * dose.metres * 100))}
+            return {"duration_type": "distance", "duration_value": max(1, round(share * dose.metres * 100))}
         if dose.time_cap is not None:
-            return self.timed(both * dose.time_cap)
+            return self.timed(share * dose.time_cap)
         return {"duration_type": "open"}
 
     def work(self, work: Work) -> None:
         exercise, dose = work.exercise, work.dose
         if work.seconds is None:
-            ending = self.ending(exercise, dose)
+            ending = self.ending(dose, work.share)
             lead = ""
         else:
             ending = self.timed(point(work.seconds, self.point))
@@ -722,9 +735,8 @@ def _notes(  # noqa: PLR0913 - the parts of a step's notes
     plain = name.removesuffix(_SIDE_MARKS[side]) if side is not None else name
     if plain != exercise.name:
         parts.append(f"{exercise.name}{f' ({side})' if side else ''}:")
-    per_side = {Sides.EACH: " per side", Sides.ALTERNATING: " per side, alternating"}.get(exercise.sides, "")
     what = dose.one() if isinstance(dose, Efforts) else str(dose)
-    parts.append(f"{lead}{what}{per_side}.{tail}")
+    parts.append(f"{lead}{what}{sides_text(exercise.sides, per_side=exercise.per_side)}.{tail}")
     if load is not None:
         parts.append(f"Load: {load}.")
     if exercise.equipment:

@@ -154,7 +154,10 @@ def _exercise(exercise: Exercise, indent: int) -> list[str]:
     optional = " (optional)" if exercise.optional else ""
     lines = _wrap(f"{escape(exercise.name)} — {_dose(exercise)}{optional}", indent, hang=4)
     inner = indent + 2
+    switch = exercise.switch_sides
     details = {
+        "First side": exercise.first_side,
+        "Switch sides": None if switch is None else format_seconds(switch),
         "Load": exercise.load,
         "Effort": exercise.effort,
         "Tempo": exercise.tempo,
