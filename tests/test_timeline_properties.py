@@ -198,9 +198,7 @@ class TestTimelineProperties:
     @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_warnings_point_at_timed_items(self, workout: Workout, pacing: Pacing) -> None:
-        """Each warning names an item of an EMOM or interval block whose estimate overflows it,
-        or the cap of a for-time block the estimate reaches.
-        """
+        """Each warning names an overflowing item of an EMOM or interval block, or a for-time cap."""
         timeline = build(workout, pacing)
         for warning in timeline.warnings:
             _, b, *rest = warning.location
