@@ -20,27 +20,39 @@ Precedence, decided here once:
 - Between straight sets: the exercise's ``rest_between_sets``, else the workout's, else the
   pacing's.
 - ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
+- What an exercise is (`movement`: cyclic, body-weight or loaded) and which equipment it uses
+  (`equipment_of`) are decided here, once: the default rest after a set or superset is the
+  loaded one when any of its exercises is loaded, a default transition is the equipment one
+  when the equipment changes between the two exercises, and an exercise at a station (a bar
+  to load, a machine to adjust: `set_up`) that stands alone in an untimed block gets a set-up
+  before each set.
 - Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from enum import StrEnum
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
 from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout
-from ._values import Amount, Ladder, Rest, Side, Sides, SingleDose, step
+from ._pacing import Movement
+from ._values import Amount, Ladder, LoadLevel, Rest, Side, Sides, SingleDose, step
 
 
 class Default(StrEnum):
     """The `Pacing` field that fills a gap the workout leaves open."""
 
     SWITCH_SIDES = "switch_sides"
-    TRANSITION = "transition"
+    TRANSITION = "transition_equipment"
+    TRANSITION_IN_PLACE = "transition_in_place"
+    SET_UP = "set_up"
     REST_BETWEEN_ROUNDS = "rest_between_rounds"
-    REST_BETWEEN_SETS = "rest_between_sets"
+    REST_BETWEEN_SETS = "rest_between_sets_loaded"
+    REST_BETWEEN_SETS_BODYWEIGHT = "rest_between_sets_bodyweight"
     REST_BETWEEN_BLOCKS = "rest_between_blocks"
 
 
@@ -48,6 +60,7 @@ class Between(StrEnum):
     """Where a gap sits: what it separates."""
 
     SIDES = "sides"
+    SET_UP = "set_up"
     EXERCISES = "exercises"
     ITEMS = "items"
     SETS = "sets"
@@ -68,7 +81,8 @@ class Work:
     """One effort of an exercise: one side of an ``each`` exercise, else the whole effort.
 
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``);
-    ``seconds`` is the work an interval block prescribes (``None``: the dose decides).
+    ``seconds`` is the work an interval block prescribes (``None``: the dose decides);
+    ``movement`` what kind of exercise it is, for the pacing's time per rep.
     """
 
     exercise: Exercise
@@ -76,6 +90,7 @@ class Work:
     side: Side | None
     target: str
     seconds: int | None = None
+    movement: Movement = Movement.BODYWEIGHT
 
 
 @attrs.frozen
@@ -182,9 +197,117 @@ def superset_titles(block: Block) -> dict[int, str]:
     return titles
 
 
+_STATION_WORDS: Final = (
+    "barbell", "machine", "cable", "smith", "rack", "trap bar", "landmine", "sled",
+    "deadlift", "bench press", "overhead press", "leg press", "leg extension", "leg curl",
+    "hamstring curl", "pushdown", "pulldown", "abduction", "adduction",
+)  # fmt: skip
+"""Words of an exercise's name or equipment for a lift set up at a station: a bar to load, a machine."""
+
+_HANDHELD_WORDS: Final = ("dumbbell", "kettlebell", "band", "medicine ball", "sandbag", "plate")
+"""Words of an exercise's name or equipment for a weight picked up, not set up."""
+
+_LOADED_WORDS: Final = (
+    *_STATION_WORDS,
+    *_HANDHELD_WORDS,
+    "weighted",
+    "shoulder press", "biceps curl", "triceps extension", "lateral raise", "goblet", "fly",
+)  # fmt: skip
+"""Words of an exercise's name or equipment that make it a loaded lift."""
+
+_CYCLIC_WORDS: Final = (
+    "jumping jack", "high knee", "jump rope", "skipping", "butt kick", "mountain climber",
+    "flutter kick", "punch", "march", "fast feet", "skier",
+)  # fmt: skip
+"""Words of an exercise's name that make it a quick repeated move, counted a contact at a time."""
+
+_EQUIPMENT_WORDS: Final = (
+    *_STATION_WORDS,
+    "dumbbell", "kettlebell", "band", "medicine ball", "sandbag", "plate", "bench", "chair", "box",
+    "step", "bar", "wall", "ball", "rope",
+)  # fmt: skip
+"""Words of an exercise's name or equipment that name what it is done with or on."""
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")(e?s)?\b")
+
+
+_STATION: Final = _words(_STATION_WORDS)
+_HANDHELD: Final = _words(_HANDHELD_WORDS)
+_LOADED: Final = _words(_LOADED_WORDS)
+_CYCLIC: Final = _words(_CYCLIC_WORDS)
+_EQUIPMENT: Final = _words(_EQUIPMENT_WORDS)
+
+
+def _texts(exercise: Exercise) -> tuple[str, ...]:
+    return (exercise.name.lower(), *(item.name.lower() for item in exercise.equipment))
+
+
+def movement(exercise: Exercise) -> Movement:
+    """What kind of exercise this is, for the pacing's time per rep.
+
+    Loaded when its ``load`` is an amount or a level other than body weight, or when its name
+    or equipment names a weight, a machine or a band, or a lift only done with one (see
+    ``_LOADED_WORDS``); else cyclic when its name is a quick repeated move (jumping jacks,
+    high knees, mountain climbers…); else body-weight.
+
+    >>> from runstrength import Reps
+    >>> [
+    ...     movement(Exercise(name=name, dose=Reps(10))).value
+    ...     for name in ("Goblet Squat", "High Knees", "Squat")
+    ... ]
+    ['loaded', 'cyclic', 'bodyweight']
+    """
+    load = exercise.load
+    if load is not None:
+        bodyweight = load.level is LoadLevel.BODYWEIGHT and load.amount is None
+        return Movement.BODYWEIGHT if bodyweight else Movement.LOADED
+    texts = _texts(exercise)
+    if any(_LOADED.search(text) for text in texts):
+        return Movement.LOADED
+    return Movement.CYCLIC if _CYCLIC.search(texts[0]) else Movement.BODYWEIGHT
+
+
+def set_up(exercise: Exercise) -> bool:
+    """Whether each set of the exercise starts with a set-up: a bar to load or a machine to adjust.
+
+    True when its name or equipment names a barbell, a machine or a cable, or a lift done on
+    one (deadlift, bench press, leg press…; see ``_STATION_WORDS``), and no weight that is
+    simply picked up (a dumbbell deadlift is not set up).
+    """
+    texts = _texts(exercise)
+    return any(_STATION.search(text) for text in texts) and not any(_HANDHELD.search(text) for text in texts)
+
+
+def equipment_of(exercise: Exercise) -> frozenset[str]:
+    """What an exercise is done with or on, as words of its name and equipment (``dumbbell``, ``bench``).
+
+    Two exercises with the same equipment (or none, on the floor) follow each other in place;
+    otherwise moving on means changing equipment.
+    """
+    return frozenset(match.group(1) for text in _texts(exercise) for match in _EQUIPMENT.finditer(text))
+
+
+def _loaded(item: Item) -> bool:
+    exercises = item.exercises if isinstance(item, Superset) else (item,)
+    return any(movement(exercise) is Movement.LOADED for exercise in exercises)
+
+
+def _first(item: Item) -> Exercise:
+    return item.exercises[0] if isinstance(item, Superset) else item
+
+
 _PER_SIDE_ALTERNATING = " per side, alternating"
 _SWITCH = Gap(Between.SIDES, None, Default.SWITCH_SIDES)
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
+_IN_PLACE = Gap(Between.ITEMS, None, Default.TRANSITION_IN_PLACE)
+_SET_UP = Gap(Between.SET_UP, None, Default.SET_UP)
+
+
+def transition(before: Exercise, after: Exercise) -> Gap:
+    """The default transition from one exercise to the next: in place, or changing equipment."""
+    return _IN_PLACE if equipment_of(before) == equipment_of(after) else _TRANSITION
 
 
 def plan(workout: Workout) -> Plan:
@@ -205,6 +328,11 @@ def plan(workout: Workout) -> Plan:
     return Plan(workout, blocks)
 
 
+def _rest_default(item: Item) -> Default:
+    """The pacing's rest after a set or superset: by whether any of its exercises is loaded."""
+    return Default.REST_BETWEEN_SETS if _loaded(item) else Default.REST_BETWEEN_SETS_BODYWEIGHT
+
+
 def _laddered(exercises: list[Exercise] | tuple[Exercise, ...]) -> bool:
     return any(isinstance(exercise.dose, Ladder) for exercise in exercises)
 
@@ -222,18 +350,24 @@ class _Planner:
             found = self.targets[id(dose)] = str(dose)
         return found
 
-    def effort(self, exercise: Exercise, dose: SingleDose) -> tuple[Node, ...]:
-        """One performance: right, a side switch, left; or one effort."""
+    def effort(self, exercise: Exercise, dose: SingleDose, *, alone: bool = False) -> tuple[Node, ...]:
+        """One performance: right, a side switch, left; or one effort.
+
+        ``alone``: the exercise stands alone in an untimed block, so work at a station is set up first.
+        """
         target = self.target(dose)
+        kind = movement(exercise)
+        start: tuple[Node, ...] = (_SET_UP,) if alone and set_up(exercise) else ()
         if exercise.sides is Sides.EACH:
             return (
-                Work(exercise, dose, Side.RIGHT, target),
+                *start,
+                Work(exercise, dose, Side.RIGHT, target, movement=kind),
                 _SWITCH,
-                Work(exercise, dose, Side.LEFT, target),
+                Work(exercise, dose, Side.LEFT, target, movement=kind),
             )
         if exercise.sides is Sides.ALTERNATING:
-            return (Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING),)
-        return (Work(exercise, dose, None, target),)
+            return (*start, Work(exercise, dose, None, target + _PER_SIDE_ALTERNATING, movement=kind))
+        return (*start, Work(exercise, dose, None, target, movement=kind))
 
     def block(self, block: Block) -> Repeat | EveryInterval | AsManyRounds:
         fmt = block.format
@@ -265,26 +399,30 @@ class _Planner:
             if isinstance(item, Superset):
                 nodes.append(self.superset(item, titles[position]))
             elif item.sets == 1:
-                nodes.extend(self.effort(item, step(item.dose, number)))
+                nodes.extend(self.effort(item, step(item.dose, number), alone=True))
             else:
                 nodes.append(self.sets(item))
             if position < last:
-                nodes.append(self.after_item(item))
+                nodes.append(self.after_item(item, block.items[position + 1]))
         return tuple(nodes)
 
-    def after_item(self, item: Item) -> Gap:
+    def after_item(self, item: Item, following: Item) -> Gap:
         if item.rest_after is not None:
             return Gap(Between.ITEMS, item.rest_after, None)
         if isinstance(item, Superset) or item.sets != 1:
-            return Gap(Between.ITEMS, self.workout.rest_between_sets, Default.REST_BETWEEN_SETS)
-        return _TRANSITION
+            return Gap(Between.ITEMS, self.workout.rest_between_sets, _rest_default(item))
+        return transition(item, _first(following))
 
     def superset(self, superset: Superset, title: str) -> Repeat:
         exercises = superset.exercises
         varies = _laddered(exercises)
         times = superset.rounds
         numbers = range(times) if varies and isinstance(times, int) else range(1)
-        inside = Gap(Between.EXERCISES, superset.rest_between_exercises, Default.TRANSITION)
+        given = superset.rest_between_exercises
+        inside = [
+            Gap(Between.EXERCISES, given, None) if given is not None else transition(before, after)
+            for before, after in itertools.pairwise(exercises)
+        ]
         last = len(exercises) - 1
         rounds = []
         for number in numbers:
@@ -292,7 +430,7 @@ class _Planner:
             for position, exercise in enumerate(exercises):
                 nodes.extend(self.effort(exercise, step(exercise.dose, number)))
                 if position < last:
-                    nodes.append(inside)
+                    nodes.append(inside[position])
             rounds.append(tuple(nodes))
         between = Gap(Between.ROUNDS, superset.rest_between_rounds, Default.REST_BETWEEN_ROUNDS)
         return Repeat(Counted.SUPERSET_ROUNDS, title, times, tuple(rounds), between)
@@ -300,10 +438,13 @@ class _Planner:
     def sets(self, exercise: Exercise) -> Repeat:
         times = exercise.sets
         varies = isinstance(exercise.dose, Ladder) and isinstance(times, int)
-        rounds = tuple(self.effort(exercise, step(exercise.dose, n)) for n in range(times if varies else 1))  # type: ignore[arg-type]
+        rounds = tuple(
+            self.effort(exercise, step(exercise.dose, n), alone=True)
+            for n in range(times if varies else 1)  # type: ignore[arg-type]
+        )
         own = exercise.rest_between_sets
         rest = own if own is not None else self.workout.rest_between_sets
-        between = Gap(Between.SETS, rest, Default.REST_BETWEEN_SETS)
+        between = Gap(Between.SETS, rest, _rest_default(exercise))
         return Repeat(Counted.SETS, exercise.name, times, rounds, between)
 
     def intervals_round(self, block: Block, fmt: Intervals, number: int) -> tuple[Node, ...]:
@@ -336,11 +477,11 @@ class _Planner:
 
     def amrap(self, block: Block, fmt: Amrap) -> AsManyRounds:
         nodes: list[Node] = []
-        for position, item in enumerate(block.items):
-            assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
+        exercises = [item for item in block.items if isinstance(item, Exercise)]
+        for position, exercise in enumerate(exercises):
             if position:
-                nodes.append(_TRANSITION)
-            nodes.extend(self.effort(item, step(item.dose, 0)))
+                nodes.append(transition(exercises[position - 1], exercise))
+            nodes.extend(self.effort(exercise, step(exercise.dose, 0)))
         # Back to the first exercise: still this round, so a round counts once work starts.
-        nodes.append(_TRANSITION)
+        nodes.append(transition(exercises[-1], exercises[0]))
         return AsManyRounds(fmt.time_cap, tuple(nodes))

@@ -3,7 +3,8 @@
 What comes when, and which rest wins where, is the plan's business (`runstrength._plan`, and the
 documentation's "How expansion works"); this module only gives each node its length:
 
-- Work: reps × seconds per rep (the exercise's tempo, else the pacing's), a time as given, a
+- Work: reps × seconds per rep (the exercise's tempo, else the pacing's for its kind of
+  movement, which the plan decides), a time as given, a
   distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
   ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
@@ -26,7 +27,7 @@ import attrs
 
 from ._errors import Problem, ValidationError
 from ._model import Exercise, Workout
-from ._pacing import Pacing
+from ._pacing import Movement, Pacing
 from ._plan import (
     AsManyRounds,
     Counted,
@@ -151,8 +152,11 @@ class _CapReached(Exception):  # noqa: N818 - control flow, never escapes
 _DEFAULT_KINDS: Final = {
     Default.SWITCH_SIDES: SegmentKind.SWITCH_SIDES,
     Default.TRANSITION: SegmentKind.TRANSITION,
+    Default.TRANSITION_IN_PLACE: SegmentKind.TRANSITION,
+    Default.SET_UP: SegmentKind.TRANSITION,
     Default.REST_BETWEEN_ROUNDS: SegmentKind.REST,
     Default.REST_BETWEEN_SETS: SegmentKind.REST,
+    Default.REST_BETWEEN_SETS_BODYWEIGHT: SegmentKind.REST,
     Default.REST_BETWEEN_BLOCKS: SegmentKind.REST,
 }
 
@@ -172,7 +176,7 @@ class _Builder:
         self.workout = workout
         self.pacing = pacing
         self.point = pacing.range_point
-        self.defaults = {default: getattr(pacing, default.value) for default in Default}
+        self.defaults = {default: pacing.gap_seconds(default.value) for default in Default}
         self.now = 0.0
         self.count = 0
         self.limit = math.inf
@@ -245,6 +249,8 @@ class _Builder:
         kind = _DEFAULT_KINDS[default]
         if kind is SegmentKind.REST:
             return (kind, seconds, None, None, f"{seconds} s", True)
+        if default is Default.SET_UP:
+            return (kind, seconds, None, None, "set up", True)
         if kind is SegmentKind.TRANSITION:
             return (kind, seconds, None, None, "transition", True)
         return (kind, seconds, _PREVIOUS, None, "switch sides", True)
@@ -254,14 +260,14 @@ class _Builder:
         exercise = work.exercise
         if work.seconds is not None:
             return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
-        seconds, estimate = self.work_seconds(exercise, work.dose)
+        seconds, estimate = self.work_seconds(exercise, work.dose, work.movement)
         if exercise.sides is Sides.ALTERNATING:
             seconds *= 2
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
 
-    def work_seconds(self, exercise: Exercise, dose: SingleDose) -> tuple[float, bool]:
+    def work_seconds(self, exercise: Exercise, dose: SingleDose, movement: Movement) -> tuple[float, bool]:
         """One side's work time for a dose, and whether it is an estimate."""
-        per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.seconds_per_rep
+        per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else self.pacing.rep_seconds(movement)
         if isinstance(dose, Reps):
             return point(dose.reps, self.point) * per_rep, True
         if isinstance(dose, Duration):
