@@ -487,7 +487,7 @@ def fit_pacing(
     for ``passes`` sweeps.  Ties keep the current value, so the result is deterministic.
     """
     score = _objective(workouts)
-    values: dict[str, float] = {name: START[name] for name in grid}
+    values: dict[str, float] = {name: START.get(name, candidates[0]) for name, candidates in grid.items()}
     best = score(values)
     for _ in range(passes):
         changed = False

@@ -124,7 +124,7 @@ class TestBuiltInWorkout:
         rows = [s for s in timeline if s.superset == "Superset 2"]
         kinds = [(s.kind, s.exercise, s.superset_round) for s in rows]
         work, rest = SegmentKind.WORK, SegmentKind.REST
-        expected = []
+        expected: list[tuple[SegmentKind, str | None, int]] = []
         for number in (1, 2, 3):
             expected += [(work, "Reciprocal Row", number), (work, "Chest Fly", number)]
             if number < 3:

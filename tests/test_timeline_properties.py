@@ -34,6 +34,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
+from runstrength._plan import movement
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
 WHOLE_WORKOUTS = settings(max_examples=max(5, settings().max_examples // 4))
@@ -57,7 +58,7 @@ def count(value: int | Range, pacing: Pacing) -> int:
 
 def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:
     """One side's work for a dose, straight from the pacing's definitions."""
-    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.rep_seconds(movement(exercise))
     point = pacing.range_point
     if isinstance(dose, Reps):
         return (dose.reps.point(point) if isinstance(dose.reps, Range) else dose.reps) * per_rep

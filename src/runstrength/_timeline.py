@@ -245,15 +245,15 @@ class _Builder:
         default = node.default
         if default is None:
             return _NOTHING
-        seconds = self.defaults[default]
+        length = self.defaults[default]
         kind = _DEFAULT_KINDS[default]
         if kind is SegmentKind.REST:
-            return (kind, seconds, None, None, f"{seconds} s", True)
+            return (kind, length, None, None, f"{length:g} s", True)
         if default is Default.SET_UP:
-            return (kind, seconds, None, None, "set up", True)
+            return (kind, length, None, None, "set up", True)
         if kind is SegmentKind.TRANSITION:
-            return (kind, seconds, None, None, "transition", True)
-        return (kind, seconds, _PREVIOUS, None, "switch sides", True)
+            return (kind, length, None, None, "transition", True)
+        return (kind, length, _PREVIOUS, None, "switch sides", True)
 
     def resolve_work(self, work: Work) -> _Segmentish:
         """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""

@@ -819,10 +819,14 @@ def workouts(
 
 _PACING_SECONDS = _usually(st.integers(0, 90), st.integers(0, 600))
 _PACING_RESTS = _usually(st.integers(0, 180), st.integers(0, 3600))
+_PACING_REPS = _usually(st.sampled_from((0.75, 2, 2.5, 3, 4)), _numbers(0.5, 60))
 
 
 def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
-    """Pacings: seconds per rep, side switches, transitions, default rests and the range point.
+    """Pacings: times per rep by movement, set-ups, side switches, transitions, rests, the range point.
+
+    The single values ``seconds_per_rep``, ``transition`` and ``rest_between_sets`` are given
+    about half the time (they replace the tables by kind when given).
 
     Args:
         max_segments: the ``max_segments`` every pacing carries (default: the library's). It
@@ -835,21 +839,29 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
     >>> from runstrength import strategies
     >>> @given(strategies.pacings())
     ... def test_reps_take_time(pacing):
-    ...     assert pacing.seconds_per_rep > 0
+    ...     assert pacing.seconds_per_rep_bodyweight > 0
     """
     _check("max_segments", max_segments, 1, MAX_SEGMENTS)
     return st.builds(
         Pacing,
-        seconds_per_rep=_usually(st.sampled_from((2, 2.5, 3, 4)), _numbers(0.5, 60)),
+        seconds_per_rep=st.none() | _PACING_REPS,
         switch_sides=_PACING_SECONDS,
-        transition=_PACING_SECONDS,
+        transition=st.none() | _PACING_SECONDS,
         rest_between_rounds=_PACING_RESTS,
-        rest_between_sets=_PACING_RESTS,
+        rest_between_sets=st.none() | _PACING_RESTS,
         rest_between_blocks=_PACING_RESTS,
         range_point=st.sampled_from(RangePoint),
         max_reps_estimate=_usually(st.integers(1, 30), st.integers(1, 1000)),
         seconds_per_km=_usually(st.integers(180, 600), st.integers(60, 3600)),
         max_segments=st.just(max_segments),
+        seconds_per_rep_cyclic=_PACING_REPS,
+        seconds_per_rep_bodyweight=_PACING_REPS,
+        seconds_per_rep_loaded=_PACING_REPS,
+        set_up=_PACING_SECONDS,
+        transition_in_place=_PACING_SECONDS,
+        transition_equipment=_PACING_SECONDS,
+        rest_between_sets_bodyweight=_PACING_RESTS,
+        rest_between_sets_loaded=_PACING_RESTS,
     )
 
 
