@@ -87,12 +87,7 @@ class StatedLength:
 TOLERANCE: Final = 0.35
 """How far (as a fraction of the stated length) an estimate may stray and still count as calibrated."""
 
-KNOWN_OUTLIERS: Final[Mapping[str, str]] = {
-    "triathlete-base-building-strength": (
-        "19 straight sets of light body-weight work, each followed by the default 60 s rest; "
-        "the source plans about 30 minutes, which leaves room for roughly 20-25 s between sets"
-    ),
-}
+KNOWN_OUTLIERS: Final[Mapping[str, str]] = {}
 """Built-in workouts whose estimate at the default pacing lies outside `TOLERANCE`, and why."""
 
 

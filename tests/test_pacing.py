@@ -248,7 +248,8 @@ class TestDocuments:
 
 
 def test_segment_kind_of_set_up() -> None:
-    """A set-up is a transition segment targeted "set up", an estimate."""
+    """A set-up is a transition segment targeted "set up", naming its exercise, an estimate."""
     block = Block(name="Main", items=(move("Barbell Squat"),))
     first = build_timeline(Workout(title="Test", blocks=(block,)))[0]
-    assert (SegmentKind.TRANSITION, "set up", True) == (first.kind, first.target, first.estimate)
+    expected = (SegmentKind.TRANSITION, "Barbell Squat", "set up", True)
+    assert expected == (first.kind, first.exercise, first.target, first.estimate)

@@ -38,7 +38,7 @@ from runstrength import (
 from runstrength._timeline import ROW_KEYS
 
 ARTICLE = "upper-body-for-runners"
-CLASSIC = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60)
+CLASSIC = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60, set_up=0)
 """One time per rep, transition and rest for every exercise, whatever it is: easy to count by hand."""
 
 

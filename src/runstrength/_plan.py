@@ -98,12 +98,13 @@ class Gap:
     """A pause: the rest the workout prescribes, else the pacing's ``default`` (``None``: nothing).
 
     A prescribed rest is always a rest; a default is a rest, a transition or a side switch as
-    its `Default` says.
+    its `Default` says. A set-up names the ``exercise`` it sets up.
     """
 
     between: Between
     prescribed: Rest | None
     default: Default | None
+    exercise: Exercise | None = None
 
 
 @attrs.frozen
@@ -302,7 +303,6 @@ _PER_SIDE_ALTERNATING = " per side, alternating"
 _SWITCH = Gap(Between.SIDES, None, Default.SWITCH_SIDES)
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 _IN_PLACE = Gap(Between.ITEMS, None, Default.TRANSITION_IN_PLACE)
-_SET_UP = Gap(Between.SET_UP, None, Default.SET_UP)
 
 
 def transition(before: Exercise, after: Exercise) -> Gap:
@@ -357,7 +357,9 @@ class _Planner:
         """
         target = self.target(dose)
         kind = movement(exercise)
-        start: tuple[Node, ...] = (_SET_UP,) if alone and set_up(exercise) else ()
+        start: tuple[Node, ...] = ()
+        if alone and set_up(exercise):
+            start = (Gap(Between.SET_UP, None, Default.SET_UP, exercise),)
         if exercise.sides is Sides.EACH:
             return (
                 *start,

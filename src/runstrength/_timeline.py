@@ -250,7 +250,7 @@ class _Builder:
         if kind is SegmentKind.REST:
             return (kind, length, None, None, f"{length:g} s", True)
         if default is Default.SET_UP:
-            return (kind, length, None, None, "set up", True)
+            return (kind, length, node.exercise.name if node.exercise else None, None, "set up", True)
         if kind is SegmentKind.TRANSITION:
             return (kind, length, None, None, "transition", True)
         return (kind, length, _PREVIOUS, None, "switch sides", True)
