@@ -10,10 +10,12 @@ length its source states as ``stated_duration``):
   rests; see `peer_estimate` for exactly how reps are counted) and its error;
 
 then, for both, the mean absolute percentage error (MAPE) and the share of workouts within
-±15 %; and finally the `Pacing` constants fitted on the set by a coordinate search over a small
-grid, with their in-sample figures and a cross-validated MAPE and share (leave-one-out unless
-``--folds`` says otherwise), so that fitted constants are never judged on the workouts they
-were fitted to.
+±15 %; and finally the `Pacing` constants of `GRID` (times per rep by movement, set-up,
+transitions, rests by load, rests between rounds and blocks, side switches: the same constants
+for every workout) fitted on the set by a coordinate search starting from `START`, the pacing
+before calibration, with their in-sample figures and a cross-validated MAPE and share
+(leave-one-out unless ``--folds`` says otherwise), so that fitted constants are never judged on
+the workouts they were fitted to.  The full run takes about a minute of processor time.
 
 How an error is counted (`relative_error`): an estimate inside a stated range (such as
 "8-12 minutes") is exact; otherwise the error is relative to the nearer end of the stated
@@ -21,8 +23,10 @@ length.  A workout whose timeline cannot be built at a pacing (an EMOM whose wor
 fits its interval) counts as a 100 % miss at that pacing.
 
 ``--quick`` runs a small grid, one pass and two folds (for tests); pacing flags such as
-``--seconds-per-rep 2.5`` change the pacing the first columns use; ``--catalog`` prints the
-older table of the built-in workouts with a stated length instead (`calibration_rows`).
+``--seconds-per-rep-bodyweight 2`` change the pacing the first columns use; ``--catalog``
+prints the older table of the built-in workouts with a stated length instead
+(`calibration_rows`); ``--plot FILE`` draws stated against computed lengths (`plot`; the
+documentation's picture is ``docs/images/pacing-calibration.svg``).
 """
 
 from __future__ import annotations

@@ -224,8 +224,8 @@ _CYCLIC_WORDS: Final = (
 
 _EQUIPMENT_WORDS: Final = (
     *_STATION_WORDS,
-    "dumbbell", "kettlebell", "band", "medicine ball", "sandbag", "plate", "bench", "chair", "box",
-    "step", "bar", "wall", "ball", "rope",
+    *_HANDHELD_WORDS,
+    "bench", "chair", "box", "step", "bar", "wall", "ball", "rope",
 )  # fmt: skip
 """Words of an exercise's name or equipment that name what it is done with or on."""
 
@@ -343,6 +343,14 @@ class _Planner:
     def __init__(self, workout: Workout) -> None:
         self.workout = workout
         self.targets: dict[int, str] = {}  # the workout keeps its doses alive while it is planned
+        self.kinds: dict[int, tuple[Movement, bool]] = {}  # and its exercises
+
+    def kind(self, exercise: Exercise) -> tuple[Movement, bool]:
+        """The exercise's movement and whether its sets are set up, worked out once per exercise."""
+        found = self.kinds.get(id(exercise))
+        if found is None:
+            found = self.kinds[id(exercise)] = (movement(exercise), set_up(exercise))
+        return found
 
     def target(self, dose: SingleDose) -> str:
         found = self.targets.get(id(dose))
@@ -356,9 +364,9 @@ class _Planner:
         ``alone``: the exercise stands alone in an untimed block, so work at a station is set up first.
         """
         target = self.target(dose)
-        kind = movement(exercise)
+        kind, station = self.kind(exercise)
         start: tuple[Node, ...] = ()
-        if alone and set_up(exercise):
+        if alone and station:
             start = (Gap(Between.SET_UP, None, Default.SET_UP, exercise),)
         if exercise.sides is Sides.EACH:
             return (
