@@ -27,7 +27,7 @@ from pydantic import (
     model_validator,
 )
 
-from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, ModificationKind, Sides
+from runstrength import BlockKind, DistanceUnit, LoadLevel, LoadUnit, ModificationKind, RestLength, Sides
 
 __all__ = ["Workout"]
 
@@ -140,6 +140,9 @@ StatedSeconds: TypeAlias = (
 Seconds: TypeAlias = (
     Annotated[int, Field(ge=1, le=14_400)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 14_400))]
 )
+WorkSeconds: TypeAlias = (
+    Annotated[int, Field(ge=1, le=3600)] | Annotated[WholeRange, AfterValidator(_ends_within(1, 3600))]
+)
 RestSeconds: TypeAlias = (
     Annotated[int, Field(ge=0, le=3600)] | Annotated[WholeRange, AfterValidator(_ends_within(0, 3600))]
 )
@@ -247,10 +250,21 @@ _TAG_OF: dict[type, str] = {cls: key for key, cls in _DOSE_TAGS.items()} | {Ladd
 
 
 class Rest(Model):
-    """A rest: fixed seconds or a range; ``as_needed`` when the athlete decides."""
+    """A rest: fixed seconds or a range, or a length in words; ``as_needed`` when the athlete decides."""
 
-    seconds: RestSeconds
+    seconds: RestSeconds | None = None
     as_needed: bool = False
+    length: RestLength | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> Self:
+        if self.seconds is None and self.length is None and not self.as_needed:
+            msg = "expected seconds, a length or as_needed: true"
+            raise ValueError(msg)
+        if self.seconds is not None and self.length is not None:
+            msg = "expected seconds or a length, not both"
+            raise ValueError(msg)
+        return self
 
 
 class Load(Model):
@@ -429,16 +443,25 @@ class Intervals(Model):
     """Work and rest intervals."""
 
     type: Literal["intervals"]
-    work: Annotated[int, Field(ge=1, le=3600)]
-    rest: Annotated[int, Field(ge=0, le=3600)] = 0
+    work: WorkSeconds
+    rest: RestSeconds = 0
     active_rest: Exercise | None = None
+    rest_after_last: bool = True
 
     @model_validator(mode="after")
-    def _active_rest_needs_rest(self) -> Self:
-        if self.active_rest is not None and self.rest == 0:
+    def _rest_rules(self) -> Self:
+        shortest, longest = _ends(self.rest)
+        if self.active_rest is not None and shortest == 0:
             msg = "active_rest needs a rest interval above 0 s"
             raise ValueError(msg)
+        if not self.rest_after_last and longest == 0:
+            msg = "rest_after_last only applies with a rest interval above 0 s"
+            raise ValueError(msg)
         return self
+
+
+def _ends(amount: int | WholeRange) -> tuple[int, int]:
+    return (amount.min, amount.max) if isinstance(amount, WholeRange) else (amount, amount)
 
 
 class Emom(Model):
@@ -513,11 +536,9 @@ def _item_fits(item: Exercise | Superset, fmt: Intervals | Emom | Amrap | None, 
         raise ValueError(msg)
     if isinstance(fmt, Intervals):
         _ladder_fits(item.dose, rounds, "rounds")
-        if isinstance(item.dose, Duration):
-            seconds = item.dose.seconds
-            if (seconds.max if isinstance(seconds, WholeRange) else seconds) > fmt.work:
-                msg = f"dose longer than the {fmt.work} s work interval"
-                raise ValueError(msg)
+        if isinstance(item.dose, Duration) and _ends(item.dose.seconds)[1] > _ends(fmt.work)[1]:
+            msg = f"dose longer than the {fmt.work} s work interval"
+            raise ValueError(msg)
     elif isinstance(item.dose, Ladder):
         msg = f"a ladder needs fixed rounds, not an {fmt.type} block"
         raise ValueError(msg)  # noqa: TRY004

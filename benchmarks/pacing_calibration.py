@@ -245,7 +245,8 @@ def _whole(value: float | Range) -> int:
 
 
 def _rest(rest: Rest | None) -> float:
-    return 0.0 if rest is None else _middle(rest.seconds)
+    """A prescribed rest's seconds; a rest stated without seconds counts nothing, as unprescribed."""
+    return 0.0 if rest is None or rest.seconds is None else _middle(rest.seconds)
 
 
 def _peer_work(exercise: Exercise, repetition: int) -> float:
@@ -301,7 +302,8 @@ def _peer_block(workout: Workout, block: Block) -> float:
     total = (rounds - 1) * _rest(block.rest_between_rounds)
     if isinstance(fmt, Intervals):
         sides = [2 if isinstance(item, Exercise) and item.sides is Sides.EACH else 1 for item in block.items]
-        return total + rounds * sum(sides) * (fmt.work + fmt.rest)
+        total += rounds * sum(sides) * (_middle(fmt.work) + _middle(fmt.rest))
+        return total if fmt.rest_after_last else total - _middle(fmt.rest)
     last = len(block.items) - 1
     for number in range(rounds):
         for position, item in enumerate(block.items):

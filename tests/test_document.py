@@ -484,7 +484,7 @@ class TestFromDict:
             (
                 ("rest_between_sets",),
                 "colour",
-                ("rest_between_sets.colour", "unknown field; expected one of seconds, as_needed"),
+                ("rest_between_sets.colour", "unknown field; expected one of seconds, as_needed, length"),
             ),
         ],
     )

@@ -184,7 +184,7 @@ def _rounds_range(workout: Workout) -> bool:
 
 def _timed_intervals(workout: Workout) -> bool:
     return any(
-        isinstance(block.format, Intervals) and block.format.rest > 0 and len(block.items) > 1
+        isinstance(block.format, Intervals) and block.format.rest != 0 and len(block.items) > 1
         for block in workout.blocks
     )
 

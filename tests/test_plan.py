@@ -12,13 +12,16 @@ from runstrength import (
     Amrap,
     Block,
     Distance,
+    Duration,
     Emom,
     Exercise,
+    Intervals,
     Ladder,
     Pacing,
     Range,
     Reps,
     Rest,
+    RestLength,
     SegmentKind,
     Sides,
     Superset,
@@ -203,6 +206,38 @@ class TestPrecedence:
     def test_the_built_in_workout(self) -> None:
         """The article's workout: the watch runs exactly the timeline's work and rests."""
         agree(catalog.get("upper-body-for-runners"))
+
+    @pytest.mark.parametrize(
+        ("rest", "expected"),
+        [
+            (Rest(length=RestLength.MINIMAL), 12_000),
+            (Rest(length=RestLength.SHORT), 25_000),
+            (Rest(as_needed=True), "open"),
+            (Rest(length=RestLength.SHORT, as_needed=True), "open"),
+        ],
+    )
+    def test_rests_in_words(self, rest: Rest, expected: object) -> None:
+        """A rest without seconds: its length's pacing field, or the lap button when taken as needed."""
+        pacing = Pacing(rest_minimal=12, rest_short=25, rest_as_needed=100)
+        subject = workout(block(move("A", rest_after=rest), move("B")))
+        assert [expected] == rests(agree(subject, pacing))
+
+    @pytest.mark.parametrize("rounds", [1, 2, 3, Range(2, 3)])
+    def test_interval_block_without_its_last_rest(self, rounds: int | Range) -> None:
+        """The interval rest closes every round, and goes before the rest between rounds, but not the last."""
+        fmt = Intervals(work=20, rest=10, rest_after_last=False)
+        subject = workout(
+            block(
+                move("A", Duration(20)),
+                move("B", Duration(20)),
+                rounds=rounds,
+                format=fmt,
+                rest_between_rounds=Rest(60),
+            )
+        )
+        times = rounds if isinstance(rounds, int) else 3  # 2–3 rounds: the typical 2.5, half up
+        one = [10_000, 10_000, 60_000]
+        assert (one * times)[:-2] == rests(agree(subject))
 
 
 class TestPlan:

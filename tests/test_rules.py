@@ -319,8 +319,25 @@ class TestPickles:
 
     def test_versioned_state(self) -> None:
         """The pickled state names its version."""
-        _, (cls, version, values) = Reps(8).__reduce__()
-        assert (Reps, PICKLE_VERSION, (8,)) == (cls, version, values)
+        _, (cls, version, values, names) = Reps(8).__reduce__()
+        assert (Reps, PICKLE_VERSION, (8,), ("reps",)) == (cls, version, values, names)
+
+    def test_fields_added_later_take_their_defaults(self) -> None:
+        """A state naming fewer fields than the class has (an older release's) loads with defaults."""
+        restore, _ = Exercise(name="Squat", dose=Reps(8)).__reduce__()
+        loaded = restore(Exercise, PICKLE_VERSION, ("Squat", Reps(8)), ("name", "dose"))
+        assert Exercise(name="Squat", dose=Reps(8)) == loaded
+
+    def test_first_version_states_load(self) -> None:
+        """Version 1 states (values in field order) load while the fields match."""
+        restore, _ = Reps(8).__reduce__()
+        assert Reps(8) == restore(Reps, 1, (8,))
+
+    def test_unknown_field_is_refused(self) -> None:
+        """A state naming a field the class lacks fails with a clear error."""
+        restore, _ = Reps(8).__reduce__()
+        with pytest.raises(TypeError, match="does not have"):
+            restore(Reps, PICKLE_VERSION, (8,), ("repetitions",))
 
     def test_unknown_version_is_refused(self) -> None:
         """A state of another version fails with a clear error, not a half-made object."""
@@ -332,7 +349,7 @@ class TestPickles:
         """Values that break a rule are refused when loaded, as in the constructor."""
         restore, _ = Reps(8).__reduce__()
         with pytest.raises(ValidationError):
-            restore(Reps, PICKLE_VERSION, (0,))
+            restore(Reps, PICKLE_VERSION, (0,), ("reps",))
 
     def test_states_without_a_version_load(self) -> None:
         """Pickles made before the state had a version (a tuple of field values) still load, validated."""

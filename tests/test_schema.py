@@ -109,7 +109,7 @@ class TestJsonSchema:
             ("Distance", ["distance"]),
             ("MaxReps", ["max_reps"]),
             ("Ladder", ["ladder"]),
-            ("Rest", ["seconds"]),
+            ("Rest", []),
             ("Load", []),
             ("Modification", ["name", "kind"]),
         ],
@@ -499,10 +499,16 @@ class Case(NamedTuple):
     path: str
 
 
-FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = LOADER_ONLY_RULES[:8]
-SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE, TIMED_ITEMS, WORK, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = (
-    LOADER_ONLY_RULES[8:]
+REST_GIVEN, REST_LENGTH, LAST_REST = (
+    next(rule for rule in LOADER_ONLY_RULES if rule.startswith(start))
+    for start in ("A rest has seconds", "A rest's length", "An interval block's rest_after_last")
 )
+_BY_POSITION = [rule for rule in LOADER_ONLY_RULES if rule not in {REST_GIVEN, REST_LENGTH, LAST_REST}]
+FLOATS, RANGE, DISTANCE, LOAD, EFFORT, REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = _BY_POSITION[:8]
+SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE, TIMED_ITEMS, WORK, EMOM_AMRAP, BLOCK_NAMES, URL_HOST, SIZE = (
+    _BY_POSITION[8:]
+)
+RANGED_WORK = {**TIMED, "work": {"min": 20, "max": 40}}
 CASES = [
     Case(FLOATS, workout(block(exercise(dose={"reps": 8.0}))), "blocks[0].items[0].dose.reps"),
     Case(FLOATS, workout(block(rounds=3.0)), "blocks[0].rounds"),
@@ -555,11 +561,27 @@ CASES = [
         workout(block(format={**TIMED, "rest": 0, "active_rest": exercise()})),
         "blocks[0].format.active_rest",
     ),
+    Case(
+        ACTIVE_REST,
+        workout(block(format={**TIMED, "rest": {"min": 0, "max": 10}, "active_rest": exercise()})),
+        "blocks[0].format.active_rest",
+    ),
+    Case(REST_GIVEN, workout(rest_between_sets={}), "rest_between_sets"),
+    Case(REST_GIVEN, workout(block(rest_after={"as_needed": False})), "blocks[0].rest_after"),
+    Case(
+        REST_LENGTH, workout(rest_between_sets={"seconds": 30, "length": "short"}), "rest_between_sets.length"
+    ),
+    Case(
+        LAST_REST,
+        workout(block(format={**TIMED, "rest": 0, "rest_after_last": False})),
+        "blocks[0].format.rest_after_last",
+    ),
     Case(EMOM_MULTIPLE, workout(block(format={**EMOM, "duration": 90})), "blocks[0].format.duration"),
     Case(TIMED_ITEMS, workout(block(superset(), format=TIMED)), "blocks[0].items[0]"),
     Case(TIMED_ITEMS, workout(block(exercise(sets=3), format=AMRAP)), "blocks[0].items[0].sets"),
     Case(TIMED_ITEMS, workout(block(superset(rounds=2), format=EMOM)), "blocks[0].items[0].rounds"),
     Case(WORK, workout(block(exercise(dose={"seconds": 45}), format=TIMED)), "blocks[0].items[0].dose"),
+    Case(WORK, workout(block(exercise(dose={"seconds": 45}), format=RANGED_WORK)), "blocks[0].items[0].dose"),
     Case(EMOM_AMRAP, workout(block(format=EMOM, rounds=2)), "blocks[0].rounds"),
     Case(
         EMOM_AMRAP,

@@ -32,6 +32,7 @@ from runstrength import (
     Pacing,
     Range,
     Reps,
+    RestLength,
     Superset,
     Tempo,
     Workout,
@@ -221,13 +222,23 @@ class TestValues:
 
     @given(strategies.rests(max_seconds=90))
     def test_rest_max_seconds(self, rest: runstrength.Rest) -> None:
-        """Rests stay within ``max_seconds``."""
-        assert (rest.seconds.max if isinstance(rest.seconds, Range) else rest.seconds) <= 90
+        """Rests given in seconds stay within ``max_seconds``; the others say a length or as needed."""
+        if rest.seconds is None:
+            assert rest.length is not None or rest.as_needed
+        else:
+            assert (rest.seconds.max if isinstance(rest.seconds, Range) else rest.seconds) <= 90
 
     @pytest.mark.parametrize(
         ("strategy", "condition"),
         [
             (strategies.rests(), lambda r: r.as_needed and isinstance(r.seconds, Range)),
+            (strategies.rests(), lambda r: r.length is RestLength.MINIMAL and not r.as_needed),
+            (strategies.rests(), lambda r: r.length is RestLength.SHORT and r.as_needed),
+            (strategies.rests(), lambda r: r.seconds is None and r.length is None),
+            (strategies.block_formats(), lambda f: isinstance(f, Intervals) and isinstance(f.work, Range)),
+            (strategies.block_formats(), lambda f: isinstance(f, Intervals) and isinstance(f.rest, Range)),
+            (strategies.block_formats(), lambda f: isinstance(f, Intervals) and not f.rest_after_last),
+            (strategies.pacings(), lambda p: p.rest_minimal != p.rest_short != p.rest_as_needed),
             (strategies.loads(), lambda x: x.level is not None and x.amount is None),
             (strategies.loads(), lambda x: x.level is None and isinstance(x.amount, Range)),
             (strategies.loads(), lambda x: None not in (x.level, x.amount)),

@@ -284,13 +284,33 @@ class TestFormats:
         assert [60 - swing, 60 - lunge] == [s.duration for s in timeline if s.kind is SegmentKind.REST][:2]
 
     def test_emom_overflow(self) -> None:
-        """Work that cannot fit the interval is an error pointing at the exercise."""
+        """Work estimated past the interval is squeezed into it and reported, with the item's path."""
         emom = block(move("A"), move("B", Reps(30)), format=Emom(every=60, duration=120))
-        with pytest.raises(ValidationError) as caught:
-            build_timeline(workout(emom), CLASSIC)
-        (problem,) = caught.value.problems
-        assert "blocks[0].items[1]" == problem.path
-        assert "90 s does not fit the 60 s EMOM interval" in problem.reason
+        timeline = build_timeline(workout(emom), CLASSIC)
+        assert 120.0 == timeline.total  # the EMOM keeps its prescribed length
+        (warning,) = timeline.warnings
+        assert "blocks[0].items[1]" == warning.path
+        assert "does_not_fit_interval" == warning.code
+        assert "90 s overflows the 60 s EMOM interval" in warning.reason
+        # B's 90 s of reps fill its whole interval; A's 8 reps (24 s) leave 36 s of rest.
+        assert [("A", 0.0, 24.0), (None, 24.0, 60.0), ("B", 60.0, 120.0)] == [
+            (s.exercise, s.start, s.end) for s in timeline
+        ]
+        assert timeline[-1].estimate
+
+    def test_interval_overflow(self) -> None:
+        """20 reps in a 20 s work interval: the interval's time is kept, and a warning says so."""
+        station = block(move("A", Reps(20)), move("B", Reps(3)), format=Intervals(work=20, rest=10))
+        timeline = build_timeline(workout(station), CLASSIC)
+        assert 60.0 == timeline.total
+        (warning,) = timeline.warnings
+        assert ("blocks", 0, "items", 0) == warning.location
+        assert "60 s overflows the 20 s work interval" in warning.reason
+
+    def test_fitting_work_gives_no_warning(self) -> None:
+        """Work that fits its interval, exactly or with time to spare, warns of nothing."""
+        emom = block(move("A", Reps(20)), format=Emom(every=60, duration=120))
+        assert () == build_timeline(workout(emom), CLASSIC).warnings
 
     def test_amrap(self) -> None:
         """An AMRAP lasts its cap; the last round is cut short and counted."""
@@ -404,10 +424,14 @@ class TestBoundaries:
         ]
         assert 120.0 == timeline.total
 
-    def test_emom_work_one_rep_over_is_refused(self) -> None:
-        """21 reps at 3 s overflow a 60 s interval by 3 s: refused."""
-        with pytest.raises(ValidationError, match="63 s does not fit the 60 s EMOM interval"):
-            build_timeline(workout(block(move("A", Reps(21)), format=Emom(every=60, duration=120))), CLASSIC)
+    def test_emom_work_one_rep_over_warns(self) -> None:
+        """21 reps at 3 s overflow a 60 s interval by 3 s: the one rep over is reported."""
+        timeline = build_timeline(
+            workout(block(move("A", Reps(21)), format=Emom(every=60, duration=120))), CLASSIC
+        )
+        assert 120.0 == timeline.total
+        (warning,) = timeline.warnings
+        assert "63 s overflows the 60 s EMOM interval" in warning.reason
 
     def test_a_variant_keeps_the_exercise_tempo(self) -> None:
         """A modification that leaves the tempo alone keeps it: 8 reps at 4-1-1-0 last 48 s, not 24 s."""

@@ -43,6 +43,7 @@ from ._values import (
     RangePoint,
     Reps,
     Rest,
+    RestLength,
     Side,
     Sides,
     Source,
@@ -58,7 +59,7 @@ if TYPE_CHECKING:
     from ._export.ics import Session, export_ics, plan
     from ._export.player import Player, export_html
     from ._pacing import Pacing
-    from ._timeline import Segment, SegmentKind, Timeline, build_timeline
+    from ._timeline import Segment, SegmentKind, Timeline, TimelineWarning, build_timeline
 
     __version__: str
     """The installed distribution's version, read on first use."""
@@ -79,6 +80,7 @@ _ON_FIRST_USE: dict[str, str] = {
     "Segment": "._timeline",
     "SegmentKind": "._timeline",
     "Timeline": "._timeline",
+    "TimelineWarning": "._timeline",
     "build_timeline": "._timeline",
     "catalog": ".catalog",
 }
@@ -116,6 +118,7 @@ __all__ = [
     "RangePoint",
     "Reps",
     "Rest",
+    "RestLength",
     "RunstrengthError",
     "Segment",
     "SegmentKind",
@@ -126,6 +129,7 @@ __all__ = [
     "Superset",
     "Tempo",
     "Timeline",
+    "TimelineWarning",
     "UnknownNameError",
     "ValidationError",
     "ValidationResult",

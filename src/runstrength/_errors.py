@@ -65,7 +65,9 @@ CODES: Final[dict[str, str]] = {
     "not_found": "No built-in workout or file of that name.",
     "unwritable": "A file that cannot be written.",
     "too_many_segments": "A timeline longer than the pacing's max_segments allows.",
-    "does_not_fit_interval": "Work estimated longer than its EMOM interval at the chosen pacing.",
+    "does_not_fit_interval": (
+        "A timeline warning: work estimated longer than its EMOM or work interval at the chosen pacing."
+    ),
     "too_many_steps": "A FIT workout longer than the step limit allows.",
     "invalid": "Any other problem.",
 }

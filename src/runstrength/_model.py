@@ -10,7 +10,7 @@ import attrs
 
 from ._errors import Problem, UnknownNameError, ValidationError
 from ._spec.converters import as_member
-from ._spec.rules import Finding, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
+from ._spec.rules import Finding, Flag, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
 from ._spec.validated import Relation, Validated, ruled
 from ._values import (
     DOSE_RULE,
@@ -30,6 +30,7 @@ from ._values import (
     Tempo,
     WholeOrRange,
     format_seconds,
+    format_span,
     to_sides,
     to_texts,
 )
@@ -374,9 +375,24 @@ class Superset(Validated):
         return self.name or self.label or "superset"
 
 
-def _active_rest_needs_rest(active_rest: Exercise | None, rest: int) -> list[Finding]:
-    if active_rest is not None and rest == 0:
-        return [(("active_rest",), "needs a rest interval above 0 s", "not_applicable")]
+def _shortest(seconds: Amount) -> int:
+    return seconds.min if isinstance(seconds, Range) else seconds  # type: ignore[return-value]  # whole ends
+
+
+def _longest(seconds: Amount) -> int:
+    return seconds.max if isinstance(seconds, Range) else seconds  # type: ignore[return-value]  # whole ends
+
+
+def _active_rest_needs_rest(active_rest: Exercise | None, rest: Amount) -> list[Finding]:
+    if active_rest is not None and _shortest(rest) == 0:
+        shortest = " at its shortest" if isinstance(rest, Range) else ""
+        return [(("active_rest",), f"needs a rest interval above 0 s{shortest}", "not_applicable")]
+    return []
+
+
+def _last_rest_needs_rest(rest: Amount, rest_after_last: bool) -> list[Finding]:  # noqa: FBT001 - a field's value
+    if not rest_after_last and _longest(rest) == 0:
+        return [(("rest_after_last",), "only applies with a rest interval above 0 s", "not_applicable")]
     return []
 
 
@@ -385,18 +401,34 @@ class Intervals(Validated):
     """Block format: each exercise for ``work`` seconds, then ``rest`` seconds, every round.
 
     The rest may be active (``active_rest``, e.g. a plank hold). Tabata is
-    ``Intervals(work=20, rest=10)`` with 8 rounds.
+    ``Intervals(work=20, rest=10)`` with 8 rounds. ``work`` and ``rest`` may be ranges
+    (30–60 s of work), which the timeline reads at the pacing's range point. With
+    ``rest_after_last=False`` the block's very last work is not followed by the rest (the
+    7-minute workout: 12 × 30 s with 10 s between stations is 470 s); rests between rounds
+    stay.
 
     >>> str(Intervals(work=20, rest=10))
     'intervals of 20 s work, 10 s rest'
+    >>> str(Intervals(work=30, rest=10, rest_after_last=False))
+    'intervals of 30 s work, 10 s rest, none after the last'
     """
 
-    work: int = attrs.field(metadata=ruled(Whole(1, 3600, " s"), "Seconds of work per exercise."))
-    rest: int = attrs.field(default=0, metadata=ruled(Whole(0, 3600, " s"), "Seconds of rest after each."))
+    work: Amount = attrs.field(
+        metadata=ruled(WholeOrRange(1, 3600, " s"), "Seconds of work per exercise, or a range.")
+    )
+    rest: Amount = attrs.field(
+        default=0, metadata=ruled(WholeOrRange(0, 3600, " s"), "Seconds of rest after each, or a range.")
+    )
     active_rest: Exercise | None = attrs.field(
         default=None,
         metadata=ruled(
             Optional(Instance((Exercise,), "an exercise")), "What to do during the rest, if anything."
+        ),
+    )
+    rest_after_last: bool = attrs.field(
+        default=True,
+        metadata=ruled(
+            Flag(), "Whether the block's very last work is followed by the rest too (false: it is not)."
         ),
     )
 
@@ -404,12 +436,19 @@ class Intervals(Validated):
         Relation(
             ("active_rest", "rest"),
             _active_rest_needs_rest,
-            "An interval block's active_rest needs a rest above 0 s.",
+            "An interval block's active_rest needs a rest above 0 s (the shortest end of a range).",
+        ),
+        Relation(
+            ("rest", "rest_after_last"),
+            _last_rest_needs_rest,
+            "An interval block's rest_after_last: false needs a rest above 0 s.",
         ),
     )
 
     def __str__(self) -> str:
-        text = f"intervals of {format_seconds(self.work)} work, {format_seconds(self.rest)} rest"
+        text = f"intervals of {format_span(self.work)} work, {format_span(self.rest)} rest"
+        if not self.rest_after_last:
+            text += ", none after the last"
         return text + (f" (active rest: {self.active_rest})" if self.active_rest else "")
 
 
@@ -555,7 +594,7 @@ class Block(Validated):
                 yield item
 
 
-def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901
+def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:
     """The rules an item of a block must follow given the block's format and rounds."""
     if timing is None:
         if isinstance(item, Exercise) and item.sets == 1:
@@ -579,12 +618,9 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         findings.append((("sets",), f"must be 1 in an {name} block", "not_allowed_here"))
     if isinstance(timing, Intervals):
         findings += _ladder_fits(item.dose, rounds, "rounds")
-        if isinstance(item.dose, Duration):
-            seconds = item.dose.seconds
-            if (seconds.max if isinstance(seconds, Range) else seconds) > timing.work:
-                findings.append(
-                    (("dose",), f"longer than the {timing.work} s work interval", "too_long_for_interval")
-                )
+        if isinstance(item.dose, Duration) and _longest(item.dose.seconds) > _longest(timing.work):
+            reason = f"longer than the {timing.work} s work interval"
+            findings.append((("dose",), reason, "too_long_for_interval"))
     elif isinstance(item.dose, Ladder):
         findings.append((("dose",), f"a ladder needs fixed rounds, not an {name} block", "ladder_mismatch"))
     return findings

@@ -59,6 +59,7 @@ class Pacing(Validated):
     - ``max_reps_estimate`` 12: reps assumed for "as many as you can" without a time cap.
     - ``seconds_per_km`` 360: an easy 6:00/km run for distance doses.
     - ``max_segments`` 100 000: a timeline longer than this is refused, not built.
+    - ``rest_minimal`` 10, ``rest_short`` 30, ``rest_as_needed`` 90: rests stated in words.
 
     ``seconds_per_rep``, ``transition`` and ``rest_between_sets`` are single values that,
     when given, apply to every exercise and replace the tables above (as they did before the
@@ -106,6 +107,18 @@ class Pacing(Validated):
     )
     max_segments: int = attrs.field(
         default=100_000, metadata=ruled(Whole(1, MAX_SEGMENTS), "The most segments a timeline may have.")
+    )
+    rest_minimal: int = attrs.field(
+        default=10,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest stated as minimal (``length: minimal``)."),
+    )
+    rest_short: int = attrs.field(
+        default=30,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest stated as short (``length: short``)."),
+    )
+    rest_as_needed: int = attrs.field(
+        default=90,
+        metadata=ruled(Whole(0, 3600, " s"), "Seconds of a rest taken as needed, without seconds or length."),
     )
     seconds_per_rep_cyclic: float = attrs.field(
         default=0.75,

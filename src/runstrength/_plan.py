@@ -20,6 +20,10 @@ Precedence, decided here once:
 - Between straight sets: the exercise's ``rest_between_sets``, else the workout's, else the
   pacing's.
 - ``each`` sides: right, a side switch (the pacing's ``switch_sides``), left.
+- An interval block: every work followed by the format's rest, except the block's very last
+  work when ``rest_after_last`` is false (the rest then sits between rounds only).
+- A prescribed rest without seconds: its length's pacing field (``rest_minimal``,
+  ``rest_short``), else ``rest_as_needed``.
 - What an exercise is (`movement`: cyclic, body-weight or loaded) and which equipment it uses
   (`equipment_of`) are decided here, once: the default rest after a set or superset is the
   loaded one when any of its exercises is loaded, a default transition is the equipment one
@@ -27,6 +31,8 @@ Precedence, decided here once:
   to load, a machine to adjust: `set_up`) that stands alone in an untimed block gets a set-up
   before each set.
 - Doses: a ladder's step is the round's (or set's) number; EMOM and AMRAP blocks use the first.
+- In an AMRAP block, after each exercise (the last one included, before the next round): its
+  ``rest_after``, else a transition.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ import attrs
 
 from ._model import Amrap, Block, Emom, Exercise, Intervals, Item, Superset, Workout
 from ._pacing import Movement
-from ._values import Amount, Ladder, LoadLevel, Rest, Side, Sides, SingleDose, step
+from ._values import Amount, Ladder, LoadLevel, Rest, RestLength, Side, Sides, SingleDose, step
 
 
 class Default(StrEnum):
@@ -54,6 +60,18 @@ class Default(StrEnum):
     REST_BETWEEN_SETS = "rest_between_sets_loaded"
     REST_BETWEEN_SETS_BODYWEIGHT = "rest_between_sets_bodyweight"
     REST_BETWEEN_BLOCKS = "rest_between_blocks"
+    REST_MINIMAL = "rest_minimal"
+    REST_SHORT = "rest_short"
+    REST_AS_NEEDED = "rest_as_needed"
+
+
+def rest_default(rest: Rest) -> Default:
+    """The pacing field that times a rest without seconds: by its length, else as needed."""
+    if rest.length is RestLength.MINIMAL:
+        return Default.REST_MINIMAL
+    if rest.length is RestLength.SHORT:
+        return Default.REST_SHORT
+    return Default.REST_AS_NEEDED
 
 
 class Between(StrEnum):
@@ -81,7 +99,7 @@ class Work:
     """One effort of an exercise: one side of an ``each`` exercise, else the whole effort.
 
     ``target`` is what the timeline shows (``8 reps``, ``8 reps per side, alternating``);
-    ``seconds`` is the work an interval block prescribes (``None``: the dose decides);
+    ``seconds`` is the work an interval block prescribes, or a range (``None``: the dose decides);
     ``movement`` what kind of exercise it is, for the pacing's time per rep.
     """
 
@@ -89,7 +107,7 @@ class Work:
     dose: SingleDose
     side: Side | None
     target: str
-    seconds: int | None = None
+    seconds: Amount | None = None
     movement: Movement = Movement.BODYWEIGHT
 
 
@@ -97,8 +115,10 @@ class Work:
 class Gap:
     """A pause: the rest the workout prescribes, else the pacing's ``default`` (``None``: nothing).
 
-    A prescribed rest is always a rest; a default is a rest, a transition or a side switch as
-    its `Default` says. A set-up names the ``exercise`` it sets up.
+    A prescribed rest is always a rest (one without seconds is timed by the pacing field
+    `rest_default` names); a default is a rest, a transition or a side switch as its
+    `Default` says.
+    A set-up names the ``exercise`` it sets up.
     """
 
     between: Between
@@ -109,9 +129,9 @@ class Gap:
 
 @attrs.frozen
 class IntervalRest:
-    """The rest of an interval block: fixed seconds, idle or doing ``active`` (its first dose)."""
+    """The rest of an interval block: seconds (or a range), idle or doing ``active`` (its first dose)."""
 
-    seconds: int
+    seconds: Amount
     active: Exercise | None
 
 
@@ -120,7 +140,9 @@ class Repeat:
     """``times`` rounds of a body, with ``between`` between rounds (never after the last).
 
     ``rounds`` holds one body used for every round, or one body per round when doses change
-    from round to round (ladders; ``times`` is then a whole number).
+    from round to round (ladders; ``times`` is then a whole number). ``closing`` is an interval
+    block's rest when the block has none after its last work: it ends every round but the last,
+    before ``between``.
     """
 
     counted: Counted
@@ -128,6 +150,7 @@ class Repeat:
     times: Amount
     rounds: tuple[tuple[Node, ...], ...]
     between: Gap | None
+    closing: IntervalRest | None = None
 
     @property
     def varies(self) -> bool:
@@ -160,7 +183,10 @@ class EveryInterval:
 
 @attrs.frozen
 class AsManyRounds:
-    """An AMRAP block: ``round`` repeats until ``time_cap`` seconds, a transition ending each round."""
+    """An AMRAP block: ``round`` repeats until ``time_cap`` seconds.
+
+    Each exercise of the round is followed by its ``rest_after``, else a transition.
+    """
 
     time_cap: int
     round: tuple[Node, ...]
@@ -389,8 +415,13 @@ class _Planner:
         varies = _laddered(singles)
         times = block.rounds
         numbers = range(times) if varies and isinstance(times, int) else range(1)
+        closing = None
         if isinstance(fmt, Intervals):
-            rounds = tuple(self.intervals_round(block, fmt, number) for number in numbers)
+            rest = IntervalRest(fmt.rest, fmt.active_rest)
+            rounds = tuple(self.intervals_round(block, fmt, number, rest) for number in numbers)
+            if not fmt.rest_after_last:  # the rest after a round's last work ends every round but the last
+                rounds = tuple(body[:-1] for body in rounds)
+                closing = rest
             between = (
                 None
                 if block.rest_between_rounds is None
@@ -399,7 +430,7 @@ class _Planner:
         else:
             rounds = tuple(self.block_round(block, number) for number in numbers)
             between = Gap(Between.ROUNDS, block.rest_between_rounds, Default.REST_BETWEEN_ROUNDS)
-        return Repeat(Counted.BLOCK_ROUNDS, block.name, times, rounds, between)
+        return Repeat(Counted.BLOCK_ROUNDS, block.name, times, rounds, between, closing)
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:
         nodes: list[Node] = []
@@ -457,9 +488,10 @@ class _Planner:
         between = Gap(Between.SETS, rest, _rest_default(exercise))
         return Repeat(Counted.SETS, exercise.name, times, rounds, between)
 
-    def intervals_round(self, block: Block, fmt: Intervals, number: int) -> tuple[Node, ...]:
+    def intervals_round(
+        self, block: Block, fmt: Intervals, number: int, rest: IntervalRest
+    ) -> tuple[Node, ...]:
         nodes: list[Node] = []
-        rest = IntervalRest(fmt.rest, fmt.active_rest)
         for item in block.items:
             assert isinstance(item, Exercise)  # noqa: S101 - the model guarantees it
             dose = step(item.dose, number)
@@ -489,9 +521,8 @@ class _Planner:
         nodes: list[Node] = []
         exercises = [item for item in block.items if isinstance(item, Exercise)]
         for position, exercise in enumerate(exercises):
-            if position:
-                nodes.append(transition(exercises[position - 1], exercise))
             nodes.extend(self.effort(exercise, step(exercise.dose, 0)))
-        # Back to the first exercise: still this round, so a round counts once work starts.
-        nodes.append(transition(exercises[-1], exercises[0]))
+            # The exercise's rest_after, else a transition; after the last exercise, back to the
+            # first: still this round, so a round counts once work starts.
+            nodes.append(self.after_item(exercise, exercises[(position + 1) % len(exercises)]))
         return AsManyRounds(fmt.time_cap, tuple(nodes))

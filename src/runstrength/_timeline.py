@@ -6,13 +6,18 @@ documentation's "How expansion works"); this module only gives each node its len
 - Work: reps × seconds per rep (the exercise's tempo, else the pacing's for its kind of
   movement, which the plan decides), a time as given, a
   distance at the pacing's run pace, max reps at its time cap or the pacing's estimate;
-  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds.
+  ``alternating`` sides twice one side's dose; an interval block's work its ``work`` seconds
+  (a range at the range point).
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
-  transition or a side switch); a gap of no time is no segment.
+  transition or a side switch); a gap of no time is no segment. A rest stated without seconds
+  (minimal, short, as needed) takes the pacing's ``rest_minimal``, ``rest_short`` or
+  ``rest_as_needed``, as an estimate.
 - Ranges, including rounds and sets, take the pacing's range point (typical rounds half up).
-- EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work that does
-  not fit is an error. AMRAP: rounds repeat until the cap; the last segment is cut at the cap,
-  the block lasts exactly the cap, and a round counts once its first work has started.
+- EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
+  longer than the interval is squeezed into it and reported in `Timeline.warnings` (the dose is
+  the author's decision; the estimate is only the pacing's). Likewise a dose estimated longer
+  than an interval block's work. AMRAP: rounds repeat until the cap; the last segment is cut at
+  the cap, the block lasts exactly the cap, and a round counts once its first work has started.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ from typing import TYPE_CHECKING, Final, NoReturn, TypeAlias, TypedDict, overloa
 
 import attrs
 
-from ._errors import Problem, ValidationError
+from ._errors import Location, Problem, ValidationError, _sort_key, format_path
 from ._model import Exercise, Workout
 from ._pacing import Movement, Pacing
 from ._plan import (
@@ -40,10 +45,12 @@ from ._plan import (
     Repeat,
     Work,
     plan,
+    rest_default,
 )
 from ._values import (
     Distance,
     Duration,
+    MaxReps,
     Range,
     RangePoint,
     Reps,
@@ -145,6 +152,28 @@ class SegmentRow(TypedDict):
     estimate: bool
 
 
+@attrs.frozen
+class TimelineWarning:
+    """Something the timeline could only estimate against what the workout prescribes.
+
+    The timeline is built anyway (the workout is valid; only the pacing's estimate disagrees),
+    and the warning says where: ``location`` is the item's path in the workout, as in a
+    `Problem`, and ``code`` a stable name from `CODES`.
+    """
+
+    location: Location
+    reason: str
+    code: str
+
+    @property
+    def path(self) -> str:
+        """The location as text, such as ``blocks[1].items[0]``."""
+        return format_path(self.location)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
 class _CapReached(Exception):  # noqa: N818 - control flow, never escapes
     """An AMRAP block's time cap is reached."""
 
@@ -158,6 +187,9 @@ _DEFAULT_KINDS: Final = {
     Default.REST_BETWEEN_SETS: SegmentKind.REST,
     Default.REST_BETWEEN_SETS_BODYWEIGHT: SegmentKind.REST,
     Default.REST_BETWEEN_BLOCKS: SegmentKind.REST,
+    Default.REST_MINIMAL: SegmentKind.REST,
+    Default.REST_SHORT: SegmentKind.REST,
+    Default.REST_AS_NEEDED: SegmentKind.REST,
 }
 
 
@@ -190,6 +222,10 @@ class _Builder:
         self.set_number: int | None = None
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
+        self.block_index = 0
+
+    def warn(self, location: Location, reason: str, code: str) -> None:
+        """Note an estimate that disagrees with the workout (only a recorded timeline keeps it)."""
 
     # --- output -----------------------------------------------------------------------
 
@@ -232,16 +268,24 @@ class _Builder:
         if isinstance(node, Work):
             return self.resolve_work(node)
         if isinstance(node, IntervalRest):
-            active = node.active
+            active, ranged = node.active, isinstance(node.seconds, Range)
+            rest = point(node.seconds, self.point)
             if active is None:
-                return (SegmentKind.REST, node.seconds, None, None, f"{node.seconds} s", False)
-            return (SegmentKind.REST, node.seconds, active.name, None, f"active rest: {active.dose}", False)
+                return (SegmentKind.REST, rest, None, None, f"{node.seconds} s", ranged)
+            return (SegmentKind.REST, rest, active.name, None, f"active rest: {active.dose}", ranged)
         prescribed = node.prescribed
         if prescribed is not None:
             seconds = prescribed.seconds
+            if seconds is None:  # stated in words or as needed: the pacing times it
+                length = self.defaults[rest_default(prescribed)]
+                return (SegmentKind.REST, length, None, None, str(prescribed), True)
             if isinstance(seconds, Range):
                 return (SegmentKind.REST, seconds.point(self.point), None, None, str(prescribed), True)
             return (SegmentKind.REST, seconds, None, None, str(prescribed), False)
+        return self.resolve_default(node)
+
+    def resolve_default(self, node: Gap) -> _Segmentish:
+        """A gap the workout leaves open: the pacing's rest, transition, set-up or side switch."""
         default = node.default
         if default is None:
             return _NOTHING
@@ -258,12 +302,32 @@ class _Builder:
     def resolve_work(self, work: Work) -> _Segmentish:
         """One effort: the interval's time, else the dose at the pacing (twice for alternating sides)."""
         exercise = work.exercise
-        if work.seconds is not None:
-            return (SegmentKind.WORK, work.seconds, exercise.name, work.side, work.target, False)
         seconds, estimate = self.work_seconds(exercise, work.dose, work.movement)
         if exercise.sides is Sides.ALTERNATING:
             seconds *= 2
+        if work.seconds is not None:
+            interval = point(work.seconds, self.point)
+            if seconds > interval and not isinstance(work.dose, MaxReps):  # max reps fill any interval
+                self.warn(
+                    self.where(exercise),
+                    f"estimated work of {seconds:g} s overflows the {interval:g} s work interval "
+                    "at this pacing; the interval's time is kept",
+                    "does_not_fit_interval",
+                )
+            ranged = isinstance(work.seconds, Range)
+            return (SegmentKind.WORK, interval, exercise.name, work.side, work.target, ranged)
         return (SegmentKind.WORK, seconds, exercise.name, work.side, work.target, estimate)
+
+    def where(self, exercise: Exercise) -> Location:
+        """The path of an exercise of the current block (the block's own path if not found)."""
+        block = self.workout.blocks[self.block_index]
+        for position, item in enumerate(block.items):
+            if item is exercise:
+                return ("blocks", self.block_index, "items", position)
+            for number, inner in enumerate(getattr(item, "exercises", ())):
+                if inner is exercise:
+                    return ("blocks", self.block_index, "items", position, "exercises", number)
+        return ("blocks", self.block_index)
 
     def work_seconds(self, exercise: Exercise, dose: SingleDose, movement: Movement) -> tuple[float, bool]:
         """One side's work time for a dose, and whether it is an estimate."""
@@ -326,6 +390,7 @@ class _Builder:
     def run(self, planned: Plan | None = None) -> None:
         for block in (planned or plan(self.workout)).blocks:
             self.block = block.block.name
+            self.block_index = block.index
             body = block.body
             if isinstance(body, EveryInterval):
                 self.run_emom(block.index, body)
@@ -339,35 +404,19 @@ class _Builder:
 
     def run_rounds(self, repeat: Repeat) -> None:
         rounds = self.block_rounds = count(repeat.times, self.point)
-        between = repeat.between
+        between, closing = repeat.between, repeat.closing
         for number in range(rounds):
             self.block_round = number + 1
             self.nodes(repeat.body(number))
-            if number < rounds - 1 and between is not None:
-                self.gap(between)
+            if number < rounds - 1:
+                if closing is not None:
+                    self.nodes((closing,))
+                if between is not None:
+                    self.gap(between)
 
     def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
         self.now += emom.every * emom.intervals
-
-    def run_emom_intervals(self, index: int, emom: EveryInterval) -> None:
-        self.block_rounds = emom.intervals
-        every = emom.every
-        slots = emom.slots
-        for number in range(emom.intervals):
-            self.block_round = number + 1
-            slot = slots[number % len(slots)]
-            start = self.now
-            self.nodes(slot.body)
-            work = self.now - start
-            if work > every:
-                reason = (
-                    f"estimated work of {work:g} s does not fit the {every} s EMOM interval "
-                    "at this pacing; lower the dose or lengthen the interval"
-                )
-                where = ("blocks", index, "items", slot.position)
-                raise ValidationError([Problem(where, reason, "does_not_fit_interval")])
-            self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
 
     def run_amrap(self, amrap: AsManyRounds) -> None:
         start = self.count  # the index of the block's first segment
@@ -393,6 +442,7 @@ class _Recorder(_Builder):
     def __init__(self, workout: Workout, pacing: Pacing) -> None:
         super().__init__(workout, pacing)
         self.segments: list[Segment] = []
+        self.warnings: dict[tuple[Location, str], TimelineWarning] = {}
 
     def emit(  # noqa: PLR0913, PLR0917 - one segment's own facts, on the hot path
         self,
@@ -438,8 +488,39 @@ class _Recorder(_Builder):
         if end >= self.limit:
             raise _CapReached
 
+    def warn(self, location: Location, reason: str, code: str) -> None:
+        self.warnings.setdefault((location, code), TimelineWarning(location, reason, code))
+
     def run_emom(self, index: int, emom: EveryInterval) -> None:
-        self.run_emom_intervals(index, emom)
+        self.block_rounds = emom.intervals
+        every = emom.every
+        slots = emom.slots
+        for number in range(emom.intervals):
+            self.block_round = number + 1
+            slot = slots[number % len(slots)]
+            start, first = self.now, len(self.segments)
+            self.nodes(slot.body)
+            work = self.now - start
+            if work > every:  # the prescribed interval wins: squeeze the estimate into it
+                self.warn(
+                    ("blocks", index, "items", slot.position),
+                    f"estimated work of {work:g} s overflows the {every} s EMOM interval at this "
+                    "pacing; the timeline fits it into the interval",
+                    "does_not_fit_interval",
+                )
+                self.squeeze(first, start, every / work)
+            else:
+                self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
+
+    def squeeze(self, first: int, start: float, factor: float) -> None:
+        """Shorten the segments from ``first`` on by ``factor``, from ``start``, as estimates."""
+        now = start
+        for position in range(first, len(self.segments)):
+            segment = self.segments[position]
+            end = now + segment.duration * factor
+            self.segments[position] = attrs.evolve(segment, start=now, end=end, estimate=True)
+            now = end
+        self.now = now
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         self.segments[start:] = [attrs.evolve(s, block_rounds=rounds) for s in self.segments[start:]]
@@ -456,6 +537,9 @@ class Timeline:
     workout: Workout
     pacing: Pacing
     segments: tuple[Segment, ...]
+    warnings: tuple[TimelineWarning, ...] = ()
+    """What the pacing's estimates say against the workout (work overflowing its interval), in
+    workout order: the timeline keeps what the workout prescribes and says so here."""
     _starts: list[float] = attrs.field(init=False)
     _range: tuple[float, float] | None = attrs.field(init=False, default=None)
     _plan: Plan | None = attrs.field(init=False, default=None)
@@ -599,8 +683,9 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
 
     Raises:
         ValidationError: the workout expands to more than ``pacing.max_segments``
-            segments, or an EMOM exercise's estimated work does not fit its interval.
-            (`Timeline.total_range` expands the range ends when first asked.)
+            segments. (`Timeline.total_range` expands the range ends when first asked.)
+            Work estimated longer than its EMOM or work interval is not an error: the
+            timeline keeps the interval and says so in `Timeline.warnings`.
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.
 
     >>> from runstrength import catalog
@@ -616,6 +701,7 @@ def build_timeline(workout: Workout, pacing: Pacing | None = None) -> Timeline:
     planned = plan(workout)
     recorder = _Recorder(workout, pacing)
     recorder.run(planned)
-    timeline = Timeline(workout, pacing, tuple(recorder.segments))
+    warnings = sorted(recorder.warnings.values(), key=lambda warning: _sort_key(warning.location))
+    timeline = Timeline(workout, pacing, tuple(recorder.segments), tuple(warnings))
     object.__setattr__(timeline, "_plan", planned)  # the range ends reuse it
     return timeline

@@ -59,6 +59,15 @@ class RangePoint(StrEnum):
     MAX = "max"
 
 
+class RestLength(StrEnum):
+    """A rest stated by its length in words, without seconds; the pacing gives it seconds."""
+
+    MINIMAL = "minimal"
+    """As little as you can: "limited rest", "minimal rest"."""
+    SHORT = "short"
+    """A short breather: "short recovery", "a short rest"."""
+
+
 class DistanceUnit(StrEnum):
     """Units of a distance dose."""
 
@@ -105,6 +114,11 @@ def format_seconds(seconds: Number) -> str:
     return f"{minutes} min" + (f" {rest} s" if rest else "")
 
 
+def format_span(seconds: Number | Range) -> str:
+    """`format_seconds` of a number; a range of seconds as ``15–20 s``."""
+    return f"{seconds} s" if isinstance(seconds, Range) else format_seconds(seconds)
+
+
 # --- converters: what constructors accept besides the canonical value -----------------------
 
 
@@ -121,6 +135,11 @@ def to_range_point(value: RangePoint | str) -> RangePoint:
 def to_distance_unit(value: DistanceUnit | str) -> DistanceUnit:
     """``"km"`` for `DistanceUnit.KILOMETRES`; other values are left for the rule to judge."""
     return value if isinstance(value, DistanceUnit) else as_member(DistanceUnit, value)
+
+
+def to_rest_length(value: RestLength | str | None) -> RestLength | None:
+    """``"short"`` for `RestLength.SHORT`; other values are left for the rule to judge."""
+    return value if isinstance(value, RestLength) else as_member(RestLength, value)
 
 
 def to_load_level(value: LoadLevel | str | None) -> LoadLevel | None:
@@ -396,18 +415,62 @@ DOSE_RULE: Final = Instance(DOSES, "a dose (reps, seconds, distance, max_reps or
 # --- rest, load, effort, tempo -----------------------------------------------------------
 
 
+def _rest_given(seconds: Amount | None, as_needed: bool, length: RestLength | None) -> list[Finding]:  # noqa: FBT001 - a field's value
+    if seconds is None and length is None and not as_needed:
+        return [((), "expected seconds, a length (minimal or short) or as_needed: true", "missing_value")]
+    return []
+
+
+def _rest_length(seconds: Amount | None, length: RestLength | None) -> list[Finding]:
+    if seconds is not None and length is not None:
+        return [(("length",), "expected seconds or a length, not both", "not_applicable")]
+    return []
+
+
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
 class Rest(Validated):
     """A rest: fixed seconds, or a range; ``as_needed`` when the athlete decides within it.
 
+    A rest may also be stated without numbers, as published workouts often do: a ``length``
+    (minimal or short), or only ``as_needed``. The pacing then gives it its seconds
+    (``rest_minimal``, ``rest_short``, ``rest_as_needed``), and the timeline marks it as an
+    estimate.
+
     >>> str(Rest.between(60, 90)), str(Rest(30)), str(Rest.between(30, 90, as_needed=True))
     ('60–90 s', '30 s', 'as needed (30–90 s)')
+    >>> str(Rest(length=RestLength.SHORT)), str(Rest(as_needed=True))
+    ('short rest', 'as needed')
     """
 
-    seconds: Amount = attrs.field(metadata=ruled(WholeOrRange(0, 3600, " s"), "How long, in seconds."))
+    seconds: Amount | None = attrs.field(
+        default=None,
+        metadata=ruled(
+            Optional(WholeOrRange(0, 3600, " s")),
+            "How long, in seconds; leave it out for a rest stated by its length or as needed.",
+        ),
+    )
     as_needed: bool = attrs.field(
         default=False,
-        metadata=ruled(Flag(), "Whether the athlete decides when to go on, within ``seconds``."),
+        metadata=ruled(
+            Flag(), "Whether the athlete decides when to go on (within ``seconds``, or its length, if given)."
+        ),
+    )
+    length: RestLength | None = attrs.field(
+        default=None,
+        converter=to_rest_length,
+        metadata=ruled(
+            Optional(Member(RestLength)),
+            "A rest stated in words instead of seconds: minimal or short (the pacing times it).",
+        ),
+    )
+
+    __relations__ = (
+        Relation(
+            ("seconds", "as_needed", "length"),
+            _rest_given,
+            "A rest has seconds, a length or as_needed: true.",
+        ),
+        Relation(("seconds", "length"), _rest_length, "A rest's length and seconds exclude each other."),
     )
 
     @classmethod
@@ -416,7 +479,12 @@ class Rest(Validated):
         return cls(Range(low, high), as_needed=as_needed)
 
     def __str__(self) -> str:
-        base = f"{self.seconds} s" if isinstance(self.seconds, Range) else format_seconds(self.seconds)
+        if self.seconds is not None:
+            base = format_span(self.seconds)
+        elif self.length is not None:
+            base = f"{self.length} rest"
+        else:
+            return "as needed"
         return f"as needed ({base})" if self.as_needed else base
 
 

@@ -476,6 +476,10 @@ def _timeline(args: argparse.Namespace, output: _Output) -> int:
         timeline.total_range  # noqa: B018 - expanded on first use: report its problems here
     except ValidationError as error:
         raise _InvalidInputError(label, error.problems, "cannot make a timeline") from None
+    for warning in timeline.warnings:  # the timeline is built; say where the estimate disagrees
+        _complain(
+            f"warning: {escape(label)}: {escape(warning.path)}: {escape(warning.reason)} [{warning.code}]"
+        )
     output.text(table(timeline, args.paint) if args.format == "table" else render(timeline, args.format))
     return EXIT_OK
 

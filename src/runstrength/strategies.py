@@ -60,6 +60,7 @@ from ._values import (
     RangePoint,
     Reps,
     Rest,
+    RestLength,
     Sides,
     SingleDose,
     Source,
@@ -353,16 +354,25 @@ def doses(*, ladder_steps: int | None = None, max_seconds: int = 14_400) -> Sear
 # --- rest, load, effort, tempo, equipment, sources ----------------------------------------------
 
 
+_WORDED_RESTS = st.builds(Rest, as_needed=st.booleans(), length=st.sampled_from(RestLength)) | st.just(
+    Rest(as_needed=True)
+)
+
+
 @cache
 def _rests(max_seconds: int = 3600) -> SearchStrategy[Rest]:
-    return st.builds(Rest, _realistic_amounts(0, min(180, max_seconds), max_seconds), st.booleans())
+    timed = st.builds(Rest, _realistic_amounts(0, min(180, max_seconds), max_seconds), st.booleans())
+    return _usually(timed, _WORDED_RESTS, one_in=4)
 
 
 def rests(*, max_seconds: int = 3600) -> SearchStrategy[Rest]:
-    """Rests: a fixed time or a range, sometimes taken as needed.
+    """Rests: a fixed time or a range, sometimes taken as needed; now and then without seconds.
+
+    A rest without seconds is stated by its length (minimal or short) or only as needed;
+    the pacing times it.
 
     Args:
-        max_seconds: the longest rest, at most 3600.
+        max_seconds: the longest rest given in seconds, at most 3600.
 
     Raises:
         InvalidArgument: ``max_seconds`` is outside what a `Rest` accepts.
@@ -370,8 +380,8 @@ def rests(*, max_seconds: int = 3600) -> SearchStrategy[Rest]:
     >>> from hypothesis import given
     >>> from runstrength import strategies
     >>> @given(strategies.rests(max_seconds=120))
-    ... def test_rest_reads_in_seconds(rest):
-    ...     assert " s" in str(rest)
+    ... def test_rest_says_how_long(rest):
+    ...     assert rest.seconds is not None or rest.length is not None or rest.as_needed
     """
     _check("max_seconds", max_seconds, 0, 3600)
     return _rests(max_seconds)
@@ -666,14 +676,24 @@ def supersets(*, max_exercises: int = 3, with_modifications: bool = True) -> Sea
 _ACTIVE_RESTS = st.none() | _exercises(with_modifications=False, straight_sets=False)
 
 
+def _ends(amount: Amount) -> tuple[int, int]:
+    """The shortest and the longest of a whole number or a range of them."""
+    if isinstance(amount, Range):
+        return int(amount.min), int(amount.max)
+    return amount, amount
+
+
 @st.composite
 def _intervals(draw: st.DrawFn) -> Intervals:
-    rest = draw(_usually(st.integers(0, 60), st.integers(0, 3600)))
+    rest = draw(_usually(st.integers(0, 60), _amounts(0, 3600)))
+    shortest, longest = _ends(rest)
     return Intervals(
-        work=draw(_usually(st.integers(1, 120), st.integers(1, 3600))),
+        work=draw(_usually(st.integers(1, 120), _amounts(1, 3600))),
         rest=rest,
         # An active rest (a plank hold between intervals) needs a rest interval to fill.
-        active_rest=draw(_ACTIVE_RESTS) if rest else None,
+        active_rest=draw(_ACTIVE_RESTS) if shortest else None,
+        # Leaving out the rest after the last work needs a rest to leave out.
+        rest_after_last=draw(st.booleans()) if longest else True,
     )
 
 
@@ -725,7 +745,7 @@ def _blocks(
                 with_modifications=with_modifications,
                 straight_sets=False,
                 ladder_steps=_fixed(rounds),
-                max_seconds=fmt.work,
+                max_seconds=_ends(fmt.work)[1],
             )
         else:
             items = _exercises(
@@ -828,6 +848,8 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
     The single values ``seconds_per_rep``, ``transition`` and ``rest_between_sets`` are given
     about half the time (they replace the tables by kind when given).
 
+    Among the default rests, the lengths of rests stated in words (minimal, short, as needed).
+
     Args:
         max_segments: the ``max_segments`` every pacing carries (default: the library's). It
             stays fixed because a small limit makes `build_timeline` refuse most workouts.
@@ -854,6 +876,9 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
         max_reps_estimate=_usually(st.integers(1, 30), st.integers(1, 1000)),
         seconds_per_km=_usually(st.integers(180, 600), st.integers(60, 3600)),
         max_segments=st.just(max_segments),
+        rest_minimal=_PACING_SECONDS,
+        rest_short=_PACING_RESTS,
+        rest_as_needed=_PACING_RESTS,
         seconds_per_rep_cyclic=_PACING_REPS,
         seconds_per_rep_bodyweight=_PACING_REPS,
         seconds_per_rep_loaded=_PACING_REPS,

@@ -18,14 +18,16 @@ what comes when and which rest wins; this module decides how each node looks to 
   movement kept); notes fit 50 bytes and start with the full name when the name was
   shortened.
 - Rests are rest steps: fixed or ranged rests last their time, rests "as needed" wait for
-  the lap button. Transitions between exercises are folded away.
+  the lap button (with or without seconds), minimal and short rests last the pacing's
+  ``rest_minimal`` and ``rest_short``. Transitions between exercises are folded away.
 - Rounds, sets and supersets are unnamed repeat steps (target open) pointing back at their
   first step. A FIT repeat cannot skip its last rest, so when a rest closes each round, the
   repeat covers all rounds but the last, and the last round follows it without the rest, as
   in the timeline. Where that would exceed ``max_steps``, the repeat covers every round and
   its rest also follows the last one (press lap to skip it). Rounds whose doses change
   (ladders) are written out.
-- Intervals are work and rest steps of the format's times. An EMOM interval is one timed
+- Intervals are work and rest steps of the format's times (a range at the range point); with
+  ``rest_after_last: false`` the rest closes every round but the last. An EMOM interval is one timed
   step of the interval's length, its notes saying what to do in it. An AMRAP block is one
   timed step of its cap: FIT cannot repeat steps until a clock runs out.
 """
@@ -54,18 +56,20 @@ from runstrength._plan import (
     Repeat,
     Work,
     plan,
+    rest_default,
 )
 from runstrength._values import (
     Distance,
     Duration,
     LoadUnit,
-    Range,
+    RangePoint,
     Reps,
     Side,
     Sides,
     SingleDose,
     count,
     format_seconds,
+    format_span,
     point,
     step,
 )
@@ -81,6 +85,10 @@ STEP_MAPPING: Final[tuple[tuple[str, str], ...]] = (
     ("a load in kg or lb", "exercise_weight (kg) and weight_display_unit; other loads in the notes"),
     ("a fixed or ranged rest", "intensity rest, duration_type time at the range point"),
     ("a rest as needed", "intensity rest, duration_type open: ends on the lap button"),
+    (
+        "a rest stated as minimal or short",
+        "intensity rest, duration_type time of the pacing's rest_minimal or rest_short",
+    ),
     ("a transition between exercises", "no step: the watch moves on to the next step"),
     ("warm-up and cool-down blocks", "work steps of intensity warmup and cooldown"),
     ("other blocks", "work steps of intensity active"),
@@ -437,10 +445,13 @@ class _Steps:
         """How long a gap's step lasts (``inf`` for the lap button); ``None``: no step."""
         prescribed = gap.prescribed
         if prescribed is not None:
-            lasts = prescribed.seconds.max if isinstance(prescribed.seconds, Range) else prescribed.seconds
-            if prescribed.as_needed:
-                return float("inf") if lasts > 0 else None
-            seconds = point(prescribed.seconds, self.point)
+            given = prescribed.seconds
+            if prescribed.as_needed:  # the lap button, unless the rest can only be nothing
+                return float("inf") if given is None or point(given, RangePoint.MAX) > 0 else None
+            if given is None:  # a length in words: the pacing's seconds for it
+                seconds = getattr(self.pacing, rest_default(prescribed).value)
+            else:
+                seconds = point(given, self.point)
             return seconds if seconds > 0 else None
         if gap.default is None or gap.default in _MOVES_ON:
             return None  # the watch moves straight on
@@ -456,7 +467,10 @@ class _Steps:
         elif seconds == float("inf"):
             self.rest_step("Rest", f"Rest {gap.prescribed}, then press lap.", duration_type="open")
         else:
-            text = str(gap.prescribed) if gap.prescribed is not None else format_seconds(seconds)
+            prescribed = gap.prescribed
+            text = format_seconds(seconds) if prescribed is None else str(prescribed)
+            if prescribed is not None and prescribed.seconds is None:  # "short rest": say how long
+                text += f", {format_seconds(seconds)}"
             self.rest_step("Rest", f"Rest {text}.", **self.timed(seconds))
 
     # --- work -------------------------------------------------------------------------
@@ -515,23 +529,24 @@ class _Steps:
             ending = self.ending(exercise, dose)
             lead = ""
         else:
-            ending = self.timed(work.seconds)
+            ending = self.timed(point(work.seconds, self.point))
             # A timed dose says the interval's work already; a count says what to do within it.
-            lead = "" if isinstance(dose, Duration) else f"In {work.seconds} s: "
+            lead = "" if isinstance(dose, Duration) else f"In {format_span(work.seconds)}: "
         name = short_name(exercise.name, work.side)
         notes = _notes(exercise, dose, name=name, side=work.side, lead=lead)
         self.add(**self.exercise_fields(exercise, name, notes, self.intensity), **ending)
 
     def interval_rest(self, rest: IntervalRest) -> None:
-        if rest.seconds == 0:
+        seconds = point(rest.seconds, self.point)
+        if seconds == 0:
             return
         active = rest.active
         if active is None:
-            self.rest_step("Rest", f"Rest {rest.seconds} s.", **self.timed(rest.seconds))
+            self.rest_step("Rest", f"Rest {rest.seconds} s.", **self.timed(seconds))
             return
         name = short_name(active.name)
         notes = _notes(active, step(active.dose, 0), name=name, lead="Active rest: ")
-        self.add(**self.exercise_fields(active, name, notes, "recovery"), **self.timed(rest.seconds))
+        self.add(**self.exercise_fields(active, name, notes, "recovery"), **self.timed(seconds))
 
     # --- order and repeats ------------------------------------------------------------
 
@@ -555,22 +570,27 @@ class _Steps:
             target_value=times,
         )
 
+    def between_rounds(self, repeat: Repeat) -> None:
+        """What ends every round but the last: an interval block's closing rest, then the gap."""
+        if repeat.closing is not None:
+            self.interval_rest(repeat.closing)
+        if repeat.between is not None:
+            self.gap(repeat.between)
+
     def repeat(self, repeat: Repeat) -> None:
         """The rounds: one repeat step, or written out when they differ or must end exactly."""
         times = count(repeat.times, self.point)
-        between = repeat.between
         if times == 1 or repeat.varies:
             for number in range(times):
                 self.sequence(repeat.body(number))
-                if number < times - 1 and between is not None:
-                    self.gap(between)
+                if number < times - 1:
+                    self.between_rounds(repeat)
             return
         body = repeat.body(0)
         start = len(self.steps)
         self.sequence(body)
         closing = len(self.steps)
-        if between is not None:
-            self.gap(between)
+        self.between_rounds(repeat)
         if len(self.steps) == closing or not self.exact:  # no rest closes a round, or no room
             self.repeat_step(start, times)
             return

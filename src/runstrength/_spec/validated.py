@@ -28,8 +28,12 @@ from .rules import Finding, Rule
 
 _RULE: Final = "runstrength.rule"
 _DESCRIPTION: Final = "description"  # the key griffe-fieldz reads for the API reference
-PICKLE_VERSION: Final = 1
-"""The version of the pickled state of model objects (see `Validated.__reduce__`)."""
+PICKLE_VERSION: Final = 2
+"""The version of the pickled state of model objects (see `Validated.__reduce__`).
+
+Version 2 names the fields (one shared tuple per class, which pickle stores once per stream), so a
+pickle keeps loading when a later version adds fields (they take their defaults). Version 1 held
+the values in field order only; it loads while the class has exactly as many fields."""
 
 
 def ruled(rule: Rule, description: str) -> dict[str, object]:
@@ -76,6 +80,7 @@ class Spec:
         "default_of",
         "defaults",
         "fields",
+        "names",
         "relation_checks",
         "relations",
         "values",
@@ -97,6 +102,7 @@ class Spec:
         self.fields: tuple[FieldSpec, ...] = tuple(fields)
         names = [f.name for f in fields]
         self.values: Callable[[object], tuple[object, ...]] = _getter(names)
+        self.names: tuple[str, ...] = tuple(names)
         self.accepts = tuple(f.rule.accepts for f in fields)
         # A field left at its default needs no check: defaults follow their rules (a test
         # builds every class from its required fields alone). Required fields have none.
@@ -243,8 +249,9 @@ class Validated:
         return hash((self.__class__, spec_of(self.__class__).values(self)))
 
     def __reduce__(self) -> tuple[Callable[..., object], tuple[object, ...]]:
-        """Pickle as the class, a format version and the field values; loading validates them."""
-        return (_restore, (self.__class__, PICKLE_VERSION, spec_of(self.__class__).values(self)))
+        """Pickle as the class, a format version, the field names and values; loading validates them."""
+        spec = spec_of(self.__class__)
+        return (_restore, (self.__class__, PICKLE_VERSION, spec.values(self), spec.names))
 
     def __setstate__(self, state: object) -> None:
         """Read the state of pickles made before the state had a version: field values in order."""
@@ -273,10 +280,18 @@ def fields_of(obj: object) -> dict[str, object]:
     return dict(zip((f.name for f in spec.fields), spec.values(obj), strict=True))
 
 
-def _restore(cls: type, version: int, values: Iterable[object]) -> object:
+def _restore(cls: type, version: int, values: Iterable[object], names: Iterable[str] = ()) -> object:
     """Rebuild a pickled object through its constructor, so a tampered pickle cannot skip the rules."""
-    if version != PICKLE_VERSION:
+    known = spec_of(cls).names
+    values = tuple(values)
+    if version == 1 and len(values) == len(known):  # the first state: values in field order
+        names = known
+    elif version != PICKLE_VERSION:
         msg = f"cannot unpickle {cls.__name__}: state version {version!r}, expected {PICKLE_VERSION}"
         raise TypeError(msg)
-    names = [f.name for f in spec_of(cls).fields]
+    names = tuple(names)
+    unknown = [name for name in names if name not in known]
+    if unknown or len(names) != len(values):
+        msg = f"cannot unpickle {cls.__name__}: the state names fields it does not have: {unknown}"
+        raise TypeError(msg)
     return cls(**dict(zip(names, values, strict=True)))
