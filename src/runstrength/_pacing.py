@@ -43,7 +43,7 @@ class Pacing(Validated):
     What the workout prescribes (a superset's rest between rounds, the workout's rest
     between sets, an exercise's tempo) always wins; pacing fills only the gaps.
 
-    The defaults were chosen on forty published workouts whose sources state their length
+    The defaults were chosen on forty-one published workouts whose sources state their length
     (``benchmarks/calibration/``; each value's reason is in the documentation's "Pacing" page):
 
     - time per rep by kind of movement (`Movement`): ``seconds_per_rep_cyclic`` 0.75 (a
