@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -12,7 +13,7 @@ import pytest
 
 import runstrength
 from _wording import copied
-from runstrength import Block, Exercise, Intervals, Range, Reps, Rest, Sides, Superset, Workout
+from runstrength import Block, Exercise, Intervals, Pacing, Range, Reps, Rest, Sides, Superset, Workout
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 FOLDER = BENCHMARKS / "calibration"
@@ -209,3 +210,63 @@ class TestScript:
         assert names == [line.split()[0] for line in lines[1 : 1 + len(names)]]
         assert "MAPE" in out
         assert "cross-validated" in out
+
+
+PACING_PAGE = Path(__file__).resolve().parent.parent / "docs" / "concepts" / "pacing.md"
+
+
+def documented(label: str) -> tuple[float, float]:
+    """The MAPE and share within ±15 % the pacing page states for a row of its summary table."""
+    text = PACING_PAGE.read_text(encoding="utf-8")
+    match = re.search(rf"^\| {re.escape(label)} \| \**([\d.]+) %\** \| \**(\d+) %\** \|", text, re.MULTILINE)
+    assert match is not None, label
+    return float(match[1]), float(match[2]) / 100
+
+
+class TestFigures:
+    """The figures the documentation states hold for the set as it is."""
+
+    def test_default_pacing(self, calibration: ModuleType) -> None:
+        """The default pacing's MAPE and share within ±15 % are no worse than the pacing page says."""
+        stated_mape, stated_within = documented("runstrength, default pacing")
+        errors = [row.error for row in calibration.estimates(calibration.calibration_set())]
+        assert calibration.mape(errors) <= stated_mape + 0.05
+        assert calibration.share_within(errors) >= stated_within - 0.006
+
+    def test_peer_rule(self, calibration: ModuleType) -> None:
+        """The peer rule's figures are those the page states (it has no constants to tune)."""
+        stated_mape, stated_within = documented("peer rule: 20 s + 7 s per rep per set + prescribed rests")
+        errors = [row.peer_error for row in calibration.estimates(calibration.calibration_set())]
+        assert math.isclose(stated_mape, calibration.mape(errors), abs_tol=0.05)
+        assert math.isclose(stated_within, calibration.share_within(errors), abs_tol=0.006)
+
+    def test_better_than_before(self, calibration: ModuleType) -> None:
+        """The default pacing beats the single-valued pacing of before and two thirds of the peer's error."""
+        workouts = calibration.calibration_set()
+        before = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60)
+        now = [row.error for row in calibration.estimates(workouts)]
+        old = [row.error for row in calibration.estimates(workouts, before)]
+        peer = [row.peer_error for row in calibration.estimates(workouts)]
+        assert calibration.mape(now) < calibration.mape(old)
+        assert calibration.mape(now) <= calibration.TARGET_PEER_RATIO * calibration.mape(peer)
+
+    def test_fit_starts_before_calibration(self, calibration: ModuleType) -> None:
+        """The fit's start is the pacing before calibration, not today's defaults."""
+        start = calibration._pacing({})
+        assert (3.0, 60, 0) == (
+            start.seconds_per_rep_bodyweight,
+            start.rest_between_sets_loaded,
+            start.set_up,
+        )
+
+
+class TestPlot:
+    """The picture of stated against computed lengths."""
+
+    def test_draws_an_svg(self, calibration: ModuleType, tmp_path: Path) -> None:
+        """``--plot`` writes an SVG with the axes' labels, and nothing on standard output."""
+        path = tmp_path / "plot.svg"
+        assert 0 == calibration.main(["--plot", str(path)])
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("<?xml")
+        assert "stated length" in text

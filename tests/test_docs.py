@@ -556,7 +556,9 @@ PACING_PAGE = DOCS / "concepts" / "pacing.md"
 
 
 def _written(value: object) -> str:
-    """A default as the pacing page writes it: ``3``, ``100 000``, ``typical``."""
+    """A default as the pacing page writes it: ``3``, ``100 000``, ``typical``, ``none``."""
+    if value is None:
+        return "none"
     if isinstance(value, Enum):
         return str(value.value)
     assert isinstance(value, int | float)

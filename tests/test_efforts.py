@@ -332,7 +332,7 @@ class TestIntervalWarnings:
         assert 240.0 == timeline.total
         (warning,) = timeline.warnings
         assert ("blocks[0].items[0]", "does_not_fit_interval") == (warning.path, warning.code)
-        assert "estimated work of 60 s overflows the 20 s work interval" in warning.reason
+        assert "estimated work of 50 s overflows the 20 s work interval" in warning.reason
         assert () == build_timeline(published).warnings
 
     def test_efforts_never_reach_an_interval_block(self) -> None:

@@ -257,6 +257,10 @@ def single(*items: Exercise | Superset, **fields: Any) -> Workout:
     return Workout(title="Test", blocks=(Block(name="Main", items=items, **fields),))
 
 
+CLASSIC = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60, set_up=0)
+"""One time per rep, transition and rest for every exercise, whatever it is: the steps are easy to count."""
+
+
 def move(name: str = "Squat", dose: Any = None, **fields: Any) -> Exercise:
     """An exercise, 8 reps unless given."""
     return Exercise(name=name, dose=dose or Reps(8), **fields)
@@ -326,13 +330,13 @@ class TestExportFit:
     @DECODERS
     def test_the_built_in_workout_decodes_to_its_steps(self, decode: Decode) -> None:
         """Every step of the article's workout: names, durations in ms, reps, intensities, repeats."""
-        decoded = decode(export_fit(catalog.get(ARTICLE)))
+        decoded = decode(export_fit(catalog.get(ARTICLE), CLASSIC))
         assert BUILT_IN == rows(decoded)
 
     @DECODERS
     def test_the_file_is_a_strength_workout(self, decode: Decode) -> None:
         """file_id says workout by a developer at a fixed time; workout says strength training."""
-        decoded = decode(export_fit(catalog.get(ARTICLE)))
+        decoded = decode(export_fit(catalog.get(ARTICLE), CLASSIC))
         assert "workout" == decoded.file_id["type"]
         assert "development" == decoded.file_id["manufacturer"]
         assert datetime(2024, 1, 1, tzinfo=UTC) == decoded.file_id["time_created"]
@@ -368,7 +372,7 @@ class TestExportFit:
         self, decode: Decode, name: str, category: str, expected: str | None
     ) -> None:
         """Each exercise's step names its FIT exercise category, and its exercise where one fits."""
-        steps = [s for s in decode(export_fit(catalog.get(ARTICLE))).steps if s.name == name]
+        steps = [s for s in decode(export_fit(catalog.get(ARTICLE), CLASSIC)).steps if s.name == name]
         assert steps
         for step in steps:
             assert category == step.category
@@ -376,19 +380,19 @@ class TestExportFit:
 
     def test_rest_steps_have_no_exercise_category(self) -> None:
         """Rests and side switches are plain rest steps."""
-        steps = with_sdk(export_fit(catalog.get(ARTICLE))).steps
+        steps = with_sdk(export_fit(catalog.get(ARTICLE), CLASSIC)).steps
         assert all(s.category is None for s in steps if s.intensity == "rest")
 
     def test_notes_hold_the_full_name_then_the_dose(self) -> None:
         """A shortened step's notes begin with its full name and side, then the dose, within 50 bytes."""
-        chop = with_sdk(export_fit(catalog.get(ARTICLE))).steps[16]
+        chop = with_sdk(export_fit(catalog.get(ARTICLE), CLASSIC)).steps[16]
         assert "HK Chop R" == chop.name
         assert "Half-Kneeling Chop (right): 8 reps per side. Eq…" == chop.notes
         assert len(chop.notes.encode()) <= NOTES_BYTES
 
     def test_notes_of_a_whole_name_start_with_the_dose_then_equipment(self) -> None:
         """A step named in full has the dose first, then the equipment, then the cues."""
-        curl = with_sdk(export_fit(catalog.get(ARTICLE))).steps[35]
+        curl = with_sdk(export_fit(catalog.get(ARTICLE), CLASSIC)).steps[35]
         assert curl.notes is not None
         assert curl.notes.startswith("8 reps. Equipment: 2 × dumbbell. ")
 
@@ -439,7 +443,7 @@ class TestExportFit:
     ) -> None:
         """Fixed and ranged rests last their time; rests as needed wait for the lap button."""
         straight = move(sets=3, rest_between_sets=rest)
-        steps = decode(export_fit(single(straight))).steps
+        steps = decode(export_fit(single(straight), CLASSIC)).steps
         expected = [
             (0, "Squat", "reps", 8, "active", None),
             (1, "Rest", kind, value, "rest", None),
@@ -621,7 +625,7 @@ class TestExportFit:
         """Without garmin-fit-sdk, MissingExtraError says to install runstrength[fit]."""
         monkeypatch.setitem(sys.modules, "garmin_fit_sdk", None)
         with pytest.raises(MissingExtraError, match=r"runstrength\[fit\]"):
-            export_fit(catalog.get(ARTICLE))
+            export_fit(catalog.get(ARTICLE), CLASSIC)
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(strategies.workouts(max_blocks=2, max_items=3), strategies.pacings())
@@ -815,7 +819,7 @@ class TestRepeats:
 
     def test_repeat_steps_are_unnamed_with_an_open_target(self) -> None:
         """The profile leaves a repeat step's name undefined; the cookbook sets its target open."""
-        steps = with_sdk(export_fit(catalog.get(ARTICLE))).steps
+        steps = with_sdk(export_fit(catalog.get(ARTICLE), CLASSIC)).steps
         repeats = [s for s in steps if s.kind == REPEAT]
         assert repeats
         assert {(None, "open")} == {(s.name, s.target) for s in repeats}
@@ -823,7 +827,7 @@ class TestRepeats:
     @DECODERS
     def test_the_built_in_workout_never_rests_twice_in_a_row(self, decode: Decode) -> None:
         """After each superset's last round comes its rest as needed only, not the round's rest too."""
-        steps = decode(export_fit(catalog.get(ARTICLE))).steps
+        steps = decode(export_fit(catalog.get(ARTICLE), CLASSIC)).steps
         assert 0 == performed_rests_in_a_row(steps)
 
     def test_straight_sets_then_a_rest(self) -> None:
@@ -846,8 +850,8 @@ class TestRepeats:
         """Where writing out last rounds would exceed max_steps, the round's rest closes every round."""
         pair = Superset(exercises=(move("A"), move("B"), move("C")), rounds=4)
         workout = single(pair, move("D"))
-        exact = with_sdk(export_fit(workout)).steps
-        compact = with_sdk(export_fit(workout, max_steps=len(exact) - 1)).steps
+        exact = with_sdk(export_fit(workout, CLASSIC)).steps
+        compact = with_sdk(export_fit(workout, CLASSIC, max_steps=len(exact) - 1)).steps
         assert 0 == performed_rests_in_a_row(exact)
         assert 1 == performed_rests_in_a_row(compact)
         assert len(compact) < len(exact)

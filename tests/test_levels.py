@@ -189,7 +189,7 @@ class TestOptional:
         assert 1740 == as_written
         assert "Incline Walk" in [part.name for part in workout.optional_parts()]
         walked = build_timeline(workout.variant(include=("Incline Walk",)))
-        assert as_written + 60 + 600 == walked.total  # the rest between blocks, then the walk
+        assert as_written + 600 == walked.total  # straight into the walk: no default rest between blocks
 
     @pytest.mark.parametrize(
         ("build", "path"),
@@ -355,8 +355,8 @@ class TestLevels:
         workout = calibration("resistance-band-intervals-30")
         beginner = workout.variant("beginner")
         assert 2 == beginner.block("Band Intervals").rounds
-        assert 2160 == build_timeline(workout).total
-        assert 300 + 60 + 2 * 9 * 45 + 60 == build_timeline(beginner).total
+        assert 2100 == build_timeline(workout).total
+        assert 300 + 2 * 9 * 45 + 60 == build_timeline(beginner).total  # no default rest between blocks
 
     @settings(max_examples=20)
     @given(strategies.workouts(max_blocks=2, max_items=2))

@@ -33,8 +33,9 @@ class TestHtml:
         assert len(short) == short._repr_html_().count("<tr style=")
         assert "Child&#x27;s Pose" in timeline._repr_html_()
 
-    def test_long_timeline_truncated(self, timeline: Timeline) -> None:
+    def test_long_timeline_truncated(self) -> None:
         """A longer timeline shows its first and last five rows and how many are hidden, as pandas does."""
+        timeline = build_timeline(catalog.get("murph"))
         assert len(timeline) > MAX_ROWS
         page = timeline._repr_html_()
         rows = [cells(segment)[3] for segment in [*timeline[:5], *timeline[-5:]]]

@@ -97,7 +97,11 @@ def from_fit(data: bytes) -> list[Entry]:
     return found
 
 
-def agree(subject: Workout, pacing: Pacing | None = None) -> list[Entry]:
+CLASSIC = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60, set_up=0)
+"""One time per rep, transition and rest for every exercise, whatever it is: easy to count by hand."""
+
+
+def agree(subject: Workout, pacing: Pacing = CLASSIC) -> list[Entry]:
     """The timeline's work and rests, checked equal to what a watch runs from the FIT export."""
     expected = from_timeline(build_timeline(subject, pacing))
     assert expected == from_fit(export_fit(subject, pacing, max_steps=MAX_STEPS))
@@ -136,7 +140,7 @@ class TestPrecedence:
         subject = workout(
             block(move("A"), move("B", rest_after=Rest.between(30, 90, as_needed=True)), move("C"))
         )
-        timeline = build_timeline(subject)
+        timeline = build_timeline(subject, CLASSIC)
         assert [SegmentKind.TRANSITION, SegmentKind.REST] == [
             s.kind for s in timeline if s.kind is not SegmentKind.WORK
         ]
@@ -163,6 +167,37 @@ class TestPrecedence:
         plain = Superset(exercises=(move("A"), move("B")))
         assert [10_000] == rests(agree(workout(block(timed))))
         assert [] == rests(agree(workout(block(plain))))
+
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [("Squat", []), ("Dumbbell Squat", [60_000, 60_000]), ("Barbell Squat", [60_000] * 2)],
+    )
+    def test_default_rest_between_sets_by_load(self, name: str, expected: list[int]) -> None:
+        """At the default pacing, body-weight sets run straight on and loaded sets rest 60 s."""
+        assert expected == rests(agree(workout(block(move(name, sets=3))), Pacing()))
+
+    def test_set_up_before_each_set_at_a_station(self) -> None:
+        """A barbell set starts with a set-up in the timeline, which the watch leaves to the lap."""
+        subject = workout(block(move("Barbell Squat", sets=2)))
+        set_up, work = (SegmentKind.TRANSITION, 60, "set up"), (SegmentKind.WORK, 20, "8 reps")
+        expected = [set_up, work, (SegmentKind.REST, 60, "60 s"), set_up, work]
+        assert expected == [(s.kind, s.duration, s.target) for s in build_timeline(subject)]
+        assert [60_000] == rests(agree(subject, Pacing()))
+
+    @pytest.mark.parametrize(
+        ("first", "second", "expected"),
+        [
+            ("Squat", "Push-Up", Default.TRANSITION_IN_PLACE),
+            ("Dumbbell Row", "Dumbbell Curl", Default.TRANSITION_IN_PLACE),
+            ("Squat", "Kettlebell Swing", Default.TRANSITION),
+            ("Box Jump", "Push-Up", Default.TRANSITION),
+        ],
+    )
+    def test_transition_by_equipment(self, first: str, second: str, expected: Default) -> None:
+        """Between single exercises the plan picks the in-place or the equipment transition."""
+        [main] = plan(workout(block(move(first), move(second)))).blocks
+        assert isinstance(main.body, Repeat)
+        assert Gap(Between.ITEMS, None, expected) == main.body.body(0)[1]
 
     def test_sides(self) -> None:
         """Each: right, a side switch of the pacing's length, left."""
@@ -215,7 +250,7 @@ class TestPlan:
         assert isinstance(main.body, Repeat)
         [sets] = main.body.body(0)
         assert isinstance(sets, Repeat)
-        assert (Range(2, 4), Gap(Between.SETS, Rest(45), Default.REST_BETWEEN_SETS)) == (
+        assert (Range(2, 4), Gap(Between.SETS, Rest(45), Default.REST_BETWEEN_SETS_BODYWEIGHT)) == (
             sets.times,
             sets.between,
         )

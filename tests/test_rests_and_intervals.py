@@ -47,6 +47,10 @@ def problems_of(make: Callable[[], object]) -> list[tuple[str, str, str]]:
     return [(problem.path, problem.reason, problem.code) for problem in info.value.problems]
 
 
+EIGHT_REPS = 8 * Pacing().seconds_per_rep_bodyweight
+"""Seconds of the squat's and the row's 8 reps at the default pacing (body-weight moves)."""
+
+
 def two_moves(rest_after: Rest | None = None) -> Workout:
     """Squat (8 reps), then Row (8 reps), with ``rest_after`` between them."""
     squat = Exercise(name="Squat", dose=Reps(8), rest_after=rest_after)
@@ -352,7 +356,7 @@ class TestRestsInWords:
         timeline = build_timeline(two_moves(rest))
         [segment] = [s for s in timeline if s.kind is SegmentKind.REST]
         assert (seconds, target, True) == (segment.duration, segment.target, segment.estimate)
-        assert 24 + seconds + 24 == timeline.total
+        assert EIGHT_REPS + seconds + EIGHT_REPS == timeline.total
         assert (timeline.total, timeline.total) == timeline.total_range
 
     @pytest.mark.parametrize(
@@ -366,7 +370,7 @@ class TestRestsInWords:
     def test_own_pacing(self, rest: Rest, seconds: int) -> None:
         """Another pacing's values take their place."""
         pacing = Pacing(rest_minimal=5, rest_short=20, rest_as_needed=120)
-        assert 24 + seconds + 24 == build_timeline(two_moves(rest), pacing).total
+        assert EIGHT_REPS + seconds + EIGHT_REPS == build_timeline(two_moves(rest), pacing).total
 
     def test_no_segment_at_zero(self) -> None:
         """A pacing that gives minimal rests no time makes no segment for them."""
@@ -379,7 +383,7 @@ class TestRestsInWords:
         workout = Workout(
             title="Test", blocks=(Block(name="Main", items=(swing,), format=Amrap(time_cap=300)),)
         )
-        timeline = build_timeline(workout)
+        timeline = build_timeline(workout, Pacing(seconds_per_rep=3))
         assert 300 == timeline.total
         work, rest = (SegmentKind.WORK, 15, "5 reps"), (SegmentKind.REST, 90, "as needed")
         assert [work, rest, work, rest, work] == [(s.kind, s.duration, s.target) for s in timeline][:5]

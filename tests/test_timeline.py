@@ -38,6 +38,8 @@ from runstrength import (
 from runstrength._timeline import ROW_KEYS
 
 ARTICLE = "upper-body-for-runners"
+CLASSIC = Pacing(seconds_per_rep=3, transition=10, rest_between_sets=60, rest_between_blocks=60, set_up=0)
+"""One time per rep, transition and rest for every exercise, whatever it is: easy to count by hand."""
 
 
 @pytest.fixture(scope="module")
@@ -70,16 +72,17 @@ class TestBuiltInWorkout:
     """The article's workout at the default pacing, worked out by hand."""
 
     def test_total(self, timeline: Timeline) -> None:
-        """Warm-up twice, three supersets of three rounds, a cool-down: 1591 s at the defaults."""
-        per_side, switch, transition, rep = 30, 5, 10, 3.0
-        warm_round = (2 * per_side + switch) + transition + 30 + transition + (2 * per_side + switch)
-        warm_up = 2 * warm_round + 30 + 60  # a 30 s rest between rounds, then 60 s to the next block
+        """Warm-up twice, three supersets of three rounds, a cool-down: 1265 s at the defaults."""
+        per_side, switch, rep = 30, 5, 2.5
+        in_place, new_equipment = 0, 10  # mat to mat, dumbbell to dumbbell; dumbbell to floor
+        warm_round = (2 * per_side + switch) + in_place + 30 + in_place + (2 * per_side + switch)
+        warm_up = 2 * warm_round + 30 + 0  # a 30 s rest between rounds, nothing to the next block
         as_needed = (30 + 120) / 2
-        superset_1 = 3 * ((2 * 8 * rep + switch) + transition + 8 * rep) + 2 * 30
-        superset_2 = 3 * ((2 * 8 * rep) + transition + 8 * rep) + 2 * 30  # alternating: 8 per side
-        superset_3 = 3 * (8 * rep + transition + 8 * rep) + 2 * 30
-        strength = superset_1 + as_needed + superset_2 + as_needed + superset_3 + 60
-        cool_down = 30 + transition + 30
+        superset_1 = 3 * ((2 * 8 * rep + switch) + new_equipment + 8 * rep) + 2 * 30
+        superset_2 = 3 * ((2 * 8 * rep) + in_place + 8 * rep) + 2 * 30  # alternating: 8 per side
+        superset_3 = 3 * (8 * rep + in_place + 8 * rep) + 2 * 30
+        strength = superset_1 + as_needed + superset_2 + as_needed + superset_3 + 0
+        cool_down = 30 + in_place + 30
         assert warm_up + strength + cool_down == timeline.total
         assert {"Warm-up": warm_up, "Strength": strength, "Cool-down": cool_down} == timeline.block_totals()
 
@@ -117,17 +120,13 @@ class TestBuiltInWorkout:
         assert [(1, Side.RIGHT), (1, Side.LEFT), (2, Side.RIGHT), (2, Side.LEFT)] == needle
 
     def test_superset_rounds(self, timeline: Timeline) -> None:
-        """Superset 2 alternates row and fly for three rounds, with rests between rounds only."""
+        """Superset 2 alternates row and fly (the same dumbbells: no transition) for three rounds."""
         rows = [s for s in timeline if s.superset == "Superset 2"]
         kinds = [(s.kind, s.exercise, s.superset_round) for s in rows]
-        work, rest, change = SegmentKind.WORK, SegmentKind.REST, SegmentKind.TRANSITION
-        expected = []
+        work, rest = SegmentKind.WORK, SegmentKind.REST
+        expected: list[tuple[SegmentKind, str | None, int]] = []
         for number in (1, 2, 3):
-            expected += [
-                (work, "Reciprocal Row", number),
-                (change, None, number),
-                (work, "Chest Fly", number),
-            ]
+            expected += [(work, "Reciprocal Row", number), (work, "Chest Fly", number)]
             if number < 3:
                 expected.append((rest, None, number))
         assert expected == kinds
@@ -144,10 +143,10 @@ class TestBuiltInWorkout:
         easier = build_timeline(catalog.get(ARTICLE).variant("easier"))
         rows = [s for s in easier if s.exercise == "Single-Arm Bent-Over Row" and s.kind is SegmentKind.WORK]
         assert [Side.RIGHT, Side.LEFT] * 3 == [s.side for s in rows]
-        assert {7 * 3.0} == {s.duration for s in rows}
+        assert {7 * 2.5} == {s.duration for s in rows}
         original = build_timeline(catalog.get(ARTICLE))
-        # Per round the row goes from 48 s alternating to 21 + 5 + 21 = 47 s.
-        assert original.total - 3 == easier.total
+        # Per round the row goes from 40 s alternating to 17.5 + 5 + 17.5 = 40 s.
+        assert original.total == easier.total
 
 
 class TestSides:
@@ -155,14 +154,14 @@ class TestSides:
 
     def test_each(self) -> None:
         """Each: right, a side switch, left."""
-        timeline = build_timeline(workout(block(move(sides="each"))))
+        timeline = build_timeline(workout(block(move(sides="each"))), CLASSIC)
         expected = [(SegmentKind.WORK, Side.RIGHT, 24.0), (SegmentKind.SWITCH_SIDES, None, 5.0)]
         expected.append((SegmentKind.WORK, Side.LEFT, 24.0))
         assert expected == [(s.kind, s.side, s.duration) for s in timeline]
 
     def test_alternating(self) -> None:
         """Alternating: one effort covering both sides' reps."""
-        timeline = build_timeline(workout(block(move(sides="alternating"))))
+        timeline = build_timeline(workout(block(move(sides="alternating"))), CLASSIC)
         assert [(SegmentKind.WORK, None, 48.0, "8 reps per side, alternating")] == [
             (s.kind, s.side, s.duration, s.target) for s in timeline
         ]
@@ -188,7 +187,7 @@ class TestDoses:
     )
     def test_work_time(self, dose: object, tempo: Tempo | None, seconds: float, estimate: bool) -> None:  # noqa: FBT001
         """Reps × seconds per rep (tempo first), times as given, distance at the run pace."""
-        (segment,) = build_timeline(workout(block(move(dose=dose, tempo=tempo))))
+        (segment,) = build_timeline(workout(block(move(dose=dose, tempo=tempo))), CLASSIC)
         assert math.isclose(seconds, segment.duration)
         assert estimate == segment.estimate
 
@@ -197,13 +196,15 @@ class TestDoses:
     )
     def test_range_point(self, which: RangePoint, seconds: float) -> None:
         """The pacing's range point picks a rep range's end or middle."""
-        (segment,) = build_timeline(workout(block(move(dose=Reps(Range(6, 8))))), Pacing(range_point=which))
+        (segment,) = build_timeline(
+            workout(block(move(dose=Reps(Range(6, 8))))), attrs.evolve(CLASSIC, range_point=which)
+        )
         assert seconds == segment.duration
 
     def test_ladder(self) -> None:
         """A ladder gives each set its own dose."""
         exercise = move(dose=Ladder((Reps(10), Reps(8), Reps(6))), sets=3, rest_between_sets=Rest(60))
-        timeline = build_timeline(workout(block(exercise)))
+        timeline = build_timeline(workout(block(exercise)), CLASSIC)
         assert [30.0, 60.0, 24.0, 60.0, 18.0] == [s.duration for s in timeline]
         assert [1, 1, 2, 2, 3] == [s.set_number for s in timeline]
 
@@ -214,14 +215,14 @@ class TestRests:
     def test_straight_sets(self) -> None:
         """Straight sets rest between sets, not after the last."""
         exercise = move(sets=3, rest_between_sets=Rest.between(60, 90))
-        timeline = build_timeline(workout(block(exercise)))
+        timeline = build_timeline(workout(block(exercise)), CLASSIC)
         assert [24.0, 75.0, 24.0, 75.0, 24.0] == [s.duration for s in timeline]
         assert (24 * 3 + 120.0, 24 * 3 + 180.0) == timeline.total_range
 
     def test_workout_rest_between_sets(self) -> None:
         """Without its own rest, a superset is followed by the workout's rest between sets."""
         pair = Superset(exercises=(move("A"), move("B")))
-        timeline = build_timeline(workout(block(pair, move("C")), rest_between_sets=Rest(45)))
+        timeline = build_timeline(workout(block(pair, move("C")), rest_between_sets=Rest(45)), CLASSIC)
         assert [SegmentKind.WORK, SegmentKind.TRANSITION, SegmentKind.WORK, SegmentKind.REST] == [
             s.kind for s in timeline[:4]
         ]
@@ -235,19 +236,19 @@ class TestRests:
             rest_between_exercises=Rest(15),
             rest_between_rounds=Rest(90),
         )
-        timeline = build_timeline(workout(block(pair)))
+        timeline = build_timeline(workout(block(pair)), CLASSIC)
         assert [24.0, 15.0, 24.0, 90.0, 24.0, 15.0, 24.0] == [s.duration for s in timeline]
 
     def test_pacing_fills_gaps(self) -> None:
         """Unprescribed gaps take the pacing's values."""
-        pacing = Pacing(transition=20, rest_between_rounds=40, rest_between_blocks=90)
+        pacing = attrs.evolve(CLASSIC, transition=20, rest_between_rounds=40, rest_between_blocks=90)
         first = block(move("A"), move("B"), rounds=2, name="One")
         timeline = build_timeline(workout(first, block(move("C"), name="Two")), pacing)
         assert [24.0, 20.0, 24.0, 40.0, 24.0, 20.0, 24.0, 90.0, 24.0] == [s.duration for s in timeline]
 
     def test_rounds_range(self) -> None:
         """Rounds as a range: typical rounds the lower middle count; the total range spans both ends."""
-        timeline = build_timeline(workout(block(move(), rounds=Range(2, 3))))
+        timeline = build_timeline(workout(block(move(), rounds=Range(2, 3))), CLASSIC)
         assert 2 == timeline[-1].block_rounds
         assert (24 * 2 + 30.0, 24 * 3 + 60.0) == timeline.total_range
 
@@ -258,7 +259,7 @@ class TestFormats:
     def test_tabata(self) -> None:
         """Tabata: 8 × (20 s work, 10 s rest) lasts exactly 4 minutes."""
         tabata = block(move(dose=MaxReps()), rounds=8, format=Intervals(work=20, rest=10))
-        timeline = build_timeline(workout(tabata))
+        timeline = build_timeline(workout(tabata), CLASSIC)
         assert 240.0 == timeline.total
         assert [20.0, 10.0] * 8 == [s.duration for s in timeline]
         assert (240.0, 240.0) == timeline.total_range
@@ -266,7 +267,7 @@ class TestFormats:
     def test_active_rest(self) -> None:
         """An active rest names its exercise in the rest interval."""
         fmt = Intervals(work=50, rest=10, active_rest=move("Plank", Duration(10)))
-        timeline = build_timeline(workout(block(move("A"), move("B"), format=fmt)))
+        timeline = build_timeline(workout(block(move("A"), move("B"), format=fmt)), CLASSIC)
         assert ["A", "Plank", "B", "Plank"] == [s.exercise for s in timeline]
         assert "active rest: 10 s" == timeline[1].target
 
@@ -275,7 +276,7 @@ class TestFormats:
         emom = block(
             move("Swing", Reps(15)), move("Lunge", Reps(6), sides="each"), format=Emom(every=60, duration=240)
         )
-        timeline = build_timeline(workout(emom))
+        timeline = build_timeline(workout(emom), CLASSIC)
         assert 240.0 == timeline.total
         work = [(s.exercise, s.block_round) for s in timeline if s.kind is SegmentKind.WORK]
         assert [("Swing", 1), ("Lunge", 2), ("Lunge", 2), ("Swing", 3), ("Lunge", 4), ("Lunge", 4)] == work
@@ -285,7 +286,7 @@ class TestFormats:
     def test_emom_overflow(self) -> None:
         """Work estimated past the interval is squeezed into it and reported, with the item's path."""
         emom = block(move("A"), move("B", Reps(30)), format=Emom(every=60, duration=120))
-        timeline = build_timeline(workout(emom))
+        timeline = build_timeline(workout(emom), CLASSIC)
         assert 120.0 == timeline.total  # the EMOM keeps its prescribed length
         (warning,) = timeline.warnings
         assert "blocks[0].items[1]" == warning.path
@@ -300,7 +301,7 @@ class TestFormats:
     def test_interval_overflow(self) -> None:
         """20 reps in a 20 s work interval: the interval's time is kept, and a warning says so."""
         station = block(move("A", Reps(20)), move("B", Reps(3)), format=Intervals(work=20, rest=10))
-        timeline = build_timeline(workout(station))
+        timeline = build_timeline(workout(station), CLASSIC)
         assert 60.0 == timeline.total
         (warning,) = timeline.warnings
         assert ("blocks", 0, "items", 0) == warning.location
@@ -309,12 +310,12 @@ class TestFormats:
     def test_fitting_work_gives_no_warning(self) -> None:
         """Work that fits its interval, exactly or with time to spare, warns of nothing."""
         emom = block(move("A", Reps(20)), format=Emom(every=60, duration=120))
-        assert () == build_timeline(workout(emom)).warnings
+        assert () == build_timeline(workout(emom), CLASSIC).warnings
 
     def test_amrap(self) -> None:
         """An AMRAP lasts its cap; the last round is cut short and counted."""
         amrap = block(move("A", Reps(10)), move("B", Reps(10)), format=Amrap(time_cap=140))
-        timeline = build_timeline(workout(amrap))
+        timeline = build_timeline(workout(amrap), CLASSIC)
         assert 140.0 == timeline.total
         # A round is 30 + 10 + 30, then a 10 s transition: round 2's B starts at 120, cut at 140.
         last = timeline[-1]
@@ -405,7 +406,7 @@ class TestEmomSupersets:
     def test_amrap_round_counts_from_first_work(self) -> None:
         """A cap reached while moving back to the first exercise does not start a new round."""
         amrap = block(move("A", Reps(10)), move("B", Reps(10)), format=Amrap(time_cap=155))
-        timeline = build_timeline(workout(amrap))
+        timeline = build_timeline(workout(amrap), CLASSIC)
         # Each round: 30 + 10 + 30, then 10 s back to the start; the cap falls in round 2's return.
         assert {2} == {s.block_rounds for s in timeline}
         assert SegmentKind.TRANSITION is timeline[-1].kind
@@ -417,7 +418,7 @@ class TestBoundaries:
     def test_emom_work_filling_the_interval_exactly_is_accepted(self) -> None:
         """20 reps at 3 s fill a 60 s interval exactly: accepted, with no rest segment of 0 s."""
         emom = block(move("A", Reps(20)), format=Emom(every=60, duration=120))
-        timeline = build_timeline(workout(emom))
+        timeline = build_timeline(workout(emom), CLASSIC)
         assert [(SegmentKind.WORK, 60.0), (SegmentKind.WORK, 60.0)] == [
             (s.kind, s.duration) for s in timeline
         ]
@@ -425,7 +426,9 @@ class TestBoundaries:
 
     def test_emom_work_one_rep_over_warns(self) -> None:
         """21 reps at 3 s overflow a 60 s interval by 3 s: the one rep over is reported."""
-        timeline = build_timeline(workout(block(move("A", Reps(21)), format=Emom(every=60, duration=120))))
+        timeline = build_timeline(
+            workout(block(move("A", Reps(21)), format=Emom(every=60, duration=120))), CLASSIC
+        )
         assert 120.0 == timeline.total
         (warning,) = timeline.warnings
         assert "63 s overflows the 60 s EMOM interval" in warning.reason
@@ -434,18 +437,18 @@ class TestBoundaries:
         """A modification that leaves the tempo alone keeps it: 8 reps at 4-1-1-0 last 48 s, not 24 s."""
         easier = Modification(name="Box Squat", kind=ModificationKind.EASIER, dose=Reps(8))
         squat = move(tempo=Tempo("4-1-1-0"), modifications=(easier,))
-        (segment,) = build_timeline(workout(block(squat)).variant("easier"))
+        (segment,) = build_timeline(workout(block(squat)).variant("easier"), CLASSIC)
         assert ("Box Squat", 48.0) == (segment.exercise, segment.duration)
 
     def test_the_exercise_rest_between_sets_wins_over_the_workout(self) -> None:
         """Straight sets rest their own rest_between_sets, not the workout's."""
         exercise = move(sets=2, rest_between_sets=Rest(90))
-        timeline = build_timeline(workout(block(exercise), rest_between_sets=Rest(45)))
+        timeline = build_timeline(workout(block(exercise), rest_between_sets=Rest(45)), CLASSIC)
         assert [24.0, 90.0, 24.0] == [s.duration for s in timeline]
 
     def test_the_workout_rest_between_sets_fills_in_for_straight_sets(self) -> None:
         """Without their own rest, straight sets rest the workout's rest_between_sets."""
-        timeline = build_timeline(workout(block(move(sets=2)), rest_between_sets=Rest(45)))
+        timeline = build_timeline(workout(block(move(sets=2)), rest_between_sets=Rest(45)), CLASSIC)
         assert [24.0, 45.0, 24.0] == [s.duration for s in timeline]
 
 
@@ -454,12 +457,12 @@ class TestRepr:
 
     def test_repr_shows_the_segments_and_total(self, timeline: Timeline) -> None:
         """The title, the segment count and the total."""
-        assert "<Timeline 'Upper-Body Workout for Runners': 65 segments, 1591 s>" == repr(timeline)
+        assert "<Timeline 'Upper-Body Workout for Runners': 52 segments, 1265 s>" == repr(timeline)
 
     def test_repr_at_the_segment_limit(self) -> None:
         """A timeline built right at max_segments has a repr, though its maximum would exceed the limit."""
         sets = move(sets=Range(2, 4), rest_between_sets=Rest(60))
-        timeline = build_timeline(workout(block(sets)), Pacing(max_segments=5))
+        timeline = build_timeline(workout(block(sets)), attrs.evolve(CLASSIC, max_segments=5))
         assert 5 == len(timeline)
         assert "<Timeline 'Test': 5 segments, 192 s>" == repr(timeline)
         with pytest.raises(ValidationError, match="more than 5 timeline segments"):

@@ -38,6 +38,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
+from runstrength._plan import movement
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
 WHOLE_WORKOUTS = settings(max_examples=max(5, settings().max_examples // 4))
@@ -66,7 +67,7 @@ def pace(distance: Distance, intensity: object, pacing: Pacing) -> float:
 
 def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:  # noqa: PLR0911 - one per dose
     """One side's work for a dose, straight from the pacing's definitions."""
-    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.rep_seconds(movement(exercise))
     point = pacing.range_point
     if isinstance(dose, Reps):
         return (dose.reps.point(point) if isinstance(dose.reps, Range) else dose.reps) * per_rep

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
     from ._export.fit import export_fit
     from ._export.ics import Session, export_ics, plan
     from ._export.player import Player, export_html
-    from ._pacing import Pacing
+    from ._pacing import Movement, Pacing
     from ._timeline import Segment, SegmentKind, Timeline, TimelineWarning, build_timeline
 
     __version__: str
@@ -84,6 +84,7 @@ _ON_FIRST_USE: dict[str, str] = {
     "export_card_pdf": "._export.card",
     "Player": "._export.player",
     "export_html": "._export.player",
+    "Movement": "._pacing",
     "Pacing": "._pacing",
     "json_schema": "._document.schema",
     "Segment": "._timeline",
@@ -128,6 +129,7 @@ __all__ = [
     "MissingExtraError",
     "Modification",
     "ModificationKind",
+    "Movement",
     "Pacing",
     "Player",
     "Problem",

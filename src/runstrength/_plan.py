@@ -30,6 +30,12 @@ Precedence, decided here once:
   work when ``rest_after_last`` is false (the rest then sits between rounds only).
 - A prescribed rest without seconds: its length's pacing field (``rest_minimal``,
   ``rest_short``), else ``rest_as_needed``.
+- What an exercise is (`movement`: cyclic, body-weight or loaded) and which equipment it uses
+  (`equipment_of`) are decided here, once: the default rest after a set or superset is the
+  loaded one when any of its exercises is loaded, a default transition is the equipment one
+  when the equipment changes between the two exercises, and an exercise at a station (a bar
+  to load, a machine to adjust: `set_up`) that stands alone in an untimed block gets a set-up
+  before each set.
 - Doses and loads: a ladder's or an ascending dose's step is the round's (or set's) number; an
   EMOM counts the times it has come round to the exercise, an AMRAP its own rounds (from the
   first again in each of the block's rounds).
@@ -42,11 +48,13 @@ Precedence, decided here once:
   body, with the block's ``rest_between_rounds`` between rounds (no default: nothing unless
   stated). A for-time block is planned like an untimed one, with its ``time_cap`` on the
   block's plan: between its rounds a prescribed rest, else a transition back to the first
-  exercise (no pacing default rest).
+  exercise (by the equipment, as between exercises; no pacing default rest).
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Callable
 from enum import StrEnum
 from typing import Final, TypeAlias
@@ -54,6 +62,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from ._model import Amrap, Block, Emom, Exercise, ForTime, Intervals, Item, Superset, Workout, required_parts
+from ._pacing import Movement
 from ._values import (
     Amount,
     Ascending,
@@ -62,6 +71,7 @@ from ._values import (
     Ladder,
     Load,
     LoadLadder,
+    LoadLevel,
     Range,
     Reps,
     Rest,
@@ -80,9 +90,12 @@ class Default(StrEnum):
     """The `Pacing` field that fills a gap the workout leaves open."""
 
     SWITCH_SIDES = "switch_sides"
-    TRANSITION = "transition"
+    TRANSITION = "transition_equipment"
+    TRANSITION_IN_PLACE = "transition_in_place"
+    SET_UP = "set_up"
     REST_BETWEEN_ROUNDS = "rest_between_rounds"
-    REST_BETWEEN_SETS = "rest_between_sets"
+    REST_BETWEEN_SETS = "rest_between_sets_loaded"
+    REST_BETWEEN_SETS_BODYWEIGHT = "rest_between_sets_bodyweight"
     REST_BETWEEN_BLOCKS = "rest_between_blocks"
     REST_MINIMAL = "rest_minimal"
     REST_SHORT = "rest_short"
@@ -102,6 +115,7 @@ class Between(StrEnum):
     """Where a gap sits: what it separates."""
 
     SIDES = "sides"
+    SET_UP = "set_up"
     EXERCISES = "exercises"
     ITEMS = "items"
     SETS = "sets"
@@ -129,7 +143,8 @@ class Work:
     this effort's load (a load ladder's step), if any; ``share`` is how much of ``dose`` this
     effort does (`work_share`: 2 for both sides of an alternating per-side dose, ½ for one side
     of a shared one). The dose of one of counted `Efforts` is the `Efforts` itself (its
-    ``each`` and intensity).
+    ``each`` and intensity). ``movement`` is what kind of exercise it is, for the pacing's
+    time per rep.
     """
 
     exercise: Exercise
@@ -139,6 +154,7 @@ class Work:
     seconds: float | Range | None = None
     load: Load | None = None
     share: float = 1.0
+    movement: Movement = Movement.BODYWEIGHT
 
 
 @attrs.frozen
@@ -155,6 +171,8 @@ class Gap:
     default: Default | None
     side: Side | None = None
     """The side a switch of sides leads to."""
+    exercise: Exercise | None = None
+    """The exercise a set-up sets up."""
 
 
 @attrs.frozen
@@ -325,7 +343,119 @@ def _half(dose: SingleDose | Efforts) -> str:
     return f"half of {dose}"
 
 
+_STATION_WORDS: Final = (
+    "barbell", "machine", "cable", "smith", "rack", "trap bar", "landmine", "sled",
+    "deadlift", "bench press", "overhead press", "leg press", "leg extension", "leg curl",
+    "hamstring curl", "pushdown", "pulldown", "abduction", "adduction",
+)  # fmt: skip
+"""Words of an exercise's name or equipment for a lift set up at a station: a bar to load, a machine."""
+
+_HANDHELD_WORDS: Final = ("dumbbell", "kettlebell", "band", "medicine ball", "sandbag", "plate")
+"""Words of an exercise's name or equipment for a weight picked up, not set up."""
+
+_LOADED_WORDS: Final = (
+    *_STATION_WORDS,
+    *_HANDHELD_WORDS,
+    "weighted",
+    "shoulder press", "biceps curl", "triceps extension", "lateral raise", "goblet", "fly",
+)  # fmt: skip
+"""Words of an exercise's name or equipment that make it a loaded lift."""
+
+_CYCLIC_WORDS: Final = (
+    "jumping jack", "high knee", "jump rope", "skipping", "butt kick", "mountain climber",
+    "flutter kick", "punch", "march", "fast feet", "skier",
+)  # fmt: skip
+"""Words of an exercise's name that make it a quick repeated move, counted a contact at a time."""
+
+_EQUIPMENT_WORDS: Final = (
+    *_STATION_WORDS,
+    *_HANDHELD_WORDS,
+    "bench", "chair", "box", "step", "bar", "wall", "ball", "rope",
+)  # fmt: skip
+"""Words of an exercise's name or equipment that name what it is done with or on."""
+
+
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(word) for word in words) + r")(e?s)?\b")
+
+
+_STATION: Final = _words(_STATION_WORDS)
+_HANDHELD: Final = _words(_HANDHELD_WORDS)
+_LOADED: Final = _words(_LOADED_WORDS)
+_CYCLIC: Final = _words(_CYCLIC_WORDS)
+_EQUIPMENT: Final = _words(_EQUIPMENT_WORDS)
+
+
+def _texts(exercise: Exercise) -> tuple[str, ...]:
+    return (exercise.name.lower(), *(item.name.lower() for item in exercise.equipment))
+
+
+def movement(exercise: Exercise) -> Movement:
+    """What kind of exercise this is, for the pacing's time per rep.
+
+    Loaded when its ``load`` is an amount or a level other than body weight, or when its name
+    or equipment names a weight, a machine or a band, or a lift only done with one (see
+    ``_LOADED_WORDS``); else cyclic when its name is a quick repeated move (jumping jacks,
+    high knees, mountain climbers…); else body-weight.
+
+    >>> from runstrength import Reps
+    >>> [
+    ...     movement(Exercise(name=name, dose=Reps(10))).value
+    ...     for name in ("Goblet Squat", "High Knees", "Squat")
+    ... ]
+    ['loaded', 'cyclic', 'bodyweight']
+    """
+    load = exercise.load
+    if load is not None:
+        loads = load.ladder if isinstance(load, LoadLadder) else (load,)
+        bodyweight = all(one.level is LoadLevel.BODYWEIGHT and one.amount is None for one in loads)
+        return Movement.BODYWEIGHT if bodyweight else Movement.LOADED
+    texts = _texts(exercise)
+    if any(_LOADED.search(text) for text in texts):
+        return Movement.LOADED
+    return Movement.CYCLIC if _CYCLIC.search(texts[0]) else Movement.BODYWEIGHT
+
+
+def set_up(exercise: Exercise) -> bool:
+    """Whether each set of the exercise starts with a set-up: a bar to load or a machine to adjust.
+
+    True when its name or equipment names a barbell, a machine or a cable, or a lift done on
+    one (deadlift, bench press, leg press…; see ``_STATION_WORDS``), and no weight that is
+    simply picked up (a dumbbell deadlift is not set up).
+    """
+    texts = _texts(exercise)
+    return any(_STATION.search(text) for text in texts) and not any(_HANDHELD.search(text) for text in texts)
+
+
+def equipment_of(exercise: Exercise) -> frozenset[str]:
+    """What an exercise is done with or on, as words of its name and equipment (``dumbbell``, ``bench``).
+
+    Two exercises with the same equipment (or none, on the floor) follow each other in place;
+    otherwise moving on means changing equipment.
+    """
+    return frozenset(match.group(1) for text in _texts(exercise) for match in _EQUIPMENT.finditer(text))
+
+
+def _loaded(item: Item) -> bool:
+    exercises = item.exercises if isinstance(item, Superset) else (item,)
+    return any(movement(exercise) is Movement.LOADED for exercise in exercises)
+
+
+def _first(item: Item) -> Exercise:
+    return item.exercises[0] if isinstance(item, Superset) else item
+
+
+def _last(item: Item) -> Exercise:
+    return item.exercises[-1] if isinstance(item, Superset) else item
+
+
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
+_IN_PLACE = Gap(Between.ITEMS, None, Default.TRANSITION_IN_PLACE)
+
+
+def transition(before: Exercise, after: Exercise) -> Gap:
+    """The default transition from one exercise to the next: in place, or changing equipment."""
+    return _IN_PLACE if equipment_of(before) == equipment_of(after) else _TRANSITION
 
 
 def plan(workout: Workout) -> Plan:
@@ -346,6 +476,11 @@ def plan(workout: Workout) -> Plan:
         for index, block in enumerate(workout.blocks)
     )
     return Plan(workout, blocks)
+
+
+def _rest_default(item: Item) -> Default:
+    """The pacing's rest after a set or superset: by whether any of its exercises is loaded."""
+    return Default.REST_BETWEEN_SETS if _loaded(item) else Default.REST_BETWEEN_SETS_BODYWEIGHT
 
 
 def _with_load(target: str, exercise: Exercise, load: Load | None) -> str:
@@ -375,6 +510,14 @@ class _Planner:
     def __init__(self, workout: Workout) -> None:
         self.workout = workout
         self.targets: dict[int, str] = {}  # the workout keeps its doses alive while it is planned
+        self.kinds: dict[int, tuple[Movement, bool]] = {}  # and its exercises
+
+    def kind(self, exercise: Exercise) -> tuple[Movement, bool]:
+        """The exercise's movement and whether its sets are set up, worked out once per exercise."""
+        found = self.kinds.get(id(exercise))
+        if found is None:
+            found = self.kinds[id(exercise)] = (movement(exercise), set_up(exercise))
+        return found
 
     def target(self, dose: SingleDose | Efforts) -> str:
         found = self.targets.get(id(dose))
@@ -382,37 +525,44 @@ class _Planner:
             found = self.targets[id(dose)] = str(dose)
         return found
 
-    def effort(self, exercise: Exercise, number: int) -> tuple[Node, ...]:
-        """Performance ``number`` (from 0): both sides, one effort, or counted efforts."""
+    def effort(self, exercise: Exercise, number: int, *, alone: bool = False) -> tuple[Node, ...]:
+        """Performance ``number`` (from 0): both sides, one effort, or counted efforts.
+
+        ``alone``: the exercise stands alone in an untimed block, so work at a station is set up first.
+        """
         dose = step(exercise.dose, number)
         load = load_step(exercise.load, number)
+        start: tuple[Node, ...] = ()
+        if alone and self.kind(exercise)[1]:
+            start = (Gap(Between.SET_UP, None, Default.SET_UP, exercise=exercise),)
         if isinstance(dose, Efforts):
             between = None if dose.recovery is None else Gap(Between.EFFORTS, dose.recovery, None)
             body = self.one_effort(exercise, dose, _with_load(dose.one(), exercise, load), load)
-            return (Repeat(Counted.EFFORTS, exercise.name, dose.efforts, (body,), between),)
+            return (*start, Repeat(Counted.EFFORTS, exercise.name, dose.efforts, (body,), between))
         target = _with_load(self.effort_target(exercise, dose), exercise, load)
-        return self.one_effort(exercise, dose, target, load)
+        return (*start, *self.one_effort(exercise, dose, target, load))
 
     def one_effort(
         self, exercise: Exercise, dose: SingleDose | Efforts, target: str, load: Load | None
     ) -> tuple[Node, ...]:
         """The first side, a side switch, the other side; or one effort."""
         share = work_share(exercise)
+        kind = self.kind(exercise)[0]
         if exercise.sides is Sides.EACH:
             first, second = side_order(exercise)
             switch = exercise.switch_sides
             if switch == 0:
                 return (
-                    Work(exercise, dose, first, target, load=load, share=share),
-                    Work(exercise, dose, second, target, load=load, share=share),
+                    Work(exercise, dose, first, target, load=load, share=share, movement=kind),
+                    Work(exercise, dose, second, target, load=load, share=share, movement=kind),
                 )
             gap = _SWITCH_TO[second] if switch is None else Gap(Between.SIDES, Rest(switch), None, second)
             return (
-                Work(exercise, dose, first, target, load=load, share=share),
+                Work(exercise, dose, first, target, load=load, share=share, movement=kind),
                 gap,
-                Work(exercise, dose, second, target, load=load, share=share),
+                Work(exercise, dose, second, target, load=load, share=share, movement=kind),
             )
-        return (Work(exercise, dose, None, target, load=load, share=share),)
+        return (Work(exercise, dose, None, target, load=load, share=share, movement=kind),)
 
     def effort_target(self, exercise: Exercise, dose: SingleDose | Efforts) -> str:
         """What one effort of the dose shows: ``8 reps``, ``15 s (30 s in all)``."""
@@ -450,9 +600,17 @@ class _Planner:
         else:
             rounds = tuple(self.block_round(block, number) for number in numbers)
             # Against the clock, no rest is added: back to the first exercise, unless one is prescribed.
-            default = Default.TRANSITION if isinstance(fmt, ForTime) else Default.REST_BETWEEN_ROUNDS
+            default = (
+                self.round_transition(block) if isinstance(fmt, ForTime) else Default.REST_BETWEEN_ROUNDS
+            )
             between = Gap(Between.ROUNDS, block.rest_between_rounds, default)
         return Repeat(Counted.BLOCK_ROUNDS, block.name, times, rounds, between, closing)
+
+    def round_transition(self, block: Block) -> Default | None:
+        """The default transition from a block's last exercise back to its first (by the equipment)."""
+        if not block.items:
+            return Default.TRANSITION
+        return transition(_last(block.items[-1]), _first(block.items[0])).default
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:
         nodes: list[Node] = []
@@ -462,26 +620,30 @@ class _Planner:
             if isinstance(item, Superset):
                 nodes.append(self.superset(item, titles[position]))
             elif item.sets == 1:
-                nodes.extend(self.effort(item, number))
+                nodes.extend(self.effort(item, number, alone=True))
             else:
                 nodes.append(self.sets(item))
             if position < last:
-                nodes.append(self.after_item(item))
+                nodes.append(self.after_item(item, block.items[position + 1]))
         return tuple(nodes)
 
-    def after_item(self, item: Item) -> Gap:
+    def after_item(self, item: Item, following: Item) -> Gap:
         if item.rest_after is not None:
             return Gap(Between.ITEMS, item.rest_after, None)
         if isinstance(item, Superset) or item.sets != 1:
-            return Gap(Between.ITEMS, self.workout.rest_between_sets, Default.REST_BETWEEN_SETS)
-        return _TRANSITION
+            return Gap(Between.ITEMS, self.workout.rest_between_sets, _rest_default(item))
+        return transition(item, _first(following))
 
     def superset(self, superset: Superset, title: str, first: int = 0) -> Repeat:
         """A superset's rounds; ``first`` is the number of its first round's doses (an EMOM's cycle)."""
         exercises = superset.exercises
         times = superset.rounds
         numbers = _numbers(_laddered(exercises), times)
-        inside = Gap(Between.EXERCISES, superset.rest_between_exercises, Default.TRANSITION)
+        given = superset.rest_between_exercises
+        inside = [
+            Gap(Between.EXERCISES, given, None) if given is not None else transition(before, after)
+            for before, after in itertools.pairwise(exercises)
+        ]
         last = len(exercises) - 1
         rounds = []
         for number in numbers:
@@ -489,7 +651,7 @@ class _Planner:
             for position, exercise in enumerate(exercises):
                 nodes.extend(self.effort(exercise, first + number))
                 if position < last:
-                    nodes.append(inside)
+                    nodes.append(inside[position])
             rounds.append(tuple(nodes))
         between = Gap(Between.ROUNDS, superset.rest_between_rounds, Default.REST_BETWEEN_ROUNDS)
         return Repeat(Counted.SUPERSET_ROUNDS, title, times, tuple(rounds), between)
@@ -497,10 +659,10 @@ class _Planner:
     def sets(self, exercise: Exercise) -> Repeat:
         times = exercise.sets
         numbers = _numbers(_varies(exercise), times)
-        rounds = tuple(self.effort(exercise, n) for n in numbers)
+        rounds = tuple(self.effort(exercise, n, alone=True) for n in numbers)
         own = exercise.rest_between_sets
         rest = own if own is not None else self.workout.rest_between_sets
-        between = Gap(Between.SETS, rest, Default.REST_BETWEEN_SETS)
+        between = Gap(Between.SETS, rest, _rest_default(exercise))
         return Repeat(Counted.SETS, exercise.name, times, rounds, between)
 
     def intervals_round(
@@ -513,14 +675,17 @@ class _Planner:
             load = load_step(item.load, number)
             target = _with_load(self.effort_target(item, dose), item, load)
             share = work_share(item)
+            kind = self.kind(item)[0]
             if item.sides is not Sides.EACH:
-                nodes += (Work(item, dose, None, target, fmt.work, load, share), rest)
+                nodes += (Work(item, dose, None, target, fmt.work, load, share, kind), rest)
             elif item.per_side:  # a station per side
                 for side in side_order(item):
-                    nodes += (Work(item, dose, side, target, fmt.work, load, share), rest)
+                    nodes += (Work(item, dose, side, target, fmt.work, load, share, kind), rest)
             else:  # one station, split between the sides
                 half = _halved(fmt.work)
-                halves = (Work(item, dose, side, target, half, load, share) for side in side_order(item))
+                halves = (
+                    Work(item, dose, side, target, half, load, share, kind) for side in side_order(item)
+                )
                 nodes += (*halves, rest)
         return tuple(nodes)
 
@@ -549,11 +714,11 @@ class _Planner:
 
         def round_of(number: int) -> tuple[Node, ...]:
             nodes: list[Node] = []
-            for item in exercises:
+            for position, item in enumerate(exercises):
                 nodes.extend(self.effort(item, number))
                 # The exercise's rest_after, else a transition; after the last exercise, back to
                 # the first: still this round, so a round counts once work starts.
-                nodes.append(self.after_item(item))
+                nodes.append(self.after_item(item, exercises[(position + 1) % len(exercises)]))
             return tuple(nodes)
 
         climb = round_of if _laddered(exercises) else None

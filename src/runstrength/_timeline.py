@@ -4,12 +4,13 @@ What comes when, and which rest wins where, is the plan's business (`runstrength
 documentation's "How expansion works"); this module only gives each node its length:
 
 - Work: `dose_seconds`, the one length of a dose everywhere: reps × seconds per rep (the
-  exercise's tempo, else the pacing's), a time as given, a distance at its own pace, else at
-  the pacing's pace for its intensity (easy: the run pace), max reps at its time cap or the
-  pacing's estimate; one of counted efforts its time, its distance at its pace, or the
-  pacing's ``effort_seconds`` when it has neither; times the effort's share of the dose (two
-  sides of an alternating per-side dose, half of a shared one). An interval block's work lasts
-  its ``work`` seconds (a range at the range point) whatever the dose needs.
+  exercise's tempo, else the pacing's for its kind of movement, which the plan decides), a
+  time as given, a distance at its own pace, else at the pacing's pace for its intensity
+  (easy: the run pace), max reps at its time cap or the pacing's estimate; one of counted
+  efforts its time, its distance at its pace, or the pacing's ``effort_seconds`` when it has
+  neither; times the effort's share of the dose (two sides of an alternating per-side dose,
+  half of a shared one). An interval block's work lasts its ``work`` seconds (a range at the
+  range point) whatever the dose needs.
 - Gaps: the rest the workout prescribes, else the pacing's default for that gap (a rest, a
   transition or a side switch; an exercise's own ``switch_sides`` is a switch too); a gap of no
   time is no segment. A rest stated without seconds (minimal, short, as needed) takes the
@@ -39,7 +40,7 @@ import attrs
 
 from ._errors import Location, Problem, ValidationError, _sort_key, format_path
 from ._model import Block, Exercise, Item, Superset, Workout
-from ._pacing import Pacing
+from ._pacing import Movement, Pacing
 from ._plan import (
     AsManyRounds,
     Between,
@@ -55,6 +56,7 @@ from ._plan import (
     plan,
     rest_default,
 )
+from ._plan import movement as movement_of
 from ._values import (
     Distance,
     Duration,
@@ -190,8 +192,11 @@ class _CapReached(Exception):  # noqa: N818 - control flow, never escapes
 _DEFAULT_KINDS: Final = {
     Default.SWITCH_SIDES: SegmentKind.SWITCH_SIDES,
     Default.TRANSITION: SegmentKind.TRANSITION,
+    Default.TRANSITION_IN_PLACE: SegmentKind.TRANSITION,
+    Default.SET_UP: SegmentKind.TRANSITION,
     Default.REST_BETWEEN_ROUNDS: SegmentKind.REST,
     Default.REST_BETWEEN_SETS: SegmentKind.REST,
+    Default.REST_BETWEEN_SETS_BODYWEIGHT: SegmentKind.REST,
     Default.REST_BETWEEN_BLOCKS: SegmentKind.REST,
     Default.REST_MINIMAL: SegmentKind.REST,
     Default.REST_SHORT: SegmentKind.REST,
@@ -214,7 +219,7 @@ class _Builder:
         self.workout = workout
         self.pacing = pacing
         self.point = pacing.range_point
-        self.defaults = {default: getattr(pacing, default.value) for default in Default}
+        self.defaults = {default: pacing.gap_seconds(default.value) for default in Default}
         self.now = 0.0
         self.count = 0
         self.limit = math.inf
@@ -268,7 +273,7 @@ class _Builder:
 
     # --- the plan's nodes ---------------------------------------------------------------
 
-    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: C901, PLR0911 - one per case
+    def resolve(self, node: Work | Gap | IntervalRest) -> _Segmentish:  # noqa: PLR0911 - one per case
         """A node's segment facts at this pacing: kind, seconds, exercise, side, target, estimate.
 
         An exercise of `_PREVIOUS` is the last work's (a side switch names it).
@@ -294,21 +299,27 @@ class _Builder:
             if isinstance(seconds, Range):
                 return (SegmentKind.REST, seconds.point(self.point), None, None, text, True)
             return (SegmentKind.REST, seconds, None, None, text, False)
+        return self.resolve_default(node)
+
+    def resolve_default(self, node: Gap) -> _Segmentish:
+        """A gap the workout leaves open: the pacing's rest, transition, set-up or side switch."""
         default = node.default
         if default is None:
             return _NOTHING
-        seconds = self.defaults[default]
+        length = self.defaults[default]
         kind = _DEFAULT_KINDS[default]
         if kind is SegmentKind.REST:
-            return (kind, seconds, None, None, f"{seconds} s", True)
+            return (kind, length, None, None, f"{length:g} s", True)
+        if default is Default.SET_UP:
+            return (kind, length, node.exercise.name if node.exercise else None, None, "set up", True)
         if kind is SegmentKind.TRANSITION:
-            return (kind, seconds, None, None, "transition", True)
-        return (kind, seconds, _PREVIOUS, None, "switch sides", True)
+            return (kind, length, None, None, "transition", True)
+        return (kind, length, _PREVIOUS, None, "switch sides", True)
 
     def resolve_work(self, work: Work) -> _Segmentish:
         """One effort: the interval's time, else its share of the dose at the pacing."""
         exercise = work.exercise
-        seconds, estimate = dose_seconds(exercise, work.dose, work.share, self.pacing)
+        seconds, estimate = dose_seconds(exercise, work.dose, work.share, self.pacing, work.movement)
         if work.seconds is not None:
             interval = point(work.seconds, self.point)
             if seconds > interval and not isinstance(work.dose, MaxReps):  # max reps fill any interval
@@ -718,19 +729,27 @@ class Timeline:
 
 
 def dose_seconds(
-    exercise: Exercise, dose: SingleDose | Efforts, share: float, pacing: Pacing
+    exercise: Exercise,
+    dose: SingleDose | Efforts,
+    share: float,
+    pacing: Pacing,
+    movement: Movement | None = None,
 ) -> tuple[float, bool]:
     """How long ``share`` of a dose takes at a pacing, and whether that is an estimate.
 
     The one length of a dose, inside interval blocks and out: reps × seconds per rep (the
-    exercise's tempo, else the pacing's), a time as given, a distance at its pace (its own,
+    exercise's tempo, else the pacing's for the ``movement``, which the plan gives its work;
+    ``None``: the exercise's, `runstrength._plan.movement`), a time as given, a distance at its pace (its own,
     else its intensity's, else the pacing's run pace), max reps at the time cap or the pacing's
     estimate, an effort given by its intensity alone the pacing's ``effort_seconds``; ranges at
     the pacing's range point. ``share`` is `runstrength._plan.work_share`'s: ``{seconds: 30}``
     alternating per side is 60 s of work, and 30 s when shared (``per_side: false``).
     """
     which = pacing.range_point
-    per_rep = exercise.tempo.seconds_per_rep if exercise.tempo else pacing.seconds_per_rep
+    if exercise.tempo:
+        per_rep = exercise.tempo.seconds_per_rep
+    else:
+        per_rep = pacing.rep_seconds(movement if movement is not None else movement_of(exercise))
     intensity = None
     if isinstance(dose, Efforts):
         if dose.each is None:

@@ -66,12 +66,20 @@ PROGRESS_FROM: Final = 20
 _VARIANTS: Final = tuple(kind.value for kind in ModificationKind)
 """What ``--variant`` completes to; a workout's level names are accepted too."""
 _PACING_FLAGS: Final = {
-    "seconds_per_rep": "seconds one repetition takes",
+    "seconds_per_rep": "seconds every repetition takes, whatever the exercise",
     "switch_sides": "seconds to change sides",
-    "transition": "seconds to move to the next exercise",
+    "transition": "seconds to move to any next exercise",
     "rest_between_rounds": "rest between rounds where the workout gives none",
-    "rest_between_sets": "rest after a superset or straight set where the workout gives none",
+    "rest_between_sets": "rest after any superset or straight set where the workout gives none",
     "rest_between_blocks": "rest between blocks",
+    "seconds_per_rep_cyclic": "seconds per rep of a quick repeated move (jumping jacks)",
+    "seconds_per_rep_bodyweight": "seconds per rep of a body-weight move",
+    "seconds_per_rep_loaded": "seconds per rep of a lift with a weight, machine or band",
+    "set_up": "seconds to set up each set at a bar or machine",
+    "transition_in_place": "seconds to the next exercise with the same equipment or none",
+    "transition_equipment": "seconds to the next exercise on other equipment",
+    "rest_between_sets_bodyweight": "rest after a body-weight set or superset left open",
+    "rest_between_sets_loaded": "rest after a loaded set or superset left open",
 }
 
 
@@ -938,7 +946,8 @@ def _pacing_flags(command: argparse.ArgumentParser) -> None:
     pacing = command.add_argument_group("pacing (the workout's own rests and tempos take precedence)")
     defaults = attrs.fields_dict(Pacing)
     for name, text in _PACING_FLAGS.items():
-        help_ = f"{text} (default {defaults[name].default:g})"
+        default = defaults[name].default
+        help_ = f"{text} (default {'by kind' if default is None else format(default, 'g')})"
         pacing.add_argument(f"--{name.replace('_', '-')}", type=_number, metavar="S", help=help_)
     pacing.add_argument(
         "--rest",

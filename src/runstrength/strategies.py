@@ -1027,10 +1027,14 @@ def workouts(
 
 _PACING_SECONDS = _usually(st.integers(0, 90), st.integers(0, 600))
 _PACING_RESTS = _usually(st.integers(0, 180), st.integers(0, 3600))
+_PACING_REPS = _usually(st.sampled_from((0.75, 2, 2.5, 3, 4)), _numbers(0.5, 60))
 
 
 def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
-    """Pacings: seconds per rep, side switches, transitions, default rests and the range point.
+    """Pacings: times per rep by movement, set-ups, side switches, transitions, rests, the range point.
+
+    The single values ``seconds_per_rep``, ``transition`` and ``rest_between_sets`` are given
+    about half the time (they replace the tables by kind when given).
 
     Among the default rests, the lengths of rests stated in words (minimal, short, as needed).
 
@@ -1045,16 +1049,16 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
     >>> from runstrength import strategies
     >>> @given(strategies.pacings())
     ... def test_reps_take_time(pacing):
-    ...     assert pacing.seconds_per_rep > 0
+    ...     assert pacing.seconds_per_rep_bodyweight > 0
     """
     _check("max_segments", max_segments, 1, MAX_SEGMENTS)
     return st.builds(
         Pacing,
-        seconds_per_rep=_usually(st.sampled_from((2, 2.5, 3, 4)), _numbers(0.5, 60)),
+        seconds_per_rep=st.none() | _PACING_REPS,
         switch_sides=_PACING_SECONDS,
-        transition=_PACING_SECONDS,
+        transition=st.none() | _PACING_SECONDS,
         rest_between_rounds=_PACING_RESTS,
-        rest_between_sets=_PACING_RESTS,
+        rest_between_sets=st.none() | _PACING_RESTS,
         rest_between_blocks=_PACING_RESTS,
         range_point=st.sampled_from(RangePoint),
         max_reps_estimate=_usually(st.integers(1, 30), st.integers(1, 1000)),
@@ -1070,6 +1074,14 @@ def pacings(*, max_segments: int = 100_000) -> SearchStrategy[Pacing]:
         pace_mile=_PACES,
         pace_sprint=_PACES,
         effort_seconds=_usually(st.integers(5, 120), st.integers(1, 3600)),
+        seconds_per_rep_cyclic=_PACING_REPS,
+        seconds_per_rep_bodyweight=_PACING_REPS,
+        seconds_per_rep_loaded=_PACING_REPS,
+        set_up=_PACING_SECONDS,
+        transition_in_place=_PACING_SECONDS,
+        transition_equipment=_PACING_SECONDS,
+        rest_between_sets_bodyweight=_PACING_RESTS,
+        rest_between_sets_loaded=_PACING_RESTS,
     )
 
 

@@ -422,6 +422,8 @@ class _TooManySteps(Exception):  # noqa: N818 - control flow, never escapes
     """The steps exceed the limit."""
 
 
+_MOVES_ON: Final = frozenset({Default.TRANSITION, Default.TRANSITION_IN_PLACE, Default.SET_UP})
+"""Default gaps a watch does not time: it moves on when the next step starts."""
 _INTENSITY: Final = {BlockKind.WARM_UP: "warmup", BlockKind.COOL_DOWN: "cooldown"}
 _KG_PER_LB: Final = 0.45359237
 _MAX_WEIGHT_KG: Final = 655.35
@@ -483,9 +485,9 @@ class _Steps:
             else:
                 seconds = point(given, self.point)
             return seconds if seconds > 0 else None
-        if gap.default is None or gap.default is Default.TRANSITION:
+        if gap.default is None or gap.default in _MOVES_ON:
             return None  # the watch moves straight on
-        seconds = getattr(self.pacing, gap.default.value)
+        seconds = self.pacing.gap_seconds(gap.default.value)
         return seconds if seconds > 0 else None
 
     def gap(self, gap: Gap) -> None:

@@ -34,6 +34,6 @@ def canonical(value: Workout | Pacing) -> str:
 
     >>> from runstrength import Pacing
     >>> canonical(Pacing(seconds_per_rep=3.0, transition=15))
-    '{"transition":15}'
+    '{"seconds_per_rep":3,"transition":15}'
     """
     return canonical_text(to_dict(value))
