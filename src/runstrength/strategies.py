@@ -573,8 +573,9 @@ _OPTIONAL_TEMPOS = _sometimes(_TEMPOS)
 _EQUIPMENT_LISTS = st.lists(_EQUIPMENT, max_size=2).map(tuple)
 
 
-# A shared dose fits any exercise when it alternates (an even split is needed only with each).
-_MODIFIED_SIDES = st.tuples(_sometimes(st.sampled_from(Sides)), st.none() | st.just(True)) | st.just(
+# A shared dose fits any exercise when it alternates (an even split is needed only with each);
+# otherwise the modification counts per side, so its dose fits an exercise whose dose is shared.
+_MODIFIED_SIDES = st.tuples(_sometimes(st.sampled_from(Sides)), st.just(True)) | st.just(
     (Sides.ALTERNATING, False)
 )
 
