@@ -883,6 +883,12 @@ def _changes_something(*values: object) -> list[Finding]:
     return []
 
 
+_BLOCK_CHANGES: Final = ("rounds", "rest_between_rounds", "rest_after", "format")
+"""The block fields a level may replace."""
+_EXERCISE_CHANGES: Final = ("dose", "sets", "rest_between_sets", "load", "rest_after")
+"""The exercise fields a level may replace (besides swapping in a modification)."""
+
+
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)
 class BlockChange(Validated):
     """What a `Level` changes in one block: fields given replace the block's.
@@ -907,16 +913,12 @@ class BlockChange(Validated):
     )
 
     __relations__ = (
-        Relation(
-            ("rounds", "rest_between_rounds", "rest_after", "format"),
-            _changes_something,
-            "A block change changes at least one field.",
-        ),
+        Relation(_BLOCK_CHANGES, _changes_something, "A block change changes at least one field."),
     )
 
     def changes(self) -> dict[str, Any]:
         """The block's fields this change replaces, by name."""
-        return _given(self, ("rounds", "rest_between_rounds", "rest_after", "format"))
+        return _given(self, _BLOCK_CHANGES)
 
     def __str__(self) -> str:
         return f"{self.block}: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in self.changes().items())
@@ -957,7 +959,7 @@ class ExerciseChange(Validated):
 
     __relations__ = (
         Relation(
-            ("modification", "dose", "sets", "rest_between_sets", "load", "rest_after"),
+            ("modification", *_EXERCISE_CHANGES),
             _changes_something,
             "An exercise change changes at least one field.",
         ),
@@ -965,7 +967,7 @@ class ExerciseChange(Validated):
 
     def changes(self) -> dict[str, Any]:
         """The exercise's fields this change replaces, by name (``modification`` left out)."""
-        return _given(self, ("dose", "sets", "rest_between_sets", "load", "rest_after"))
+        return _given(self, _EXERCISE_CHANGES)
 
     def apply_to(self, exercise: Exercise) -> Exercise:
         """The exercise as this change makes it: its modification first, then the fields given."""

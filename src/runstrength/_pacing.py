@@ -207,20 +207,14 @@ class Pacing(Validated):
         >>> Pacing().rep_seconds(Movement.CYCLIC), Pacing(seconds_per_rep=3).rep_seconds(Movement.CYCLIC)
         (0.75, 3)
         """
-        if self.seconds_per_rep is not None:
-            return self.seconds_per_rep
-        if movement is Movement.CYCLIC:
-            return self.seconds_per_rep_cyclic
-        if movement is Movement.BODYWEIGHT:
-            return self.seconds_per_rep_bodyweight
-        return self.seconds_per_rep_loaded
+        return self.gap_seconds(f"seconds_per_rep_{movement.value}")
 
     def gap_seconds(self, field: str) -> float:
         """Seconds of the pacing field named ``field``, or of the single value that replaces it.
 
-        ``transition`` replaces ``transition_in_place`` and ``transition_equipment`` when given,
-        and ``rest_between_sets`` replaces ``rest_between_sets_bodyweight`` and
-        ``rest_between_sets_loaded``.
+        When given, ``seconds_per_rep`` replaces the ``seconds_per_rep_*`` table, ``transition``
+        replaces ``transition_in_place`` and ``transition_equipment``, and ``rest_between_sets``
+        replaces ``rest_between_sets_bodyweight`` and ``rest_between_sets_loaded``.
 
         >>> (
         ...     Pacing().gap_seconds("transition_in_place"),
@@ -238,6 +232,7 @@ class Pacing(Validated):
 
 
 _REPLACED_BY: Final = {
+    **{f"seconds_per_rep_{movement.value}": "seconds_per_rep" for movement in Movement},
     "transition_in_place": "transition",
     "transition_equipment": "transition",
     "rest_between_sets_bodyweight": "rest_between_sets",

@@ -79,7 +79,7 @@ from ._values import (
     Side,
     Sides,
     SingleDose,
-    format_seconds,
+    format_span,
     load_step,
     sides_text,
     step,
@@ -336,10 +336,7 @@ def _half(dose: SingleDose | Efforts) -> str:
         half = Range(reps.min // 2, reps.max // 2) if isinstance(reps, Range) else reps // 2
         return str(Reps(half))
     if isinstance(dose, Duration):
-        seconds = dose.seconds
-        if isinstance(seconds, Range):
-            return f"{seconds.min / 2:g}–{seconds.max / 2:g} s"
-        return format_seconds(seconds / 2)
+        return format_span(_halved(dose.seconds))
     return f"half of {dose}"
 
 
@@ -548,21 +545,18 @@ class _Planner:
         """The first side, a side switch, the other side; or one effort."""
         share = work_share(exercise)
         kind = self.kind(exercise)[0]
-        if exercise.sides is Sides.EACH:
-            first, second = side_order(exercise)
-            switch = exercise.switch_sides
-            if switch == 0:
-                return (
-                    Work(exercise, dose, first, target, load=load, share=share, movement=kind),
-                    Work(exercise, dose, second, target, load=load, share=share, movement=kind),
-                )
-            gap = _SWITCH_TO[second] if switch is None else Gap(Between.SIDES, Rest(switch), None, second)
-            return (
-                Work(exercise, dose, first, target, load=load, share=share, movement=kind),
-                gap,
-                Work(exercise, dose, second, target, load=load, share=share, movement=kind),
-            )
-        return (Work(exercise, dose, None, target, load=load, share=share, movement=kind),)
+
+        def work(side: Side | None) -> Work:
+            return Work(exercise, dose, side, target, load=load, share=share, movement=kind)
+
+        if exercise.sides is not Sides.EACH:
+            return (work(None),)
+        first, second = side_order(exercise)
+        switch = exercise.switch_sides
+        if switch == 0:
+            return (work(first), work(second))
+        gap = _SWITCH_TO[second] if switch is None else Gap(Between.SIDES, Rest(switch), None, second)
+        return (work(first), gap, work(second))
 
     def effort_target(self, exercise: Exercise, dose: SingleDose | Efforts) -> str:
         """What one effort of the dose shows: ``8 reps``, ``15 s (30 s in all)``."""
@@ -608,8 +602,6 @@ class _Planner:
 
     def round_transition(self, block: Block) -> Default | None:
         """The default transition from a block's last exercise back to its first (by the equipment)."""
-        if not block.items:
-            return Default.TRANSITION
         return transition(_last(block.items[-1]), _first(block.items[0])).default
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:

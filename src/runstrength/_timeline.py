@@ -234,7 +234,6 @@ class _Builder:
         self.sets: int | None = None
         self.exercise: str | None = None  # the last work's exercise: a side switch names it
         self.mark = ""  # which of counted efforts a work is: " (2 of 6)"
-        self.block_index = 0
         self.count_inner = True  # an EMOM's intervals, an AMRAP's rounds count as the block's rounds
 
     def warn(self, location: Location, reason: str, code: str) -> None:
@@ -372,7 +371,7 @@ class _Builder:
                     self.repeat(node)  # type: ignore[arg-type]
                     continue
                 if kind_of is EveryInterval:
-                    self.run_emom(self.block_index, node)  # type: ignore[arg-type]
+                    self.run_emom(node)  # type: ignore[arg-type]
                     continue
                 if kind_of is AsManyRounds:
                     self.run_amrap(node)  # type: ignore[arg-type]
@@ -421,11 +420,10 @@ class _Builder:
     def run(self, planned: Plan | None = None) -> None:
         for block in (planned or plan(self.workout)).blocks:
             self.block = block.block.name
-            self.block_index = block.index
             body = block.body
             self.count_inner = not isinstance(body, Repeat)
             if isinstance(body, EveryInterval):
-                self.run_emom(block.index, body)
+                self.run_emom(body)
             elif isinstance(body, AsManyRounds):
                 self.run_amrap(body)
             elif block.time_cap is not None:
@@ -461,7 +459,7 @@ class _Builder:
             )
         self.limit = math.inf
 
-    def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - see _Recorder
+    def run_emom(self, emom: EveryInterval) -> None:
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
         self.now += emom.every * emom.intervals
 
@@ -541,7 +539,7 @@ class _Recorder(_Builder):
     def warn(self, location: Location, reason: str, code: str) -> None:
         self.warnings.setdefault((location, code), TimelineWarning(location, reason, code))
 
-    def run_emom(self, index: int, emom: EveryInterval) -> None:  # noqa: ARG002 - the base signature
+    def run_emom(self, emom: EveryInterval) -> None:
         inner = self.count_inner
         if inner:
             self.block_rounds = emom.intervals

@@ -362,9 +362,7 @@ class Duration(Validated):
     )
 
     def __str__(self) -> str:
-        if isinstance(self.seconds, Range):
-            return f"{self.seconds} s"
-        return format_seconds(self.seconds)
+        return format_span(self.seconds)
 
 
 def _distance_bounds(distance: Number, unit: DistanceUnit) -> list[Finding]:

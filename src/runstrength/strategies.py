@@ -44,6 +44,7 @@ from ._model import (
     Superset,
     Timing,
     Workout,
+    _odd_reps,
 )
 from ._pacing import MAX_SEGMENTS, Pacing
 from ._values import (
@@ -684,15 +685,7 @@ def _exercises(
 
 def _splits(dose: Dose) -> bool:
     """Whether every rep count of a dose is even (at both ends of a range): it splits between sides."""
-    if isinstance(dose, Ascending):
-        return dose.ascending % 2 == 0 and dose.by % 2 == 0
-    steps = dose.ladder if isinstance(dose, Ladder) else (dose,)
-    return all(
-        end % 2 == 0
-        for step in steps
-        if isinstance(step, Reps)
-        for end in ((step.reps.min, step.reps.max) if isinstance(step.reps, Range) else (step.reps,))
-    )
+    return not _odd_reps(dose)
 
 
 def exercises(

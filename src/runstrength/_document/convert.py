@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cache
 from itertools import count
@@ -401,9 +401,13 @@ def _belongs(key: str, cls: type | None) -> str | None:
     """Where a key the class ``cls`` does not have belongs, if it is a field elsewhere in a workout."""
     classes = _owners().get(key, ())
     places = list(dict.fromkeys(_place(owner) for owner in classes if owner is not cls))
-    if not places:
-        return None
-    return places[0] if len(places) == 1 else ", ".join(places[:-1]) + f" or {places[-1]}"
+    return _either(places) if places else None
+
+
+def _either(choices: Iterable[str]) -> str:
+    """``a``, ``a or b``, ``a, b or c``."""
+    *first, last = choices
+    return f"{', '.join(first)} or {last}" if first else last
 
 
 _FAILED: Final = object()
@@ -582,11 +586,7 @@ def _explain_choice(
     if tags is None:
         return classes[0]
     table, default = tags
-    expected = (
-        "an exercise (no type) or 'superset'"
-        if default is not None
-        else "'intervals', 'emom', 'amrap' or 'for_time'"
-    )
+    expected = "an exercise (no type) or 'superset'" if default is not None else _either(map(repr, table))
     if "type" not in data:
         if default is None:
             out.add((*path, "type"), f"required field missing: expected {expected}", "missing_field")

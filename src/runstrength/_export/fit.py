@@ -481,7 +481,7 @@ class _Steps:
             if prescribed.as_needed:  # the lap button, unless the rest can only be nothing
                 return float("inf") if given is None or point(given, RangePoint.MAX) > 0 else None
             if given is None:  # a length in words: the pacing's seconds for it
-                seconds = getattr(self.pacing, rest_default(prescribed).value)
+                seconds = self.pacing.gap_seconds(rest_default(prescribed).value)
             else:
                 seconds = point(given, self.point)
             return seconds if seconds > 0 else None
