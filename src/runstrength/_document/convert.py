@@ -341,13 +341,17 @@ class _Problems:
         for problem in problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
-    def unknown_key(self, path: Location, key: object, valid: list[str], cls: type | None = None) -> None:
-        if len(self.found) >= MAX_PROBLEMS:  # only counted: no need to word it
-            self.omitted += 1
-            return
-        if not isinstance(key, str):
-            self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
-            return
+    def unknown_keys(self, path: Location, keys: list[Any], valid: list[str], cls: type) -> None:
+        """Report ``keys`` (in the document's order) as unknown; beyond the cap, only count them."""
+        room = max(0, MAX_PROBLEMS - len(self.found))
+        self.omitted += max(0, len(keys) - room)  # only counted: no need to word them
+        for key in keys[:room]:
+            if not isinstance(key, str):
+                self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
+            else:
+                self.add((*path, key), self._unknown(key, valid, cls), "unknown_field")
+
+    def _unknown(self, key: str, valid: list[str], cls: type) -> str:
         hint = ""
         if (belongs := _belongs(key, cls)) is not None:
             hint = f"; {key} belongs on {belongs}"
@@ -357,9 +361,7 @@ class _Problems:
 
             close = difflib.get_close_matches(key, valid, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-        self.add(
-            (*path, key), f"unknown field{hint or '; expected one of ' + ', '.join(valid)}", "unknown_field"
-        )
+        return f"unknown field{hint or '; expected one of ' + ', '.join(valid)}"
 
 
 @cache
@@ -528,15 +530,17 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     before = len(out.found) + out.omitted
     values: dict[str, Any] = {}
     unreadable: list[str] = []
-    for key, value in data.items():
-        entry = fields.get(key) if type(key) is str else None
-        if entry is None:
-            if key != extra_key:
-                out.unknown_key(path, key, names, cls)
+    unknown = data.keys() - fields.keys()
+    unknown.discard(extra_key)
+    if unknown:
+        out.unknown_keys(path, [key for key in data if key in unknown], names, cls)
+    for key, entry in fields.items():
+        if key not in data:
             continue
+        value = data[key]
         explain, converter, field_narrows = entry
         if explain is not None:
-            value = explain(value, (*path, key), out, field_narrows)  # noqa: PLW2901 - read, then kept
+            value = explain(value, (*path, key), out, field_narrows)
             if value is _FAILED:
                 unreadable.append(key)
                 continue
