@@ -119,28 +119,6 @@ class Segment:
         return self.end - self.start
 
 
-ROW_KEYS: Final = (
-    "index",
-    "start",
-    "end",
-    "duration",
-    "kind",
-    "block",
-    "block_round",
-    "block_rounds",
-    "superset",
-    "superset_round",
-    "superset_rounds",
-    "set_number",
-    "sets",
-    "exercise",
-    "side",
-    "target",
-    "estimate",
-)
-"""The keys of `Timeline.to_rows`, in order."""
-
-
 class SegmentRow(TypedDict):
     """One segment as `Timeline.to_rows` gives it: plain values, enums as their values."""
 
@@ -161,6 +139,10 @@ class SegmentRow(TypedDict):
     side: str | None
     target: str
     estimate: bool
+
+
+ROW_KEYS: Final = tuple(SegmentRow.__annotations__)
+"""The keys of `Timeline.to_rows`, in order."""
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from operator import attrgetter
 from typing import Any, ClassVar, Final
@@ -170,38 +170,36 @@ def _quiet_on_defaults(relation: Relation, defaults: Mapping[str, object]) -> bo
         return False
 
 
-@contextmanager
-def trusted() -> Iterator[None]:
+_TRUSTED: Final = ContextVar("runstrength_trusted", default=False)
+_DOUBTING: Final = ContextVar("runstrength_doubting", default=False)
+
+
+def trusted() -> AbstractContextManager[None]:
     """Build objects without checking them again: for values `Spec.problems` has just passed.
 
     Only the collecting pass of the loader uses it, for the objects it builds after finding
     nothing wrong with their values (a context variable, so other threads still check).
     """
-    token = _TRUSTED.set(True)
-    try:
-        yield
-    finally:
-        _TRUSTED.reset(token)
+    return _raised(_TRUSTED)
 
 
-_TRUSTED: Final = ContextVar("runstrength_trusted", default=False)
-
-
-@contextmanager
-def doubting() -> Iterator[None]:
+def doubting() -> AbstractContextManager[None]:
     """Refuse objects without working out why: for the loader's fast path, which explains later.
 
     A constructor that refuses its values raises a `ValidationError` without problems; the
     loader's collecting pass then finds them, once, for the whole document.
     """
-    token = _DOUBTING.set(True)
+    return _raised(_DOUBTING)
+
+
+@contextmanager
+def _raised(flag: ContextVar[bool]) -> Iterator[None]:
+    """Set ``flag`` for the ``with`` block, in this context only."""
+    token = flag.set(True)
     try:
         yield
     finally:
-        _DOUBTING.reset(token)
-
-
-_DOUBTING: Final = ContextVar("runstrength_doubting", default=False)
+        flag.reset(token)
 
 
 def _refusal(spec: Spec, obj: object) -> ValidationError:
