@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import random
 from pathlib import Path
 from typing import Any
 
 import pytest
 import tomli_w
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from runstrength import ValidationError, catalog, cli, from_dict, load, loads, to_dict
 from runstrength._document.convert import MAX_DEPTH
@@ -78,3 +82,62 @@ class TestNestingLimit:
         assert 1 == cli.main(["validate", "--format", "json", str(path)])
         [report] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
         assert too_deep == any(problem.get("code") == "too_deep" for problem in report["problems"])
+
+
+def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside ``document`` (not the root)."""
+    found = [path] if path else []
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += _places(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += _places(value, (*path, index))
+    return found
+
+
+@given(
+    name=st.sampled_from(catalog.names()),
+    choice=st.randoms(use_true_random=False),
+    too_deep=st.booleans(),
+    unknown_key=st.booleans(),
+    missing_title=st.booleans(),
+)
+def test_deep_nesting_anywhere_is_refused_as_that(
+    name: str,
+    choice: random.Random,
+    too_deep: bool,  # noqa: FBT001 - drawn by hypothesis
+    unknown_key: bool,  # noqa: FBT001
+    missing_title: bool,  # noqa: FBT001
+) -> None:
+    """A short JSON text is walked for depth only where it was refused: deep nesting anywhere still shows.
+
+    Wherever the nested lists stand (in place of any value, or under an unknown key), and
+    whatever else is wrong, ``loads`` reports ``too_deep`` exactly when ``from_dict`` (which
+    walks the whole data) does.
+    """
+    document = to_dict(catalog.get(name))
+    path = choice.choice(_places(document))
+    parent: Any = document
+    for part in path[:-1]:
+        parent = parent[part]
+    levels = len(path) + 1  # the value's own level; the document is the first, scalars add none
+    if unknown_key and isinstance(parent, dict):
+        key: Any = "extra"
+    else:
+        key = path[-1]
+    value: object = 1
+    for _ in range(MAX_DEPTH + 1 - levels + (1 if too_deep else 0)):
+        value = [value]
+    parent[key] = value
+    if missing_title:
+        del document["title"]
+    text = json.dumps(document)
+    assert ("too_deep" in codes(lambda: from_dict(document))) == too_deep
+    if too_deep:
+        assert "too_deep" in codes(lambda: loads(text))
+    else:
+        with contextlib.suppress(ValidationError):
+            loads(text)
+            return
+        assert "too_deep" not in codes(lambda: loads(text))

@@ -26,7 +26,7 @@ from enum import StrEnum
 from functools import cache
 from itertools import count
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Final, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin, overload
 
 import attrs
 import cattrs
@@ -65,6 +65,9 @@ MAX_DEPTH: Final = 40
 """The deepest a document may nest mappings and lists."""
 MAX_SIZE: Final = 2 * 1024 * 1024
 """The largest document text accepted: 2 MiB of UTF-8 (or as many characters)."""
+TOO_DEEP: Final = f"document nested too deeply: more than {MAX_DEPTH} levels"
+TOO_MANY: Final = f"document too large: more than {MAX_NODES} values"
+
 MAX_SUGGESTIONS: Final = 100
 """Unknown keys beyond this many get no "did you mean" (finding one costs time)."""
 
@@ -338,6 +341,9 @@ class _Problems:
             self.omitted += 1
 
     def extend(self, prefix: Location, problems: list[Problem]) -> None:
+        if len(self.found) >= MAX_PROBLEMS:  # only counted: no need to place them
+            self.omitted += len(problems)
+            return
         for problem in problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
@@ -534,8 +540,8 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     unknown.discard(extra_key)
     if unknown:
         out.unknown_keys(path, [key for key in data if key in unknown], names, cls)
-    for key, entry in fields.items():
-        if key not in data:
+    for key in data if len(data) < len(fields) else fields:  # the fewer of the two
+        if (entry := fields.get(key)) is None or key not in data:
             continue
         value = data[key]
         explain, converter, field_narrows = entry
@@ -577,12 +583,20 @@ def _explain_plan(
     return fields, required, [f.name for f in spec_of(cls).fields], frozenset(required)
 
 
+@cache
+def _dose_kinds(classes: tuple[type, ...]) -> dict[str, type] | None:
+    """When ``classes`` are doses: each one's key, in the documented order."""
+    if set(classes) <= set(DOSES):
+        return {key: cls for key, cls in _DOSE_KEYS.items() if cls in classes}
+    return None
+
+
 def _explain_choice(
     classes: tuple[type, ...], data: dict[Any, Any], path: Location, out: _Problems
 ) -> type | None:
     """The class a mapping stands for among ``classes``, or ``None`` with the reason in ``out``."""
-    if set(classes) <= set(DOSES):
-        return _explain_dose({key: cls for key, cls in _DOSE_KEYS.items() if cls in classes}, data, path, out)
+    if (kinds := _dose_kinds(classes)) is not None:
+        return _explain_dose(kinds, data, path, out)
     if (keyed := _KEYED.get(frozenset(classes))) is not None:
         key, with_key, without = keyed
         return with_key if key in data else without
@@ -709,7 +723,7 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
         ValidationError: with every problem of the data and its path.
         TypeError: ``kind`` is neither `Workout` nor `Pacing`.
     """
-    check_size(data)
+    check_limits(data)
     if kind is Workout:
         return structure_workout(data)
     from runstrength._pacing import Pacing  # noqa: PLC0415 - loaded when used
@@ -771,31 +785,63 @@ def _structure(cls: type, data: object) -> Any:
     return value
 
 
-def check_size(data: object) -> None:
-    """Refuse data nested deeper than `MAX_DEPTH` or with more than `MAX_NODES` values.
+def check_limits(
+    data: object, where: Callable[[str], tuple[int, int] | None] | None = None, *, above: int = 0
+) -> None:
+    """Refuse plain data nested deeper than `MAX_DEPTH` or holding more than `MAX_NODES` values.
 
-    Shared values (YAML aliases) count every time they appear, so alias bombs stop here.
-    The walk goes level by level, so it keeps no depth per value.
+    The root is the first level, and every value (including the root, not counting keys) is
+    one value; shared values (YAML aliases) count every time they appear, so alias bombs stop
+    here. The walk goes level by level, so it keeps no depth per value. ``where`` gives the
+    line and column to report for a code, when the data came from a text; ``above`` how many
+    levels lie above ``data``, when it is a part of a document.
     """
     level: list[Any] = [data] if type(data) in _CONTAINERS else []
     nodes = 1
-    for depth in count():
+    for depth in count(above):
         if not level:
             return
         if depth >= MAX_DEPTH:
-            reason = f"document nested too deeply: more than {MAX_DEPTH} levels"
-            raise ValidationError([Problem((), reason, "too_deep")])
+            _limit("too_deep", TOO_DEEP, where)
         below: list[Any] = []
         for value in level:
             children = value.values() if type(value) is dict else value
             nodes += len(children)
             if nodes > MAX_NODES:
-                reason = f"document too large: more than {MAX_NODES} values"
-                raise ValidationError([Problem((), reason, "too_large")])
+                _limit("too_large", TOO_MANY, where)
             for child in children:
                 if type(child) in _CONTAINERS:
                     below.append(child)  # noqa: PERF401 - a plain loop beats a generator here
         level = below
+
+
+def refused_parts(data: object, error: ValidationError) -> list[tuple[object, int]]:
+    """The parts of refused data that may nest deeper than the model, each with its depth.
+
+    Whatever the loader read into objects has the model's shape, which nests far less than
+    `MAX_DEPTH`; only the values at the problems' paths can hide deeper nesting (for a path
+    the data lacks, such as a missing field, the nearest value above it). With problems beyond
+    the cap, whose paths are not known, the whole data.
+    """
+    if error.omitted:
+        return [(data, 0)]
+    parts: dict[int, tuple[object, int]] = {}
+    for problem in error.problems:
+        value: Any = data
+        depth = 0
+        for part in problem.location:
+            in_list = type(value) is list and type(part) is int and 0 <= part < len(value)
+            if not (in_list or (type(value) is dict and part in value)):
+                break
+            value = value[part]
+            depth += 1
+        parts[id(value)] = value, depth
+    return list(parts.values())
+
+
+def _limit(code: str, reason: str, where: Callable[[str], tuple[int, int] | None] | None) -> NoReturn:
+    line, column = (where(code) if where else None) or (None, None)
+    raise ValidationError([Problem((), reason, code=code, line=line, column=column)])
 
 
 _CONTAINERS: Final = (dict, list, tuple)

@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Iterable
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from runstrength._errors import Problem, ValidationError
 
-from .convert import MAX_DEPTH, MAX_NODES, MAX_SIZE
+from .convert import MAX_DEPTH, MAX_NODES, MAX_SIZE, TOO_DEEP, TOO_MANY, check_limits
 
 if TYPE_CHECKING:
     import json
@@ -50,10 +50,7 @@ __all__ = [
 ]
 
 _INFINITY: Final = float("inf")
-TOO_DEEP: Final = f"document nested too deeply: more than {MAX_DEPTH} levels"
-TOO_MANY: Final = f"document too large: more than {MAX_NODES} values"
 TOO_LONG: Final = f"document too large: more than {MAX_SIZE // 1024 // 1024} MiB"
-_CONTAINERS: Final = (dict, list)
 
 
 class _Refusal(Exception):  # noqa: N818 - an internal signal, never raised to users
@@ -133,41 +130,16 @@ def defers_limits(text: str, fmt: str) -> bool:
     return fmt == "json" and len(text) < 2 * MAX_NODES
 
 
-def check_text_limits(data: object, text: str, fmt: str) -> None:
-    """`check_limits` for data read from ``text``, locating the problem in it."""
-    check_limits(data, lambda code: _limit_offset(text, fmt, code))
+def check_text_limits(
+    data: object, text: str, fmt: str, parts: Iterable[tuple[object, int]] | None = None
+) -> None:
+    """`check_limits` for data read from ``text``, locating the problem in it.
 
-
-def check_limits(data: object, where: Callable[[str], tuple[int, int] | None] | None = None) -> None:
-    """Refuse plain data nested deeper than `MAX_DEPTH` or holding more than `MAX_NODES` values.
-
-    The same rule as `runstrength.from_dict`'s: the root is the first level, and every value
-    (including the root, not counting keys) is one value.  ``where`` gives the line and
-    column to report for a code, when the data came from a text.
+    ``parts`` (each value with its depth) limit the walk to those parts of the data.
     """
-    level: list[Any] = [data] if type(data) in _CONTAINERS else []
-    nodes = 1
-    depth = 0
-    while level:
-        if depth >= MAX_DEPTH:
-            _limit("too_deep", TOO_DEEP, where)
-        below: list[Any] = []
-        for value in level:
-            children = value.values() if type(value) is dict else value
-            nodes += len(children)
-            if nodes > MAX_NODES:
-                _limit("too_large", TOO_MANY, where)
-            for child in children:
-                if type(child) in _CONTAINERS:
-                    below.append(child)  # noqa: PERF401 - a plain loop beats a generator here
-        level = below
-        depth += 1
-
-
-def _limit(code: str, reason: str, where: Callable[[str], tuple[int, int] | None] | None) -> NoReturn:
-    position = where(code) if where else None
-    line, column = position or (None, None)
-    raise ValidationError([Problem((), reason, code=code, line=line, column=column)])
+    where = partial(_limit_offset, text, fmt)
+    for part, depth in [(data, 0)] if parts is None else parts:
+        check_limits(part, where, above=depth)
 
 
 def _limit_offset(text: str, fmt: str, code: str) -> tuple[int, int] | None:

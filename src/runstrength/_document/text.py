@@ -10,7 +10,7 @@ from typing import Any, Final, Literal, TypeAlias
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
 
-from .convert import MAX_SIZE, structure_workout, to_dict
+from .convert import MAX_SIZE, refused_parts, structure_workout, to_dict
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -220,7 +220,9 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
         if defers_limits(text, format):  # `parse` left the limits to here
-            check_text_limits(data, text, format)  # an over-deep document is refused as that
+            # An over-deep document is refused as that; only the refused parts can be too deep.
+            parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
+            check_text_limits(data, text, format, parts)
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise
         # Only now is the text read for positions: a valid document pays nothing for them.

@@ -77,6 +77,8 @@ def describe(value: object) -> str:
     """
     if type(value) is bool or value is None:
         return _WORDS[value]
+    if type(value) is str and len(value) <= 60 and value.isprintable() and len(text := repr(value)) <= 60:
+        return text  # what the brief repr would give, without its machinery (a common case)
     if isinstance(value, list | tuple):
         return "a list" if value else "an empty list"
     if isinstance(value, dict):
