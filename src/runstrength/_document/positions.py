@@ -144,6 +144,9 @@ def _json_key(token: str) -> str:
 
 
 _SPACE: Final = re.compile(r"[ \t\n\r]*")
+_COMMA: Final = re.compile(r"[ \t\n\r]*,[ \t\n\r]*")
+_MEMBER: Final = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\n\r]*:[ \t\n\r]*')
+"""A member's key (group 1, as written) up to its value."""
 
 
 class _JsonPaths:
@@ -160,8 +163,9 @@ class _JsonPaths:
         self.found: dict[Location, tuple[Position | None, Position] | None] = {}
         self.reached: dict[Location, tuple[int | None, int]] = {}
         """Offsets of the paths walked to so far: a later path starts from its parent's."""
-        self.members: dict[int, tuple[dict[str, tuple[int, int]], int | None]] = {}
-        """Each object's keys read so far (by the object's offset), and where reading stopped."""
+        self.members: dict[int, tuple[dict[str, tuple[int, int]], int | None, bool]] = {}
+        """Each object's keys read so far (by the object's offset), where reading stopped, and
+        whether it stopped at a value not yet skipped."""
         self.items: dict[Location, tuple[int, int]] = {}
         """Each array's furthest item reached and its offset: items are found in order."""
         # json's own scanner (C when available): what a decoder calls for each value.
@@ -217,31 +221,35 @@ class _JsonPaths:
     def _member(self, at: int, name: str) -> tuple[int | None, int] | None:
         """The offsets of the key ``name`` and its value in the object at ``at``.
 
-        The keys read on the way are kept, so finding many keys of one object reads it once.
+        The keys read on the way are kept, so finding many keys of one object reads it once;
+        the value of the key found is not skipped until a later key is looked for.
         """
-        members, resume = self.members.get(at, ({}, _space(self.text, at + 1)))
+        members, resume, unskipped = self.members.get(at, ({}, _space(self.text, at + 1), False))
         if name in members:
             return members[name]
         text = self.text
-        position = resume
-        while position is not None and text[position : position + 1] == '"':
-            key_at = position
-            key, position = _scanstring(text, position + 1)
-            position = _space(text, position)
-            if text[position : position + 1] != ":":
-                position = None
-                break
-            value_at = _space(text, position + 1)
-            members.setdefault(key, (key_at, value_at))
-            after = self._past(value_at)
-            position = (
-                _space(text, after + 1) if after is not None and text[after : after + 1] == "," else None
-            )
+        position = self._next(resume) if unskipped and resume is not None else resume
+        while position is not None and (member := _MEMBER.match(text, position)) is not None:
+            key = member.group(1)
+            if "\\" in key:
+                key = _json_key(f'"{key}"')
+            value_at = member.end()
+            members.setdefault(key, (position, value_at))
             if key == name:
-                self.members[at] = (members, position)
-                return key_at, value_at
-        self.members[at] = (members, None)
+                self.members[at] = (members, value_at, True)
+                return position, value_at
+            position = self._next(value_at)
+        self.members[at] = (members, None, False)
         return None
+
+    def _next(self, value_at: int) -> int | None:
+        """The offset of the member or item after the value at ``value_at`` (``None``: none follows)."""
+        try:
+            _, end = self.skip(self.text, value_at)
+        except (StopIteration, ValueError):
+            return None
+        comma = _COMMA.match(self.text, end)
+        return None if comma is None else comma.end()
 
     def _item(self, array: Location, at: int, index: int) -> tuple[int | None, int] | None:
         """The offset of item ``index`` of the array at ``at`` (from the furthest item reached)."""
@@ -251,28 +259,14 @@ class _JsonPaths:
         if count > index:  # an earlier item than the furthest reached: from the start again
             count, at = 0, first
         while count < index:
-            after = self._past(at)
-            if after is None or text[after : after + 1] != ",":
+            following = self._next(at)
+            if following is None:
                 return None
-            at, count = _space(text, after + 1), count + 1
+            at, count = following, count + 1
         if text[at : at + 1] in ("]", ""):
             return None
         self.items[array] = (count, at)
         return None, at
-
-    def _past(self, at: int) -> int | None:
-        """The offset after the value at ``at`` and the spaces after it (``None``: unreadable)."""
-        try:
-            _, end = self.skip(self.text, at)
-        except (StopIteration, ValueError):
-            return None
-        return _space(self.text, end)
-
-
-def _scanstring(text: str, at: int) -> tuple[str, int]:
-    """A JSON string's text and the offset after it, read by ``json``'s own C function."""
-    scanned: tuple[str, int] = json.decoder.scanstring(text, at)  # type: ignore[attr-defined] # untyped
-    return scanned
 
 
 def _space(text: str, at: int) -> int:
