@@ -18,10 +18,11 @@ import tempfile
 import traceback
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _hostile import FRONT_ENDS, export_everything, hostile_document
+from _hostile import CHANGE_KINDS, FRONT_ENDS, FrontEnd, export_everything, hostile_document
 from runstrength import ValidationError, Workout
 
 
@@ -32,34 +33,50 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=0, help="first seed (default 0)")
     args = parser.parse_args()
     findings: list[str] = []
-    print(f"{'front end':16} {'accepted':>9} {'refused':>9} {'n/a':>6} {'other':>6}")
+    by_change: dict[str, Counter[str]] = {kind: Counter() for kind in CHANGE_KINDS}
+    print(f"{'front end':24} {'accepted':>9} {'refused':>9} {'n/a':>6} {'other':>6}")
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         for name, front_end in FRONT_ENDS.items():
             counts: Counter[str] = Counter()
             for seed in range(args.seed, args.seed + args.count):
-                document = hostile_document(random.Random(seed))
+                changes: list[str] = []
+                document = hostile_document(random.Random(seed), changes)
                 try:
-                    result = front_end(document, folder)
-                    if isinstance(result, Workout):
-                        export_everything(result, folder)
-                        counts["accepted"] += 1
-                    elif result is None:
-                        counts["n/a"] += 1
-                    else:
-                        counts["accepted" if result == 0 else "refused"] += 1
-                except ValidationError:
-                    counts["refused"] += 1
+                    outcome = _outcome(front_end, document, folder)
                 except Exception:  # noqa: BLE001 - every other exception is a finding
-                    counts["other"] += 1
+                    outcome = "other"
                     findings.append(f"{name}, seed {seed}:\n{traceback.format_exc(limit=4)}")
-            accepted, refused = counts["accepted"], counts["refused"]
-            print(f"{name:16} {accepted:9} {refused:9} {counts['n/a']:6} {counts['other']:6}")
+                counts[outcome] += 1
+                for kind in set(changes):
+                    by_change[kind][outcome] += 1
+            _row(name, counts)
+    print(f"\n{'class of change':24} {'accepted':>9} {'refused':>9} {'n/a':>6} {'other':>6}")
+    for kind, counts in by_change.items():
+        _row(kind, counts)
     total = args.count * len(FRONT_ENDS)
     print(f"\n{total} documents, {len(findings)} findings")
     for finding in findings[:20]:
         print(finding)
     return 1 if findings else 0
+
+
+def _outcome(front_end: FrontEnd, document: dict[Any, Any], folder: Path) -> str:
+    """What one front end made of one document: accepted (and exported), refused, or n/a."""
+    try:
+        result = front_end(document, folder)
+    except ValidationError:
+        return "refused"
+    if isinstance(result, Workout):
+        export_everything(result, folder)
+        return "accepted"
+    if result is None:
+        return "n/a"
+    return "accepted" if result == 0 else "refused"
+
+
+def _row(name: str, counts: Counter[str]) -> None:
+    print(f"{name:24} {counts['accepted']:9} {counts['refused']:9} {counts['n/a']:6} {counts['other']:6}")
 
 
 if __name__ == "__main__":

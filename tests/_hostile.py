@@ -76,29 +76,51 @@ NUMBERS: Final = (
 KEYS: Final = (None, 0, 1.5, True, "", " ", "rpes", "x" * 10_000, "\x1b[2J", "a\nb", "type", "max_reps")
 
 
-def hostile_value(rng: random.Random, depth: int = 0) -> object:  # noqa: PLR0911 - one return per kind
+VALUE_KINDS: Final = (
+    "text",
+    "number",
+    "null",
+    "nested lists",
+    "long list",
+    "empty mapping",
+    "list of hostile values",
+    "mapping with odd keys",
+    "dose of a hostile value",
+)
+"""The classes of hostile value `hostile_value` makes, in the order it draws them."""
+CHANGE_KINDS: Final = ("field removed", "odd key added", *VALUE_KINDS)
+"""The classes of change `hostile_document` makes (a value replaced counts as its value's class)."""
+
+
+def hostile_value(rng: random.Random, depth: int = 0) -> object:
     """One value a careless or malicious sender might put anywhere in a document."""
+    return _hostile_value(rng, depth)[1]
+
+
+def _hostile_value(rng: random.Random, depth: int = 0) -> tuple[str, object]:  # noqa: PLR0911 - one return per kind
+    """A hostile value and the name of its class (`VALUE_KINDS`)."""
     kind = rng.randrange(9 if depth < 3 else 6)
+    name = VALUE_KINDS[kind]
     if kind == 0:
-        return rng.choice(TEXTS)
+        return name, rng.choice(TEXTS)
     if kind == 1:
-        return rng.choice(NUMBERS)
+        return name, rng.choice(NUMBERS)
     if kind == 2:
-        return None
+        return name, None
     if kind == 3:
         nested: object = rng.choice(NUMBERS)
         for _ in range(rng.choice((1, 10, 39, 40, 41, 60))):
             nested = [nested]
-        return nested
+        return name, nested
     if kind == 4:
-        return [rng.choice(NUMBERS)] * rng.choice((0, 1, 101, 2000))
+        return name, [rng.choice(NUMBERS)] * rng.choice((0, 1, 101, 2000))
     if kind == 5:
-        return {}
+        return name, {}
     if kind == 6:
-        return [hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))]
+        return name, [hostile_value(rng, depth + 1) for _ in range(rng.randrange(4))]
     if kind == 7:
-        return {rng.choice(KEYS): hostile_value(rng, depth + 1) for _ in range(rng.randrange(1, 4))}
-    return {"reps": hostile_value(rng, depth + 1)}
+        return name, {rng.choice(KEYS): hostile_value(rng, depth + 1) for _ in range(rng.randrange(1, 4))}
+    return name, {"reps": hostile_value(rng, depth + 1)}
 
 
 def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -113,9 +135,13 @@ def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...
     return found
 
 
-def hostile_document(rng: random.Random) -> dict[Any, Any]:
-    """A built-in workout's document with one to three hostile changes."""
+def hostile_document(rng: random.Random, changes: list[str] | None = None) -> dict[Any, Any]:
+    """A built-in workout's document with one to three hostile changes.
+
+    The class of each change (`CHANGE_KINDS`) is appended to ``changes``, when given.
+    """
     document: dict[Any, Any] = json.loads(json.dumps(rng.choice(list(DOCUMENTS.values()))))
+    made = [] if changes is None else changes
     for _ in range(rng.randrange(1, 4)):
         path = rng.choice(_places(document)[1:])
         parent: Any = document
@@ -124,10 +150,13 @@ def hostile_document(rng: random.Random) -> dict[Any, Any]:
         action = rng.randrange(4)
         if action == 0 and isinstance(parent, dict):
             del parent[path[-1]]
+            made.append("field removed")
         elif action == 1 and isinstance(parent, dict):
             parent[rng.choice(KEYS)] = hostile_value(rng)
+            made.append("odd key added")
         else:
-            parent[path[-1]] = hostile_value(rng)
+            kind, parent[path[-1]] = _hostile_value(rng)
+            made.append(kind)
     return document
 
 
