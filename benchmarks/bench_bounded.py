@@ -397,7 +397,7 @@ def worst(rows: Sequence[Row]) -> str:
     answered = [r for r in rows if r.ours.outcome != "timeout"]
     slowest = max(answered or rows, key=lambda r: r.ours.cpu)
     largest = max(rows, key=lambda r: r.ours.peak_mb)
-    compared = [r for r in rows if r.ratio is not None]
+    compared = [r for r in rows if r.ratio is not None and r.ours.cpu >= RATIO_FLOOR]
     lines = [
         (
             f"slowest answered: {slowest.ours.cpu:.2f} s processor time ({slowest.ours.seconds:.2f} s wall "
@@ -411,7 +411,8 @@ def worst(rows: Sequence[Row]) -> str:
     if compared:
         ratio = max(compared, key=lambda r: r.ratio or 0.0)
         lines.append(
-            f"worst against pydantic: {ratio.ratio:.1f}×, {ratio.case.name}; target ≤ {MAX_RATIO:g}×"
+            f"worst against pydantic: {ratio.ratio:.1f}×, {ratio.case.name}; target ≤ {MAX_RATIO:g}× "
+            f"(judged where runstrength takes {RATIO_FLOOR:g} s or more)"
         )
     unanswered = [f"{r.case.name} ({r.case.format})" for r in rows if r.ours.outcome == "timeout"]
     if unanswered:

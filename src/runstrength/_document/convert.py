@@ -24,7 +24,7 @@ import typing
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from functools import cache
-from itertools import count
+from itertools import count, islice
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin, overload
 
@@ -222,9 +222,11 @@ def _object_reader(cls: type, extra_key: str | None) -> Read:
     nested = {name: read for name, read in fields.items() if read is not None}
     """The fields whose values are read first (objects, lists of objects, choices)."""
     names = frozenset(nested)
+    most = len(fields) + (extra_key is not None)
+    """More keys than this, and some are unknown: no need to copy them to find out."""
 
     def read(data: Any) -> Any:
-        if type(data) is not dict:
+        if type(data) is not dict or len(data) > most:
             raise _Doubt
         # The constructor judges every key: an unknown one (or one that is not text) is a
         # TypeError, and so is a missing field; only the values of ``nested`` are read first.
@@ -347,11 +349,13 @@ class _Problems:
         for problem in problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
-    def unknown_keys(self, path: Location, keys: list[Any], valid: list[str], cls: type) -> None:
-        """Report ``keys`` (in the document's order) as unknown; beyond the cap, only count them."""
+    def unknown_keys(
+        self, path: Location, data: dict[Any, Any], unknown: set[Any], valid: list[str], cls: type
+    ) -> None:
+        """Report the ``unknown`` keys of ``data`` in its order; beyond the cap, only count them."""
         room = max(0, MAX_PROBLEMS - len(self.found))
-        self.omitted += max(0, len(keys) - room)  # only counted: no need to word them
-        for key in keys[:room]:
+        self.omitted += max(0, len(unknown) - room)  # only counted: no need to word them
+        for key in islice((key for key in data if key in unknown), room):
             if not isinstance(key, str):
                 self.add((*path, describe(key)), "unknown field (field names are text)", "unknown_field")
             else:
@@ -539,7 +543,7 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
     unknown = data.keys() - fields.keys()
     unknown.discard(extra_key)
     if unknown:
-        out.unknown_keys(path, [key for key in data if key in unknown], names, cls)
+        out.unknown_keys(path, data, unknown, names, cls)
     for key in data if len(data) < len(fields) else fields:  # the fewer of the two
         if (entry := fields.get(key)) is None or key not in data:
             continue
