@@ -14,11 +14,14 @@ from playwright.sync_api import Browser
 
 from _browser import chromium, close_pages, require_browser_tools
 from runstrength import (
+    Amrap,
     Block,
     Credit,
     Exercise,
+    ForTime,
     MissingExtraError,
     Pacing,
+    Range,
     RangePoint,
     Reps,
     Source,
@@ -28,12 +31,15 @@ from runstrength import (
     catalog,
     export_card,
     export_card_pdf,
+    load,
     strategies,
 )
 from runstrength._export.card import length_text
+from runstrength._render.summary import SCORE_WORDS, span_text
 from runstrength.cli import main
 
 ARTICLE = "upper-body-for-runners"
+CALIBRATION = Path(__file__).resolve().parent.parent / "benchmarks" / "calibration"
 MAX_PAGES = 2
 
 
@@ -131,6 +137,50 @@ class TestAnyWorkout:
             return
         text = squeezed(text_of(export_card(workout)))
         assert [] == [word for word in words_of(workout) if squeezed(word) not in text]
+        assert [] == [fact for fact in block_facts(workout) if squeezed(fact) not in text]
+
+
+def block_facts(workout: Workout) -> list[str]:
+    """What each block's heading must say besides its name: its score and its stated lengths."""
+    facts = []
+    for block in workout.blocks:
+        if isinstance(block.format, Amrap | ForTime):
+            facts.append(f"score: {SCORE_WORDS[block.format.score]}")
+        if block.stated_duration is not None:
+            facts.append(f"stated length {span_text(block.stated_duration)}")
+        if block.stated_round_duration is not None:
+            facts.append(f"stated {span_text(block.stated_round_duration)} per round")
+    return facts
+
+
+class TestBlockFacts:
+    """A timed block's score and the lengths its source states are on the card."""
+
+    def test_published_for_time(self) -> None:
+        """The Houston for-time workout (calibration set): score by time, the cap, the stated length."""
+        workout = load(CALIBRATION / "houston-for-time-12-15.yaml")
+        heading = squeezed(text_of(export_card(workout)))
+        assert squeezed("Houston for time, cap 20 min, 10 rounds, score: time") in heading
+
+    def test_stated_lengths(self) -> None:
+        """A block's stated length and length per round ("5:30–6:30 per round") are on its heading."""
+        block = Block(
+            name="Circuit",
+            rounds=3,
+            stated_round_duration=Range(min=330, max=390),
+            stated_duration=Range(min=990, max=1170),
+            items=[Exercise(name="Squat", dose=Reps(reps=10))],
+        )
+        text = squeezed(text_of(export_card(Workout(title="Rounds", blocks=[block]))))
+        assert squeezed("stated 5 min 30 s–6 min 30 s per round") in text
+        assert squeezed("stated length 16 min 30 s–19 min 30 s") in text
+
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_every_built_in(self, name: str) -> None:
+        """Every built-in workout's scores and stated block lengths."""
+        workout = catalog.get(name)
+        text = squeezed(text_of(export_card(workout)))
+        assert [] == [fact for fact in block_facts(workout) if squeezed(fact) not in text]
 
 
 class TestMissingBrowser:

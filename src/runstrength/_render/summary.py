@@ -65,18 +65,22 @@ def summary(workout: Workout) -> str:
 
 
 def _stated_length(stated: Amount | None, label: str = "Stated length") -> list[str]:
-    if stated is None:
-        return []
-    span = (stated.min, stated.max) if isinstance(stated, Range) else (stated,)
-    return [f"{label}: {'–'.join(map(format_seconds, span))}"]
+    return [] if stated is None else [f"{label}: {span_text(stated)}"]
 
 
-_SCORES: Final = {
+def span_text(seconds: Amount) -> str:
+    """A length or a range of lengths in seconds, as ``45 s`` or ``5 min 30 s–6 min 30 s``."""
+    span = (seconds.min, seconds.max) if isinstance(seconds, Range) else (seconds,)
+    return "–".join(map(format_seconds, span))
+
+
+SCORE_WORDS: Final = {
     Score.TIME: "time",
     Score.ROUNDS_REPS: "rounds and reps",
     Score.REPS: "reps",
     Score.LOAD: "load",
 }
+"""What a timed block's score records, in words."""
 
 
 def _about(workout: Workout) -> list[str]:
@@ -133,7 +137,7 @@ def block_facts(block: Block) -> list[str]:
     """A block's format, what it scores, and the lengths its source states, one line each."""
     lines = [f"Format: {block.format}"] if block.format else []
     if isinstance(block.format, Amrap | ForTime):
-        lines.append(f"Score: {_SCORES[block.format.score]}")
+        lines.append(f"Score: {SCORE_WORDS[block.format.score]}")
     lines += _stated_length(block.stated_duration)
     lines += _stated_length(block.stated_round_duration, "Stated length per round")
     return lines
