@@ -50,6 +50,7 @@ CORE = (
 """The modules mutated, relative to the repository (those that do not exist are skipped)."""
 
 TESTS = (
+    "tests/test_contract.py",
     "tests/test_rules.py",
     "tests/test_plan.py",
     "tests/test_model.py",

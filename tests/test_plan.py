@@ -189,6 +189,7 @@ class TestPrecedence:
         [
             ("Squat", "Push-Up", Default.TRANSITION_IN_PLACE),
             ("Dumbbell Row", "Dumbbell Curl", Default.TRANSITION_IN_PLACE),
+            ("Dumbbell Row", "Farmer Carry with Dumbbells", Default.TRANSITION_IN_PLACE),
             ("Squat", "Kettlebell Swing", Default.TRANSITION),
             ("Box Jump", "Push-Up", Default.TRANSITION),
         ],

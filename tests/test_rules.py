@@ -35,6 +35,7 @@ from runstrength import (
     Workout,
     catalog,
     from_dict,
+    strategies,
     to_dict,
 )
 from runstrength._document.convert import MAX_DEPTH
@@ -123,7 +124,8 @@ class TestRuleObjects:
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     @given(value=HOSTILE)
     def test_accepts_only_what_the_findings_accept(self, rule: Rule, value: object) -> None:
-        """The quick check may doubt a valid value, never accept an invalid one."""
+        """The quick check may doubt a valid value, never accept an invalid one; it answers a bool."""
+        assert type(rule.accepts(value)) is bool
         if rule.accepts(value):
             assert [] == rule.findings(value)
 
@@ -470,3 +472,30 @@ class TestLoading:
                 item for block in workout.blocks for item in block.items if isinstance(item, Superset)
             ]
             assert all(isinstance(s.exercises, tuple) for s in supersets)
+
+
+def _parts(value: object) -> Iterator[Validated]:
+    """Every model object in ``value``, itself included."""
+    if isinstance(value, Validated):
+        yield value
+        for field in spec_of(type(value)).fields:
+            yield from _parts(getattr(value, field.name))
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from _parts(item)
+
+
+@given(strategies.workouts())
+def test_quick_checks_pass_the_model_values(workout: runstrength.Workout) -> None:
+    """On the values of valid objects the quick checks never doubt: construction stays on the quick path.
+
+    Doubting is allowed (the full rule then decides), but a quick check that doubts what
+    the model itself holds would send every construction to the slow path.
+    """
+    doubted = [
+        (type(part).__name__, field.name, getattr(part, field.name))
+        for part in _parts(workout)
+        for field in spec_of(type(part)).fields
+        if not field.rule.accepts(getattr(part, field.name))
+    ]
+    assert [] == doubted
