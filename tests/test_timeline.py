@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import attrs
@@ -166,6 +167,15 @@ class TestSides:
             (s.kind, s.side, s.duration, s.target) for s in timeline
         ]
 
+    def test_shared_range_split_between_sides(self) -> None:
+        """A rep range shared by the sides shows half of each end on each side: 10–12 is 5–6 a side."""
+        shared = move(sides="each", per_side=False, dose=Reps(Range(10, 12)))
+        timeline = build_timeline(workout(block(shared)), CLASSIC)
+        half = "5–6 reps (10–12 reps in all)"
+        assert [(Side.RIGHT, half), (Side.LEFT, half)] == [
+            (s.side, s.target) for s in timeline if s.kind is SegmentKind.WORK
+        ]
+
 
 class TestDoses:
     """Each kind of dose takes its own time."""
@@ -323,6 +333,17 @@ class TestFormats:
         assert last.target.endswith("(cut at the time cap)")
         assert {2} == {s.block_rounds for s in timeline}
 
+    def test_amrap_changes_by_the_next_exercise(self) -> None:
+        """In an AMRAP, equipment changes before the next exercise (the first, after the last)."""
+        moves = (move("Squat"), move("Kettlebell Swing"), move("Push-Up"), move("Lunge"))
+        timeline = list(build_timeline(workout(block(*moves, format=Amrap(time_cap=300)))))
+        before_change = [
+            before.exercise
+            for before, after in itertools.pairwise(timeline)
+            if after.kind is SegmentKind.TRANSITION and before.block_round == 1
+        ]
+        assert ["Squat", "Kettlebell Swing"] == before_change
+
 
 class TestBounds:
     """Absurd expansions are refused, not attempted."""
@@ -454,6 +475,12 @@ class TestBoundaries:
 
 class TestRepr:
     """A timeline's repr is cheap and never raises."""
+
+    def test_html_for_notebooks(self, timeline: Timeline) -> None:
+        """In a notebook the timeline shows as a table with a row per segment."""
+        page = timeline._repr_html_()
+        assert page.startswith("<")
+        assert len(timeline) <= page.count("<tr")
 
     def test_repr_shows_the_segments_and_total(self, timeline: Timeline) -> None:
         """The title, the segment count and the total."""

@@ -10,6 +10,7 @@ from runstrength import (
     DistanceUnit,
     Duration,
     Effort,
+    Efforts,
     Equipment,
     Frequency,
     Ladder,
@@ -27,6 +28,7 @@ from runstrength import (
     ValidationError,
 )
 from runstrength._spec.rules import describe
+from runstrength._values import format_pace
 
 
 def problems_of(make: Callable[[], object]) -> list[tuple[str, str]]:
@@ -188,6 +190,16 @@ class TestDistance:
         """``metres`` converts from the dose's unit."""
         assert metres == pytest.approx(dose.metres)
 
+    @pytest.mark.parametrize("dose", [Distance(100, "km"), Distance(100_000), Distance(62.1, "mi")])
+    def test_up_to_100_km_in_all(self, dose: Distance) -> None:
+        """100 km is the longest distance in any unit."""
+        assert dose.metres <= 100_000
+
+    @pytest.mark.parametrize(("seconds", "text"), [(60, "1:00/km"), (373, "6:13/km"), (3599, "59:59/km")])
+    def test_pace_text(self, seconds: int, text: str) -> None:
+        """A pace in seconds per km reads as minutes and seconds per km."""
+        assert text == format_pace(seconds)
+
     def test_unit_given_as_text(self) -> None:
         """A unit's symbol is accepted for the unit."""
         assert DistanceUnit.KILOMETRES is Distance(5, "km").unit
@@ -201,6 +213,7 @@ class TestDistance:
             (lambda: Distance("400"), "distance"),  # type: ignore[arg-type]
             (lambda: Distance(101, "km"), "distance"),
             (lambda: Distance(63, "mi"), "distance"),
+            (lambda: Distance(100.0005, "km"), "distance"),
             (lambda: Distance(400, "yd"), "unit"),
             (lambda: Distance(400, "M"), "unit"),
         ],
@@ -359,6 +372,15 @@ class TestLoad:
     def test_rejects(self, make: Callable[[], object], path: str) -> None:
         """Unknown levels and units and non-numeric amounts are refused."""
         assert path in paths_of(make)
+
+
+class TestEfforts:
+    """Counted efforts."""
+
+    @pytest.mark.parametrize("each", [Distance(400, pace=300), Distance(400, intensity="5k")])
+    def test_one_pace(self, each: Distance) -> None:
+        """An intensity for the efforts and a distance with its own pace or intensity: one too many."""
+        assert ["intensity"] == paths_of(lambda: Efforts(efforts=3, each=each, intensity="sprint"))
 
 
 class TestEffort:

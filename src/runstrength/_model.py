@@ -1299,9 +1299,9 @@ class Workout(Validated):
 
         def modify(exercise: Exercise) -> Exercise:
             named = picks.get(exercise.name)
-            chosen = [m for m in exercise.modifications if m.name == named]
-            if chosen:  # an exercise of the same name without that modification stays as it is
-                return chosen[0].apply_to(exercise)
+            chosen = next((m for m in exercise.modifications if m.name == named), None)
+            if chosen is not None:  # an exercise of the same name without that modification stays as it is
+                return chosen.apply_to(exercise)
             for modification in exercise.modifications:
                 if modification.kind is wanted:
                     return modification.apply_to(exercise)
