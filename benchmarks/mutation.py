@@ -57,6 +57,12 @@ TESTS = (
     "tests/test_values.py",
     "tests/test_document.py",
     "tests/test_timeline.py",
+    "tests/test_pacing.py",
+    "tests/test_sides.py",
+    "tests/test_rests_and_intervals.py",
+    "tests/test_timed.py",
+    "tests/test_levels.py",
+    "tests/test_efforts.py",
     "tests/test_properties.py",
 )
 """The tests run against each mutant."""

@@ -200,6 +200,29 @@ class TestPrecedence:
         assert isinstance(main.body, Repeat)
         assert Gap(Between.ITEMS, None, expected) == main.body.body(0)[1]
 
+    @pytest.mark.parametrize(
+        ("items", "expected"),
+        [
+            ((move("Kettlebell Swing"), move("Squat")), Default.TRANSITION),
+            ((move("Squat"), move("Kettlebell Swing"), move("Lunge")), Default.TRANSITION_IN_PLACE),
+        ],
+    )
+    def test_for_time_back_to_the_first(self, items: tuple[Exercise, ...], expected: Default) -> None:
+        """For time, a round leads into the next with a change from its last exercise to its first."""
+        [main] = plan(workout(block(*items, rounds=2, format=ForTime()))).blocks
+        assert isinstance(main.body, Repeat)
+        assert Gap(Between.ROUNDS, None, expected) == main.body.between
+
+    def test_rounds_that_differ(self) -> None:
+        """A ladder over two rounds: each round its own reps, on the watch as in the timeline."""
+        subject = workout(block(move(dose=Ladder([Reps(10), Reps(6)])), rounds=2))
+        [main] = plan(subject).blocks
+        assert isinstance(main.body, Repeat)
+        assert main.body.varies
+        messages, _ = Decoder(Stream.from_byte_array(bytearray(export_fit(subject, CLASSIC)))).read()
+        steps: list[dict[str, Any]] = messages["workout_step_mesgs"]  # type: ignore[assignment]
+        assert [10, 6] == [step["duration_value"] for step in steps if step["duration_type"] == "reps"]
+
     def test_sides(self) -> None:
         """Each: right, a side switch of the pacing's length, left."""
         entries = agree(workout(block(move(sides=Sides.EACH))), Pacing(switch_sides=8))

@@ -442,10 +442,6 @@ def _first(item: Item) -> Exercise:
     return item.exercises[0] if isinstance(item, Superset) else item
 
 
-def _last(item: Item) -> Exercise:
-    return item.exercises[-1] if isinstance(item, Superset) else item
-
-
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 _IN_PLACE = Gap(Between.ITEMS, None, Default.TRANSITION_IN_PLACE)
 
@@ -601,8 +597,9 @@ class _Planner:
         return Repeat(Counted.BLOCK_ROUNDS, block.name, times, rounds, between, closing)
 
     def round_transition(self, block: Block) -> Default | None:
-        """The default transition from a block's last exercise back to its first (by the equipment)."""
-        return transition(_last(block.items[-1]), _first(block.items[0])).default
+        """The default change from a for-time block's last exercise back to its first (by the equipment)."""
+        exercises = [item for item in block.items if isinstance(item, Exercise)]  # the model allows no other
+        return transition(exercises[-1], exercises[0]).default
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:
         nodes: list[Node] = []
@@ -694,9 +691,9 @@ class _Planner:
         for position, item in enumerate(block.items):
             title = titles[position] if isinstance(item, Superset) else item.name
             climbs = _laddered(item.exercises) if isinstance(item, Superset) else _varies(item)
-            # How many times the rotation comes to this item: one body each when its dose climbs.
-            times = len(range(position, fmt.intervals, size)) if climbs else 0
-            cycles = tuple(self.slot_body(item, title, cycle) for cycle in range(times))
+            # Each time the rotation comes to this item, a body of its own when its dose climbs.
+            turns = range(position, fmt.intervals, size) if climbs else ()
+            cycles = tuple(self.slot_body(item, title, cycle) for cycle in range(len(turns)))
             body = cycles[0] if cycles else self.slot_body(item, title, 0)
             slots.append(Slot(position, title, item, body, cycles))
         return EveryInterval(fmt.every, fmt.intervals, tuple(slots))
