@@ -191,6 +191,20 @@ class TestRuleObjects:
         assert {"min", "max"} == set(rule.narrows)
 
 
+class TestItems:
+    """`Items` over any rule: its quick check asks the item rule about each item."""
+
+    @pytest.mark.parametrize(
+        ("value", "accepted"),
+        [((1, 10), True), ((), True), ((0,), False), ((1, 11), False), ((1, 2, 3, 4), False), ([1], False)],
+    )
+    def test_quick_check_of_whole_numbers(self, value: object, accepted: bool) -> None:  # noqa: FBT001
+        """Up to three whole numbers from 1 to 10: each item judged by its own rule's quick check."""
+        rule = Items(Whole(1, 10), max_length=3)
+        assert accepted == rule.accepts(value)
+        assert accepted == (not rule.findings(value))
+
+
 class TestDeclarations:
     """Every field of every model class declares a rule and a meaning."""
 
