@@ -196,7 +196,15 @@ class TestItems:
 
     @pytest.mark.parametrize(
         ("value", "accepted"),
-        [((1, 10), True), ((), True), ((0,), False), ((1, 11), False), ((1, 2, 3, 4), False), ([1], False)],
+        [
+            ((1, 10), True),
+            ((), True),
+            ((1, 2, 3), True),
+            ((0,), False),
+            ((1, 11), False),
+            ((1, 2, 3, 4), False),
+            ([1], False),
+        ],
     )
     def test_quick_check_of_whole_numbers(self, value: object, accepted: bool) -> None:  # noqa: FBT001
         """Up to three whole numbers from 1 to 10: each item judged by its own rule's quick check."""
