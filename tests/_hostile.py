@@ -123,15 +123,15 @@ def _hostile_value(rng: random.Random, depth: int = 0) -> tuple[str, object]:  #
     return name, {"reps": hostile_value(rng, depth + 1)}
 
 
-def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside ``document``."""
-    found = [path]
+def places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path to a value inside ``document`` (not the root itself)."""
+    found = [path] if path else []
     if isinstance(document, dict):
         for key, value in document.items():
-            found += _places(value, (*path, key))
+            found += places(value, (*path, key))
     elif isinstance(document, list):
         for index, value in enumerate(document):
-            found += _places(value, (*path, index))
+            found += places(value, (*path, index))
     return found
 
 
@@ -143,7 +143,7 @@ def hostile_document(rng: random.Random, changes: list[str] | None = None) -> di
     document: dict[Any, Any] = json.loads(json.dumps(rng.choice(list(DOCUMENTS.values()))))
     made = [] if changes is None else changes
     for _ in range(rng.randrange(1, 4)):
-        path = rng.choice(_places(document)[1:])
+        path = rng.choice(places(document))
         parent: Any = document
         for part in path[:-1]:
             parent = parent[part]

@@ -14,6 +14,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from _hostile import places
 from runstrength import ValidationError, catalog, cli, from_dict, load, loads, to_dict
 from runstrength._document.convert import MAX_DEPTH
 
@@ -84,18 +85,6 @@ class TestNestingLimit:
         assert too_deep == any(problem.get("code") == "too_deep" for problem in report["problems"])
 
 
-def _places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Every path to a value inside ``document`` (not the root)."""
-    found = [path] if path else []
-    if isinstance(document, dict):
-        for key, value in document.items():
-            found += _places(value, (*path, key))
-    elif isinstance(document, list):
-        for index, value in enumerate(document):
-            found += _places(value, (*path, index))
-    return found
-
-
 @given(
     name=st.sampled_from(catalog.names()),
     choice=st.randoms(use_true_random=False),
@@ -117,7 +106,7 @@ def test_deep_nesting_anywhere_is_refused_as_that(
     walks the whole data) does.
     """
     document = to_dict(catalog.get(name))
-    path = choice.choice(_places(document))
+    path = choice.choice(places(document))
     parent: Any = document
     for part in path[:-1]:
         parent = parent[part]
@@ -141,3 +130,20 @@ def test_deep_nesting_anywhere_is_refused_as_that(
             loads(text)
             return
         assert "too_deep" not in codes(lambda: loads(text))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_problems_past_the_cap_are_counted_in_every_format(fmt: str) -> None:
+    """Beyond the first problems, the rest are counted, through every text format as through from_dict."""
+    document = to_dict(catalog.get("tabata-protocol"))
+    document["blocks"][0]["items"] = [{}] * 1500  # each item lacks its name and dose
+    with pytest.raises(ValidationError) as from_data:
+        from_dict(document)
+    with pytest.raises(ValidationError) as from_text:
+        loads(written(document, fmt), fmt)  # type: ignore[arg-type]
+    assert from_data.value.omitted > 0
+    assert (len(from_data.value.problems), from_data.value.omitted) == (
+        len(from_text.value.problems),
+        from_text.value.omitted,
+    )
+    assert str(from_text.value).endswith(f"... and {from_text.value.omitted} more problems")

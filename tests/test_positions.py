@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import random
+import tomllib
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import pytest
+import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runstrength import ValidationError, load, loads
+from _hostile import places
+from runstrength import ValidationError, catalog, from_dict, load, loads, to_dict
 from runstrength._document.convert import MAX_NODES
-from runstrength._document.positions import json_nth_value, json_values
+from runstrength._document.positions import json_nth_value, json_values, locate
 
 JSON: Final = """{
   "schema_version": 1,
@@ -212,3 +216,36 @@ class TestNthJsonValue:
         # The root, schema_version, title and the list come first: the item at MAX_NODES - 4 is
         # value MAX_NODES + 1, each item taking five characters ('"a", ').
         assert (1, text.index('"a"') + 5 * (MAX_NODES - 4) + 1) == (problem.line, problem.column)
+
+
+class TestTomlScanStopsEarly:
+    """Given the data, the TOML scan stops once it has every path it needs: the same positions."""
+
+    @given(
+        name=st.sampled_from(catalog.names()),
+        choice=st.randoms(use_true_random=False),
+        broken=st.integers(1, 4),
+    )
+    def test_same_positions(self, name: str, choice: random.Random, broken: int) -> None:
+        """Problems placed with the data and without it (a full scan) land on the same lines and columns."""
+        document = to_dict(catalog.get(name))
+        for _ in range(broken):  # a few values replaced by a wrong one, a field removed or added
+            path = choice.choice(places(document))
+            parent: Any = document
+            for part in path[:-1]:
+                parent = parent[part]
+            if isinstance(parent, dict) and choice.random() < 0.3:
+                parent["unknown"] = 1
+            elif isinstance(parent, dict) and choice.random() < 0.3:
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = "x" if not isinstance(parent[path[-1]], str) else 0
+        text = tomli_w.dumps(document)
+        data = tomllib.loads(text)
+        try:
+            from_dict(data)
+        except ValidationError as error:
+            problems = list(error.problems)
+        else:
+            return
+        assert locate(problems, text, "toml") == locate(problems, text, "toml", data=data)

@@ -23,9 +23,11 @@ from hypothesis import strategies as st
 
 import runstrength
 from runstrength import (
+    Ascending,
     Distance,
     Duration,
     Effort,
+    Efforts,
     Ladder,
     Load,
     Range,
@@ -75,7 +77,14 @@ _ADDED: Final = object()
 """The model value of a key the document adds: schema_version, a type tag, max_reps."""
 
 # The key that says which kind of dose a mapping is: without it, the mapping is no dose at all.
-DOSE_KEYS: Final = {Reps: "reps", Duration: "seconds", Distance: "distance", Ladder: "ladder"}
+DOSE_KEYS: Final = {
+    Reps: "reps",
+    Duration: "seconds",
+    Distance: "distance",
+    Ladder: "ladder",
+    Ascending: "ascending",
+    Efforts: "efforts",
+}
 
 
 @attrs.frozen

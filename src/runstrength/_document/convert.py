@@ -831,16 +831,22 @@ def refused_parts(data: object, error: ValidationError) -> list[tuple[object, in
         return [(data, 0)]
     parts: dict[int, tuple[object, int]] = {}
     for problem in error.problems:
-        value: Any = data
-        depth = 0
-        for part in problem.location:
-            in_list = type(value) is list and type(part) is int and 0 <= part < len(value)
-            if not (in_list or (type(value) is dict and part in value)):
-                break
-            value = value[part]
-            depth += 1
+        value, depth = deepest(data, problem.location)
         parts[id(value)] = value, depth
     return list(parts.values())
+
+
+def deepest(data: object, location: Location) -> tuple[Any, int]:
+    """The value at the longest start of ``location`` that ``data`` has, and that start's length."""
+    value: Any = data
+    depth = 0
+    for part in location:
+        in_list = type(value) is list and type(part) is int and 0 <= part < len(value)
+        if not (in_list or (type(value) is dict and part in value)):
+            break
+        value = value[part]
+        depth += 1
+    return value, depth
 
 
 def _limit(code: str, reason: str, where: Callable[[str], tuple[int, int] | None] | None) -> NoReturn:

@@ -35,14 +35,27 @@ Position = tuple[int, int]
 """A 1-based line and column."""
 Index = dict[Location, tuple[Position | None, Position]]
 """Each path's key position (``None`` for the root and list items) and value position."""
+_NO_DATA: Final = object()
 
 
-def locate(problems: Iterable[Problem], text: str, fmt: str, tree: object = None) -> list[Problem]:
+def locate(
+    problems: Iterable[Problem], text: str, fmt: str, tree: object = None, data: object = _NO_DATA
+) -> list[Problem]:
     """The problems with ``line`` and ``column`` set from where their paths are in ``text``.
 
-    ``tree`` is the YAML node tree the text was read from, when the caller kept it.
+    ``tree`` is the YAML node tree the text was read from, when the caller kept it; ``data``
+    what the text was read as, which lets the TOML scan stop once it has passed every path
+    it needs.
     """
-    index = _YamlPaths(tree) if tree is not None else _INDEXERS[fmt](text)
+    problems = list(problems)
+    if tree is not None:
+        index: Index | _YamlPaths | _JsonPaths = _YamlPaths(tree)
+    elif fmt == "toml" and data is not _NO_DATA:
+        from .convert import deepest  # noqa: PLC0415 - the plain data's own walk
+
+        index = _toml_index(text, {p.location[: deepest(data, p.location)[1]] for p in problems})
+    else:
+        index = _INDEXERS[fmt](text)
     located: list[Problem] = []
     for problem in problems:
         position = _position(index, problem)
@@ -368,42 +381,58 @@ _TOML_TOKEN: Final = re.compile(
 )
 
 
-class _TomlScan:
-    """A light reading of a TOML text: where each table, key and value starts."""
+class _Found(Exception):  # noqa: N818 - a signal inside the scan, never raised to callers
+    """Every path the scan was asked for is in its index."""
 
-    def __init__(self, text: str) -> None:
+
+class _TomlScan:
+    """A light reading of a TOML text: where each table, key and value starts.
+
+    Tokens are read as the scan goes; given ``wanted`` paths, it stops once it has them all.
+    """
+
+    def __init__(self, text: str, wanted: set[Location] | None = None) -> None:
         self.lines = _Lines(text)
-        self.tokens = [
+        self.tokens = (
             (match.lastgroup, match.group(match.lastgroup), match.start())
             for match in _TOML_TOKEN.finditer(text)
             if match.lastgroup
-        ]
-        self.at = 0
+        )
+        self.next = next(self.tokens, None)
         self.index: Index = {(): (None, (1, 1))}
         self.arrays: dict[Location, int] = {}
+        self.wanted = None if wanted is None else wanted - {()}
 
     def peek(self) -> tuple[str, str, int]:
-        kind, value, offset = self.tokens[self.at]
+        if self.next is None:
+            raise IndexError("the text ends")
+        kind, value, offset = self.next
         return str(kind), value, offset
 
     def take(self) -> tuple[str, str, int]:
         token = self.peek()
-        self.at += 1
+        self.next = next(self.tokens, None)
         return token
 
     def skip_newlines(self) -> None:
-        while self.at < len(self.tokens) and self.peek()[0] == "newline":
-            self.at += 1
+        while self.next is not None and self.next[0] == "newline":
+            self.take()
 
     def record(self, path: Location, key: int | None, value: int) -> None:
         if path not in self.index:
             self.index[path] = (None if key is None else self.lines.at(key), self.lines.at(value))
+            if self.wanted is not None:
+                self.wanted.discard(path)
+                if not self.wanted:
+                    raise _Found
 
     def run(self) -> Index:
+        if self.wanted is not None and not self.wanted:
+            return self.index
         table: Location = ()
-        while self.at < len(self.tokens):
+        while True:
             self.skip_newlines()
-            if self.at >= len(self.tokens):
+            if self.next is None:
                 break
             kind, value, _ = self.peek()
             if kind == "punct" and value == "[":
@@ -480,10 +509,12 @@ class _TomlScan:
                 number += 1
 
 
-def _toml_index(text: str) -> Index:
-    scan = _TomlScan(text)
+def _toml_index(text: str, wanted: set[Location] | None = None) -> Index:
+    scan = _TomlScan(text, wanted)
     try:
         return scan.run()
+    except _Found:
+        return scan.index
     except (IndexError, RecursionError):  # text the scan does not follow: what it found so far
         return scan.index
 

@@ -362,6 +362,9 @@ def _construct_mapping(loader: Any, node: Any, deep: bool = False) -> dict[Any, 
 
 
 def _refuse_duplicates(loader: Any, node: Any) -> None:
+    texts = {key.value for key, _ in node.value if key.tag == _TEXT_TAG and key.id == "scalar"}
+    if len(texts) == len(node.value):
+        return  # every key a different text (the common case): nothing to construct first
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
@@ -372,6 +375,9 @@ def _refuse_duplicates(loader: Any, node: Any) -> None:
         if duplicate:
             raise _Refusal("duplicate_key", f"duplicate key {key!r}", node=key_node)
         seen.add(key)
+
+
+_TEXT_TAG: Final = "tag:yaml.org,2002:str"
 
 
 def _construct_null(_: Any, node: Any) -> None:

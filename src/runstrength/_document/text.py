@@ -228,7 +228,9 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         # Only now is the text read for positions: a valid document pays nothing for them.
         from .positions import locate  # noqa: PLC0415 - only for a refused document
 
-        raise ValidationError(locate(error.problems, text, format, tree)) from None
+        raise ValidationError(
+            locate(error.problems, text, format, tree, data), omitted=error.omitted
+        ) from None
 
 
 def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A002
