@@ -485,11 +485,13 @@ def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per 
 def _explain_text(cls: type, field: str, data: Any, path: Location, out: _Problems) -> Any:
     if type(data) is not str:
         return data  # the rule of the field holding it says what was expected
-    if problems := spec_of(cls).problems({field: data}):
-        for problem in problems:  # the problem is the text itself, not a field inside it
-            out.add(path, problem.reason, problem.code)
-        return _FAILED
-    return cls(**{field: data})
+    try:
+        return cls(**{field: data})  # the collecting pass is doubting: a refusal is not worded
+    except ValidationError:
+        pass
+    for problem in spec_of(cls).problems({field: data}):  # the problem is the text itself
+        out.add(path, problem.reason, problem.code)
+    return _FAILED
 
 
 def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str | None) -> Any:
