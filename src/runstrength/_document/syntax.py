@@ -43,7 +43,6 @@ __all__ = [
     "MAX_DEPTH",
     "MAX_NODES",
     "MAX_SIZE",
-    "check_limits",
     "check_text_limits",
     "parse",
     "syntax_problem",
