@@ -135,6 +135,13 @@ def places(document: object, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]
     return found
 
 
+def parent_of(document: Any, path: tuple[Any, ...]) -> Any:
+    """The mapping or list that holds the value at ``path``."""
+    for part in path[:-1]:
+        document = document[part]
+    return document
+
+
 def hostile_document(rng: random.Random, changes: list[str] | None = None) -> dict[Any, Any]:
     """A built-in workout's document with one to three hostile changes.
 
@@ -144,9 +151,7 @@ def hostile_document(rng: random.Random, changes: list[str] | None = None) -> di
     made = [] if changes is None else changes
     for _ in range(rng.randrange(1, 4)):
         path = rng.choice(places(document))
-        parent: Any = document
-        for part in path[:-1]:
-            parent = parent[part]
+        parent = parent_of(document, path)
         action = rng.randrange(4)
         if action == 0 and isinstance(parent, dict):
             del parent[path[-1]]

@@ -6,14 +6,14 @@ import json
 import random
 import tomllib
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import pytest
 import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
-from _hostile import places
+from _hostile import parent_of, places
 from runstrength import ValidationError, catalog, from_dict, load, loads, to_dict
 from runstrength._document.convert import MAX_NODES
 from runstrength._document.positions import json_nth_value, json_values, locate
@@ -231,9 +231,7 @@ class TestTomlScanStopsEarly:
         document = to_dict(catalog.get(name))
         for _ in range(broken):  # a few values replaced by a wrong one, a field removed or added
             path = choice.choice(places(document))
-            parent: Any = document
-            for part in path[:-1]:
-                parent = parent[part]
+            parent = parent_of(document, path)
             if isinstance(parent, dict) and choice.random() < 0.3:
                 parent["unknown"] = 1
             elif isinstance(parent, dict) and choice.random() < 0.3:

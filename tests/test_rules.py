@@ -80,9 +80,7 @@ HOSTILE = st.one_of(
     ),
     st.lists(st.integers(), max_size=3),
     st.lists(st.text(max_size=3), max_size=3).map(tuple),
-    st.lists(
-        st.sampled_from(["x", "a\x1bb", "nul\x00", "\ud800", "tab\tbed", " x"]), min_size=1, max_size=3
-    ).map(tuple),
+    st.lists(st.sampled_from(TEXTS), min_size=1, max_size=3).map(tuple),
     st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
     st.builds(Range, st.integers(0, 20), st.integers(20, 40)),
     st.sampled_from(

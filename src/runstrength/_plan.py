@@ -442,6 +442,11 @@ def _first(item: Item) -> Exercise:
     return item.exercises[0] if isinstance(item, Superset) else item
 
 
+def _exercises(block: Block) -> list[Exercise]:
+    """The items of an AMRAP or for-time block, which the model allows to be exercises only."""
+    return [item for item in block.items if isinstance(item, Exercise)]
+
+
 _TRANSITION = Gap(Between.ITEMS, None, Default.TRANSITION)
 _IN_PLACE = Gap(Between.ITEMS, None, Default.TRANSITION_IN_PLACE)
 
@@ -598,7 +603,7 @@ class _Planner:
 
     def round_transition(self, block: Block) -> Default | None:
         """The default change from a for-time block's last exercise back to its first (by the equipment)."""
-        exercises = [item for item in block.items if isinstance(item, Exercise)]  # the model allows no other
+        exercises = _exercises(block)
         return transition(exercises[-1], exercises[0]).default
 
     def block_round(self, block: Block, number: int) -> tuple[Node, ...]:
@@ -691,15 +696,15 @@ class _Planner:
         for position, item in enumerate(block.items):
             title = titles[position] if isinstance(item, Superset) else item.name
             climbs = _laddered(item.exercises) if isinstance(item, Superset) else _varies(item)
-            # Each time the rotation comes to this item, a body of its own when its dose climbs.
-            turns = range(position, fmt.intervals, size) if climbs else ()
-            cycles = tuple(self.slot_body(item, title, cycle) for cycle in range(len(turns)))
+            # How many times the rotation comes to this item: one body each when its dose climbs.
+            times = len(range(position, fmt.intervals, size)) if climbs else 0
+            cycles = tuple(self.slot_body(item, title, cycle) for cycle in range(times))
             body = cycles[0] if cycles else self.slot_body(item, title, 0)
             slots.append(Slot(position, title, item, body, cycles))
         return EveryInterval(fmt.every, fmt.intervals, tuple(slots))
 
     def amrap(self, block: Block, fmt: Amrap) -> AsManyRounds:
-        exercises = [item for item in block.items if isinstance(item, Exercise)]  # the model allows no other
+        exercises = _exercises(block)
 
         def round_of(number: int) -> tuple[Node, ...]:
             nodes: list[Node] = []

@@ -35,22 +35,21 @@ Position = tuple[int, int]
 """A 1-based line and column."""
 Index = dict[Location, tuple[Position | None, Position]]
 """Each path's key position (``None`` for the root and list items) and value position."""
-_NO_DATA: Final = object()
 
 
 def locate(
-    problems: Iterable[Problem], text: str, fmt: str, tree: object = None, data: object = _NO_DATA
+    problems: Iterable[Problem], text: str, fmt: str, tree: object = None, data: object = None
 ) -> list[Problem]:
     """The problems with ``line`` and ``column`` set from where their paths are in ``text``.
 
     ``tree`` is the YAML node tree the text was read from, when the caller kept it; ``data``
-    what the text was read as, which lets the TOML scan stop once it has passed every path
-    it needs.
+    what the text was read as (a TOML text is always read as a table), which lets the TOML
+    scan stop once it has passed every path it needs.
     """
     problems = list(problems)
     if tree is not None:
         index: Index | _YamlPaths | _JsonPaths = _YamlPaths(tree)
-    elif fmt == "toml" and data is not _NO_DATA:
+    elif fmt == "toml" and data is not None:
         from .convert import deepest  # noqa: PLC0415 - the plain data's own walk
 
         index = _toml_index(text, {p.location[: deepest(data, p.location)[1]] for p in problems})
