@@ -31,7 +31,6 @@ from runstrength import (
     export_fit,
     from_dict,
     json_schema,
-    strategies,
     to_dict,
 )
 from runstrength._document.text import DocumentFormat
@@ -466,9 +465,7 @@ class TestIntervalLengths:
         assert (110, 170) == timeline.total_range
 
     @given(
-        strategies.block_formats().filter(
-            lambda f: isinstance(f, Intervals) and (f.rest.max if isinstance(f.rest, Range) else f.rest) > 0
-        ),
+        st.from_type(Intervals).filter(lambda f: (f.rest.max if isinstance(f.rest, Range) else f.rest) > 0),
         st.sampled_from(RangePoint),
     )
     def test_leaving_out_the_last_rest_saves_one_rest(self, fmt: Any, which: RangePoint) -> None:
