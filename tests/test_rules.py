@@ -67,6 +67,13 @@ RULES: list[Rule] = sorted(
 TEXTS = ("x", "a\x1bb", "nul\x00", "\ud800", "tab\tbed", " x")
 """Texts every text rule judges differently, for lists of them."""
 
+URL_LIKE = st.builds(
+    str.__add__,
+    st.sampled_from(["http://", "https://", "HTTP://", "ftp://", "http:/", ""]),
+    st.text(alphabet="aZ09.-:/?#[]@% \t\n\x00\x7f\xe9\u3000", max_size=12),
+)
+"""Text shaped like a URL: schemes, hosts, ports, brackets, spaces and control characters."""
+
 HOSTILE = st.one_of(
     st.none(),
     st.booleans(),
@@ -78,6 +85,7 @@ HOSTILE = st.one_of(
     st.sampled_from(
         ["x" * 99, "x" * 100, "x" * 101, "x" * 2000, "a\x1bb", "\ud800", "http://h\x00", "https://x.y"]
     ),
+    URL_LIKE,
     st.lists(st.integers(), max_size=3),
     st.lists(st.text(max_size=3), max_size=3).map(tuple),
     st.lists(st.sampled_from(TEXTS), min_size=1, max_size=3).map(tuple),
@@ -132,6 +140,14 @@ class TestRuleObjects:
         assert type(rule.accepts(value)) is bool
         if rule.accepts(value):
             assert [] == rule.findings(value)
+
+    @given(value=URL_LIKE)
+    def test_url_quick_check(self, value: str) -> None:
+        """The URL rule's quick check accepts only URLs its findings accept, and the common ones."""
+        rule = Url()
+        if rule.accepts(value):
+            assert [] == rule.findings(value)
+        assert rule.accepts("https://www.example.com:8080/path?q=1#top")
 
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     @given(value=HOSTILE)

@@ -181,10 +181,12 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
         if not classes:
             return None
         if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
-            inner = _reader(classes[0])
+            (cls,) = classes
+            if _is_model(cls) and cls not in WRITTEN_AS_FIELD:
+                return _object_reader(cls, _tag_of(cls), nullable=True)
+            inner = _reader(cls)
             return None if inner is None else (lambda data: None if data is None else inner(data))
-        pick = _picker(tuple(classes))
-        return lambda data: pick(data)(data) if type(data) is dict else data
+        return _choice_reader(tuple(classes))
     return None  # scalars and enums: the constructor's converter and rule judge them
 
 
@@ -217,7 +219,8 @@ def _text_reader(cls: type, field: str) -> Read:
     return read
 
 
-def _object_reader(cls: type, extra_key: str | None) -> Read:
+def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) -> Read:
+    """The reader of a mapping of ``cls``'s fields (and ``extra_key``); ``nullable``: or ``None``."""
     fields = {name: _reader(field_type) for name, (field_type, _) in _fields(cls).items()}
     nested = {name: read for name, read in fields.items() if read is not None}
     """The fields whose values are read first (objects, lists of objects, choices)."""
@@ -227,6 +230,8 @@ def _object_reader(cls: type, extra_key: str | None) -> Read:
 
     def read(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
+            if data is None and nullable:
+                return None
             raise _Doubt
         # The constructor judges every key: an unknown one (or one that is not text) is a
         # TypeError, and so is a missing field; only the values of ``nested`` are read first.
@@ -257,49 +262,71 @@ def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any], names: fr
 
 
 @cache
-def _picker(classes: tuple[type, ...]) -> Callable[[dict[Any, Any]], Read]:
-    """For a mapping where one of ``classes`` is expected: the reader of the class it stands for."""
-    readers = {cls: _reader(cls) for cls in classes}
+def _choice_reader(classes: tuple[type, ...]) -> Read:
+    """The reader of a value where one of ``classes`` is expected: a mapping is read as its class.
+
+    Anything but a mapping is passed on as it is, for the field's rule to refuse.
+    """
+    readers = {cls: _model_reader(cls) for cls in classes}
     if set(classes) <= set(DOSES):
-        return _dose_picker({key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers})
+        return _dose_reader({key: readers[cls] for key, cls in _DOSE_KEYS.items() if cls in readers})
     if (keyed := _KEYED.get(frozenset(classes))) is not None:
         key, with_key, without = keyed
         if_key, otherwise = readers[with_key], readers[without]
-        return lambda data: if_key if key in data else otherwise  # type: ignore[return-value]
+
+        def read_keyed(data: Any) -> Any:
+            if type(data) is not dict:
+                return data
+            return if_key(data) if key in data else otherwise(data)
+
+        return read_keyed
     tags = _tags_for(classes)
     if tags is not None:
         table, default = tags
         by_tag = {tag: readers[cls] for tag, cls in table.items()}
         fallback = readers[default] if default is not None else None
 
-        def pick_tagged(data: dict[Any, Any]) -> Read:
+        def read_tagged(data: Any) -> Any:
+            if type(data) is not dict:
+                return data
             tag = data.get("type", _MISSING)
             if tag is _MISSING and fallback is not None:
-                return fallback
+                return fallback(data)
             if type(tag) is not str or tag not in by_tag:
                 raise _Doubt
-            return by_tag[tag]  # type: ignore[return-value]
+            return by_tag[tag](data)
 
-        return pick_tagged
+        return read_tagged
     (only,) = classes
     read = readers[only]
-    return lambda _: read  # type: ignore[return-value]
+    return lambda data: read(data) if type(data) is dict else data
 
 
-def _dose_picker(by_key: dict[str, Read | None]) -> Callable[[dict[Any, Any]], Read]:
-    """For a mapping where a dose is expected: the reader of the dose its key names."""
+def _model_reader(cls: type) -> Read:
+    """The reader of a model class (every one has a reader)."""
+    read = _reader(cls)
+    if read is None:  # pragma: no cover - a model class always has a reader
+        msg = f"no reader for {cls}"
+        raise TypeError(msg)
+    return read
 
-    def pick_dose(data: dict[Any, Any]) -> Read:
+
+def _dose_reader(by_key: dict[str, Read]) -> Read:
+    """The reader of a value where a dose is expected: a mapping is read as the dose its key names."""
+
+    def read_dose(data: Any) -> Any:
+        if type(data) is not dict:
+            return data
         if len(data) == 1:  # the common case, a dose written with its key alone
             for key in data:
                 if key != "max_reps" and (read := by_key.get(key)) is not None:
-                    return read
+                    return read(data)
         found = [key for key in data if key in by_key]
         if len(found) != 1 or (found[0] == "max_reps" and data["max_reps"] is not True):
             raise _Doubt
-        return by_key[found[0]]  # type: ignore[return-value] # model classes have readers
+        return by_key[found[0]](data)
 
-    return pick_dose
+    return read_dose
 
 
 def _tags_for(classes: tuple[type, ...]) -> tuple[dict[str, type], type | None] | None:

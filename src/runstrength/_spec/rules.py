@@ -38,6 +38,10 @@ URL_PATTERN: Final = r"^https?://[^\s\u0000-\u001f\u007f-\u009f]+$"
 """An http(s) URL without whitespace or control characters."""
 
 
+_PLAIN_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#]|\Z)")
+"""The start of an http(s) URL whose host is a plain name, for `Url`'s quick check."""
+
+
 def unwritable(value: str) -> re.Match[str] | None:
     """The first character of ``value`` that no file can carry, if any."""
     return re.search(_UNWRITABLE, value)
@@ -279,6 +283,18 @@ class Url(Rule):
         if not value.startswith(("http://", "https://")) or not parts.netloc or re.search(r"\s", value):
             return _found(f"expected an http(s) URL, got {describe(value)}", "not_a_url")
         return []
+
+    def accepts(self, value: object) -> bool:
+        # The common shape only: printable ASCII without spaces (so nothing unwritable and no
+        # whitespace) and a plain host name (so `urlsplit` cannot refuse it and finds a host).
+        return (
+            type(value) is str
+            and len(value) <= self.max_length
+            and value.isascii()
+            and value.isprintable()
+            and " " not in value
+            and _PLAIN_URL.match(value) is not None
+        )
 
     def schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "uri", "pattern": URL_PATTERN, "maxLength": self.max_length}

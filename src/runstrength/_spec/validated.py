@@ -15,8 +15,8 @@ into members), `Validated.__attrs_post_init__` runs one loop: each rule's cheap
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager, contextmanager
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from operator import attrgetter
 from typing import Any, ClassVar, Final
@@ -25,7 +25,7 @@ import attrs
 
 from runstrength._errors import Problem, ValidationError
 
-from .rules import Finding, Rule
+from .rules import Finding, Optional, Rule
 
 _RULE: Final = "runstrength.rule"
 _DESCRIPTION: Final = "description"  # the key griffe-fieldz reads for the API reference
@@ -105,10 +105,10 @@ class Spec:
         names = [f.name for f in fields]
         self.values: Callable[[object], tuple[object, ...]] = _getter(names)
         self.names: tuple[str, ...] = tuple(names)
-        self.accepts = tuple(f.rule.accepts for f in fields)
         # A field left at its default needs no check: defaults follow their rules (a test
         # builds every class from its required fields alone). Required fields have none.
         self.defaults = tuple(field.default for field in attrs.fields(cls))
+        self.accepts = tuple(_quick_check(f.rule, d) for f, d in zip(fields, self.defaults, strict=True))
         self.by_name = {field.name: field for field in fields}
         self.default_of = {
             field.name: default
@@ -160,6 +160,17 @@ class Spec:
         return problems
 
 
+def _quick_check(rule: Rule, default: object) -> Callable[[object], bool]:
+    """The quick check of a field that is not left at its very ``default``.
+
+    For an optional field whose default is ``None``, ``None`` never reaches the check, so
+    the inner rule's check alone decides: one call fewer per field, the same verdicts.
+    """
+    if default is None and type(rule) is Optional:
+        return rule.inner.accepts
+    return rule.accepts
+
+
 def _quiet_on_defaults(relation: Relation, defaults: Mapping[str, object]) -> bool:
     """Whether each field of ``relation`` has a default (not a factory) and it finds nothing about them."""
     if not all(n in defaults and not isinstance(defaults[n], attrs.Factory) for n in relation.fields):  # type: ignore[arg-type] # attrs.Factory is a class
@@ -192,14 +203,23 @@ def doubting() -> AbstractContextManager[None]:
     return _raised(_DOUBTING)
 
 
-@contextmanager
-def _raised(flag: ContextVar[bool]) -> Iterator[None]:
-    """Set ``flag`` for the ``with`` block, in this context only."""
-    token = flag.set(True)
-    try:
-        yield
-    finally:
-        flag.reset(token)
+class _raised:  # noqa: N801 - used like the function it replaces: ``with _raised(flag):``
+    """Set ``flag`` for the ``with`` block, in this context only.
+
+    A class rather than a ``contextlib.contextmanager``: the loader enters one per document,
+    and a generator-based manager costs several times as many calls.
+    """
+
+    __slots__ = ("flag", "token")
+
+    def __init__(self, flag: ContextVar[bool]) -> None:
+        self.flag = flag
+
+    def __enter__(self) -> None:
+        self.token = self.flag.set(True)
+
+    def __exit__(self, *_: object) -> None:
+        self.flag.reset(self.token)
 
 
 def _refusal(spec: Spec, obj: object) -> ValidationError:
