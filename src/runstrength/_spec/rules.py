@@ -26,6 +26,8 @@ import attrs
 
 from runstrength._errors import Location
 
+from .declared import Declared
+
 Finding = tuple[Location, str, str]
 """Where (relative to the value judged), why, and the problem's code."""
 
@@ -111,35 +113,14 @@ def _span(low: float, high: float, unit: str) -> str:
     return f"from {low:g} to {high:g}{unit}"
 
 
-class Rule:
+class Rule(Declared):
     """Base of the rules: a rule that accepts anything (subclasses narrow it).
 
-    Subclasses are declared ``@attrs.frozen(eq=False, repr=False)``: this base compares,
-    hashes and shows them by their fields (``Whole(low=1, high=1000, unit='')``), so attrs
-    compiles only their ``__init__`` and ``import runstrength`` stays quick.
+    Subclasses are declared ``@attrs.frozen(eq=False, repr=False)``: `Declared` compares,
+    hashes and shows them by their fields (``Whole(low=1, high=1000, unit='')``).
     """
 
     __slots__ = ()
-
-    def _fields(self) -> tuple[attrs.Attribute[Any], ...]:
-        fields: tuple[attrs.Attribute[Any], ...] = attrs.fields(type(self))  # type: ignore[arg-type] # subclasses are attrs classes
-        return fields
-
-    def _state(self) -> tuple[object, ...]:
-        return tuple(getattr(self, field.name) for field in self._fields())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in self._fields())
-        return f"{type(self).__name__}({shown})"
-
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        assert isinstance(other, Rule)  # noqa: S101 - for the type checker
-        return self._state() == other._state()
-
-    def __hash__(self) -> int:
-        return hash((type(self), self._state()))
 
     def findings(self, value: object) -> list[Finding]:  # noqa: ARG002 - subclasses judge it
         """Every reason ``value`` is wrong, ``[]`` when it is right."""

@@ -25,6 +25,7 @@ import attrs
 
 from runstrength._errors import Problem, ValidationError
 
+from .declared import Declared
 from .rules import Finding, Optional, Rule
 
 _RULE: Final = "runstrength.rule"
@@ -42,8 +43,8 @@ def ruled(rule: Rule, description: str) -> dict[str, object]:
     return {_RULE: rule, _DESCRIPTION: description}
 
 
-@attrs.frozen
-class Relation:
+@attrs.frozen(eq=False, repr=False)
+class Relation(Declared):
     """A rule between fields of one object.
 
     ``check`` receives the values of ``fields`` (in that order) and returns findings located
@@ -61,8 +62,8 @@ class Relation:
         return self.check(*values)
 
 
-@attrs.frozen
-class FieldSpec:
+@attrs.frozen(eq=False, repr=False)
+class FieldSpec(Declared):
     """One field as the engine sees it: name, rule, meaning, whether a document must give it."""
 
     name: str
