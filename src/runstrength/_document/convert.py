@@ -228,6 +228,9 @@ def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) 
     most = len(fields) + (extra_key is not None)
     """More keys than this, and some are unknown: no need to copy them to find out."""
 
+    if not nested and extra_key is None:  # a leaf: its mapping is the constructor's arguments
+        return _leaf_reader(cls, most, nullable=nullable)
+
     def read(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
             if data is None and nullable:
@@ -250,6 +253,24 @@ def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) 
             raise
 
     return read
+
+
+def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
+    """`_object_reader` for a class with nothing to read first and no extra key."""
+
+    def read_leaf(data: Any) -> Any:
+        if type(data) is not dict or len(data) > most:
+            if data is None and nullable:
+                return None
+            raise _Doubt
+        try:
+            return cls(**data)  # a key that is not text, unknown or missing: a TypeError
+        except (TypeError, ValidationError):
+            doubt = _Doubt()
+            doubt.failed.add(id(data))
+            raise doubt from None
+
+    return read_leaf
 
 
 def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any], names: frozenset[str]) -> None:
