@@ -52,6 +52,22 @@ class TestImport:
         expected = [[], True, True]
         assert expected == json.loads(result.stdout)
 
+    def test_loads_cattrs_when_first_writing(self) -> None:
+        """Reading workouts never loads cattrs; writing one does, on first use."""
+        code = (
+            "import json, sys, runstrength\n"
+            "workout = runstrength.catalog.get('upper-body-for-runners')\n"
+            "read = 'cattrs' in sys.modules\n"
+            "runstrength.dumps(workout)\n"
+            "print(json.dumps([read, 'cattrs' in sys.modules]))"
+        )
+        result = subprocess.run(  # noqa: S603 - our own interpreter and code
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+
+        expected = [False, True]
+        assert expected == json.loads(result.stdout)
+
 
 class TestAll:
     """The public names."""

@@ -1,6 +1,7 @@
 """The document format: the model as plain data, and back — tried once, explained once.
 
-Writing goes through one cattrs converter (defaults omitted, so documents stay short).
+Writing goes through one cattrs converter (defaults omitted, so documents stay short), made
+and imported when a workout is first written.
 
 Reading has two passes over the same model declarations, both plain Python:
 
@@ -29,8 +30,6 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin, overload
 
 import attrs
-import cattrs
-from cattrs.gen import make_dict_unstructure_fn
 
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, ForTime, Intervals, Superset, Workout
@@ -54,6 +53,8 @@ from runstrength._values import (
 )
 
 if TYPE_CHECKING:
+    import cattrs
+
     from runstrength._pacing import Pacing
 
 SCHEMA_VERSION: Final = 1
@@ -704,6 +705,8 @@ def _explain_dose(
 
 def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any], Any]:
     """Fields in declaration order, defaults left out, the class's marker (`_MARKERS`) first."""
+    from cattrs.gen import make_dict_unstructure_fn  # noqa: PLC0415 - see make_converter
+
     base: Callable[[Any], dict[str, Any]]
     base = make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True)
     fields = attrs.fields(cls)
@@ -722,7 +725,12 @@ def _unstructure_fields(cls: type, converter: cattrs.Converter) -> Callable[[Any
 
 
 def make_converter() -> cattrs.Converter:
-    """The converter writing workouts as plain data (dicts, lists, str, int, float, bool)."""
+    """The converter writing workouts as plain data (dicts, lists, str, int, float, bool).
+
+    cattrs is imported here, when a workout is first written: reading never needs it.
+    """
+    import cattrs  # noqa: PLC0415 - loaded on first use, like the timeline and the exports
+
     converter = cattrs.Converter(omit_if_default=True)
     for cls, field in WRITTEN_AS_FIELD.items():
         converter.register_unstructure_hook(cls, attrgetter(field))
