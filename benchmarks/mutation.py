@@ -64,6 +64,8 @@ TESTS = (
     "tests/test_levels.py",
     "tests/test_efforts.py",
     "tests/test_properties.py",
+    "tests/test_compiled.py",
+    "tests/test_limits.py",
 )
 """The tests run against each mutant."""
 
@@ -321,6 +323,7 @@ RELEVANT = {
     "src/runstrength/_values.py": "tests/test_values.py",
     "src/runstrength/_model.py": "tests/test_model.py",
     "src/runstrength/_timeline.py": "tests/test_timeline.py",
+    "src/runstrength/_document/convert.py": "tests/test_document.py",
 }
 """The tests most likely to catch a change to each module: run first, as the run stops at a failure."""
 

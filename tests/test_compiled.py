@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import linecache
 import math
+import sys
 import traceback
 from collections.abc import Callable, Iterator
 from typing import Any, Final
@@ -26,12 +27,17 @@ from runstrength._spec.validated import (
 
 
 def model_classes() -> list[type[Validated]]:
-    """Every class of the model (every subclass of `Validated` the package defines)."""
+    """Every class of the model (every subclass of `Validated` the package defines).
+
+    A class is counted when its module holds it under its name: attrs replaces each class it
+    makes slotted, and the replaced one stays among the subclasses until it is collected.
+    """
     found: list[type[Validated]] = []
     pending = list(Validated.__subclasses__())
     while pending:
         cls = pending.pop()
-        if cls.__module__.startswith("runstrength.") and cls not in found:
+        module = sys.modules.get(cls.__module__)
+        if getattr(module, cls.__qualname__, None) is cls and cls not in found:
             found.append(cls)
         pending += cls.__subclasses__()
     return sorted(found, key=lambda cls: cls.__qualname__)
@@ -135,6 +141,10 @@ class TestGeneratedValidators:
         """The classes validate through generated code unless RUNSTRENGTH_NO_CODEGEN=1 switched it off."""
         validate = validator_of(Exercise)
         assert compiled.ENABLED == validate.__qualname__.startswith("validate_Exercise")
+
+    def test_made_once_per_class(self) -> None:
+        """A class's validator is made on first use and kept: later uses get the same function."""
+        assert validator_of(Exercise) is validator_of(Exercise)
 
     def test_relation_on_defaults_is_not_asked_again(self) -> None:
         """A relation that finds nothing about its fields' defaults is skipped while they hold them."""

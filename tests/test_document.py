@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any, Final
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import runstrength
 from runstrength import (
@@ -41,14 +42,18 @@ from runstrength import (
     Tempo,
     ValidationError,
     Workout,
+    catalog,
     dump,
     dumps,
     from_dict,
     load,
     loads,
+    strategies,
     to_dict,
 )
+from runstrength._document import convert
 from runstrength._document.convert import MAX_SIZE
+from runstrength._spec import validated
 
 FORMATS = ("json", "yaml", "toml")
 
@@ -719,6 +724,42 @@ def replaced(data: Any, path: tuple[str | int, ...], value: object) -> Any:
         parent = parent[step]
     parent[last] = value
     return data
+
+
+class TestTwoPasses:
+    """The fast path reads every valid document alone; the collecting pass agrees with it."""
+
+    @staticmethod
+    def documents() -> list[dict[str, Any]]:
+        """Every built-in workout's document, and the canonical one."""
+        return [to_dict(catalog.get(name)) for name in catalog.names()] + [DOCUMENT]
+
+    def test_a_valid_document_is_read_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """No valid document reaches the collecting pass: it is for documents the fast path refused."""
+
+        def collecting(_: object, doubt: object) -> Workout:
+            msg = f"the collecting pass ran on a valid document ({doubt!r})"
+            raise AssertionError(msg)
+
+        monkeypatch.setattr(convert, "_explain_document", collecting)
+        for document in self.documents():
+            assert from_dict(document) == from_dict(copy.deepcopy(document))
+        assert WORKOUT == loads(dumps(WORKOUT))
+
+    @settings(max_examples=25, suppress_health_check=[HealthCheck.too_slow])
+    @given(workout=strategies.workouts())
+    def test_a_generated_workout_is_read_once(self, workout: Workout) -> None:
+        """Generated workouts too: the fast path builds them without a doubt."""
+        data = to_dict(workout)
+        read = convert._reader(Workout, "schema_version")  # the fast path itself
+        assert read is not None
+        with validated.doubting():
+            assert workout == read(data)
+
+    def test_the_collecting_pass_alone_reads_the_same_workout(self) -> None:
+        """Given a valid document without the fast path's help, the collecting pass builds it too."""
+        for document in self.documents():
+            assert from_dict(document) == convert._explain_document(document, None)
 
 
 class TestHugeNumbers:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from _hostile import parent_of, places
 from runstrength import ValidationError, catalog, cli, from_dict, load, loads, to_dict
-from runstrength._document.convert import MAX_DEPTH
+from runstrength._document.convert import MAX_DEPTH, deepest
 
 FORMATS = ("json", "yaml", "toml")
 
@@ -144,3 +144,38 @@ def test_problems_past_the_cap_are_counted_in_every_format(fmt: str) -> None:
         from_text.value.omitted,
     )
     assert str(from_text.value).endswith(f"... and {from_text.value.omitted} more problems")
+
+
+PLAIN = st.recursive(
+    st.integers(0, 3) | st.text(max_size=2),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("ab"), inner, max_size=2),
+    max_leaves=8,
+)
+"""Plain data, as a parser gives it: mappings, lists and scalars."""
+
+
+def _steps_into(value: object, part: object) -> bool:
+    """Whether ``part`` names a value inside ``value``: a key it has, or an index within it."""
+    if type(value) is dict:
+        return part in value
+    return type(value) is list and type(part) is int and 0 <= part < len(value)
+
+
+class TestDeepest:
+    """`deepest`: where a problem's path leads in refused data, for the limits walk."""
+
+    @given(data=PLAIN, location=st.lists(st.integers(-1, 3) | st.sampled_from("ab"), max_size=4))
+    def test_follows_the_longest_start_the_data_has(self, data: object, location: list[object]) -> None:
+        """It follows the path as long as each step is a key or index the data has, then stops."""
+        value, depth = deepest(data, tuple(location))  # type: ignore[arg-type] # ints and keys
+
+        expected: Any = data
+        for part in location[:depth]:
+            assert _steps_into(expected, part)
+            expected = expected[part]
+        assert value is expected
+        assert depth == len(location) or not _steps_into(value, location[depth])
+
+    def test_an_index_one_past_the_end_stops(self) -> None:
+        """An index equal to a list's length is outside it."""
+        assert (["x"], 1) == deepest({"a": ["x"]}, ("a", 1))
