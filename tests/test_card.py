@@ -35,7 +35,8 @@ from runstrength import (
     strategies,
 )
 from runstrength._export.card import length_text
-from runstrength._render.summary import SCORE_WORDS, span_text
+from runstrength._model import SCORE_WORDS
+from runstrength._values import format_lengths
 from runstrength.cli import main
 
 ARTICLE = "upper-body-for-runners"
@@ -147,9 +148,9 @@ def block_facts(workout: Workout) -> list[str]:
         if isinstance(block.format, Amrap | ForTime):
             facts.append(f"score: {SCORE_WORDS[block.format.score]}")
         if block.stated_duration is not None:
-            facts.append(f"stated length {span_text(block.stated_duration)}")
+            facts.append(f"stated length {format_lengths(block.stated_duration)}")
         if block.stated_round_duration is not None:
-            facts.append(f"stated {span_text(block.stated_round_duration)} per round")
+            facts.append(f"stated {format_lengths(block.stated_round_duration)} per round")
     return facts
 
 

@@ -656,6 +656,15 @@ class Score(StrEnum):
     """The load lifted."""
 
 
+SCORE_WORDS: Final = {
+    Score.TIME: "time",
+    Score.ROUNDS_REPS: "rounds and reps",
+    Score.REPS: "reps",
+    Score.LOAD: "load",
+}
+"""What a timed block's score records, in words (for summaries and cards)."""
+
+
 def to_score(value: Score | str) -> Score:
     """``"time"`` for `Score.TIME`; other values are left for the rule to judge."""
     return value if isinstance(value, Score) else as_member(Score, value)

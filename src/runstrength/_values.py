@@ -135,8 +135,14 @@ def format_seconds(seconds: Number) -> str:
 
 
 def format_span(seconds: Number | Range) -> str:
-    """`format_seconds` of a number; a range of seconds as ``15–20 s``."""
+    """`format_seconds` of a number; a range of seconds as ``15–20 s`` (for short gaps and doses)."""
     return f"{seconds} s" if isinstance(seconds, Range) else format_seconds(seconds)
+
+
+def format_lengths(seconds: Number | Range) -> str:
+    """`format_seconds` of a number, or of each end of a range: ``5 min 30 s–6 min 30 s`` (stated lengths)."""
+    span = (seconds.min, seconds.max) if isinstance(seconds, Range) else (seconds,)
+    return "–".join(map(format_seconds, span))
 
 
 # --- converters: what constructors accept besides the canonical value -----------------------

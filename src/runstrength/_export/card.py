@@ -16,11 +16,10 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from runstrength._errors import MissingExtraError
 from runstrength._extras import require
-from runstrength._model import Amrap, Block, Exercise, ForTime, Modification, Superset, Workout
+from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Modification, Superset, Workout
 from runstrength._pacing import Pacing
-from runstrength._render.summary import SCORE_WORDS, span_text
 from runstrength._timeline import build_timeline
-from runstrength._values import Amount, Rest, Source, format_seconds
+from runstrength._values import Amount, Rest, Source, format_lengths, format_seconds
 
 from .player import asset, fill
 
@@ -126,9 +125,9 @@ def _block(block: Block) -> str:
         facts.append(f"score: {SCORE_WORDS[block.format.score]}")
     facts += _rests(between_rounds=block.rest_between_rounds, after=block.rest_after)
     if block.stated_duration is not None:
-        facts.append(f"stated length {span_text(block.stated_duration)}")
+        facts.append(f"stated length {format_lengths(block.stated_duration)}")
     if block.stated_round_duration is not None:
-        facts.append(f"stated {span_text(block.stated_round_duration)} per round")
+        facts.append(f"stated {format_lengths(block.stated_round_duration)} per round")
     if block.optional:
         facts.append("optional")
     notes = f'<p class="notes">{_e(block.notes)}</p>' if block.notes else ""

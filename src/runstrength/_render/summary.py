@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from runstrength._model import Amrap, Block, Exercise, ForTime, Score, Superset, Workout
-from runstrength._values import Amount, Range, Rest, Source, format_seconds
+from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Superset, Workout
+from runstrength._values import Amount, Rest, Source, format_lengths, format_seconds
 
 from .terminal import escape
 
@@ -65,22 +65,7 @@ def summary(workout: Workout) -> str:
 
 
 def _stated_length(stated: Amount | None, label: str = "Stated length") -> list[str]:
-    return [] if stated is None else [f"{label}: {span_text(stated)}"]
-
-
-def span_text(seconds: Amount) -> str:
-    """A length or a range of lengths in seconds, as ``45 s`` or ``5 min 30 s–6 min 30 s``."""
-    span = (seconds.min, seconds.max) if isinstance(seconds, Range) else (seconds,)
-    return "–".join(map(format_seconds, span))
-
-
-SCORE_WORDS: Final = {
-    Score.TIME: "time",
-    Score.ROUNDS_REPS: "rounds and reps",
-    Score.REPS: "reps",
-    Score.LOAD: "load",
-}
-"""What a timed block's score records, in words."""
+    return [] if stated is None else [f"{label}: {format_lengths(stated)}"]
 
 
 def _about(workout: Workout) -> list[str]:
