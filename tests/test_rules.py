@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import runstrength
@@ -40,7 +40,7 @@ from runstrength import (
 )
 from runstrength._document.convert import MAX_DEPTH
 from runstrength._errors import CODES, MAX_PROBLEMS
-from runstrength._spec.rules import Instance, Items, Number, Optional, Rule, Text, Url, Whole
+from runstrength._spec.rules import Instance, Items, Number, Optional, Rule, Text, Url, Whole, describe
 from runstrength._spec.validated import PICKLE_VERSION, Validated, spec_of
 from runstrength._values import NumberOrRange, WholeOrRange
 
@@ -155,6 +155,17 @@ class TestRuleObjects:
         """Every finding carries a code from the documented table."""
         for _, _, code in rule.findings(value):
             assert code in CODES
+
+    @given(value=HOSTILE | st.text(alphabet="'\"\\\n\x00é", max_size=40))
+    def test_found_values_are_shown_briefly(self, value: object) -> None:
+        """A value quoted in a message takes at most 60 characters, whatever its kind."""
+        assert len(describe(value)) <= 60
+
+    @given(value=st.text(alphabet="abé '", min_size=55, max_size=65))
+    @example(value="a" * 59)
+    def test_long_text_is_shown_briefly(self, value: str) -> None:
+        """Printable text near the limit too, whose quotes take two more characters."""
+        assert len(describe(value)) <= 60
 
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     def test_describes_itself(self, rule: Rule) -> None:
