@@ -234,9 +234,7 @@ def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) 
 
     def read(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
-            if data is None and nullable:
-                return None
-            raise _Doubt
+            return _not_read(data, nullable=nullable)
         # The constructor judges every key: an unknown one (or one that is not text) is a
         # TypeError, and so is a missing field; only the values of ``nested`` are read first.
         values = data.copy()
@@ -261,9 +259,7 @@ def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
 
     def read_leaf(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
-            if data is None and nullable:
-                return None
-            raise _Doubt
+            return _not_read(data, nullable=nullable)
         try:
             return cls(**data)  # a key that is not text, unknown or missing: a TypeError
         except (TypeError, ValidationError):
@@ -272,6 +268,13 @@ def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
             raise doubt from None
 
     return read_leaf
+
+
+def _not_read(data: Any, *, nullable: bool) -> None:
+    """For an object reader given something other than a mapping of its fields: ``None``, or a doubt."""
+    if data is None and nullable:
+        return
+    raise _Doubt
 
 
 def _keep(doubt: _Doubt, data: dict[Any, Any], values: dict[str, Any], names: frozenset[str]) -> None:

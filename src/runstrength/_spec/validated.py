@@ -192,7 +192,7 @@ def trusted() -> AbstractContextManager[None]:
     Only the collecting pass of the loader uses it, for the objects it builds after finding
     nothing wrong with their values (a context variable, so other threads still check).
     """
-    return _raised(_TRUSTED)
+    return _Raised(_TRUSTED)
 
 
 def doubting() -> AbstractContextManager[None]:
@@ -201,10 +201,10 @@ def doubting() -> AbstractContextManager[None]:
     A constructor that refuses its values raises a `ValidationError` without problems; the
     loader's collecting pass then finds them, once, for the whole document.
     """
-    return _raised(_DOUBTING)
+    return _Raised(_DOUBTING)
 
 
-class _raised:  # noqa: N801 - used like the function it replaces: ``with _raised(flag):``
+class _Raised:
     """Set ``flag`` for the ``with`` block, in this context only.
 
     A class rather than a ``contextlib.contextmanager``: the loader enters one per document,
