@@ -13,16 +13,13 @@ from hypothesis import strategies as st
 
 from runstrength import (
     Amrap,
-    Ascending,
     Distance,
-    Dose,
     Duration,
     Efforts,
     Emom,
     Exercise,
     ForTime,
     Intervals,
-    Ladder,
     ModificationKind,
     Pacing,
     Range,
@@ -39,6 +36,7 @@ from runstrength import (
     to_dict,
 )
 from runstrength._plan import movement
+from runstrength._values import step as dose_step
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
 WHOLE_WORKOUTS = settings(max_examples=max(5, settings().max_examples // 4))
@@ -84,15 +82,6 @@ def one_side(exercise: Exercise, dose: object, pacing: Pacing) -> float:  # noqa
     return dose.time_cap or pacing.max_reps_estimate * per_rep  # type: ignore[attr-defined]
 
 
-def step_of(dose: Dose, index: int) -> object:
-    """The dose of the time numbered ``index``: a ladder's step, ascending reps, else the dose."""
-    if isinstance(dose, Ladder):
-        return dose.ladder[index]
-    if isinstance(dose, Ascending):
-        return Reps(dose.ascending + index * dose.by)
-    return dose
-
-
 def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]] | None:
     """Σ dose × rounds × sides and the work segments per exercise; None if AMRAP or EMOM blocks.
 
@@ -118,7 +107,7 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
                 for exercise in members:
                     for step in range(repeats):
                         index = step if repeats > 1 or isinstance(item, Superset) else number
-                        dose = step_of(exercise.dose, index)
+                        dose = dose_step(exercise.dose, index)  # an ascending dose may climb past 1000
                         sides = 2 if exercise.sides is Sides.EACH else 1
                         if isinstance(block.format, Intervals):
                             work = block.format.work
