@@ -153,10 +153,11 @@ class _Doubt(Exception):  # noqa: N818 - control flow inside this module, never 
     those parts again; the happy path pays nothing for it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, failed: dict[Any, Any] | None = None) -> None:
+        """``failed``: the mapping whose constructor refused it, when that is where the doubt arose."""
         super().__init__()
         self.built: dict[int, Any] = {}
-        self.failed: set[int] = set()
+        self.failed: set[int] = set() if failed is None else {id(failed)}
 
 
 Read = Callable[[Any], Any]
@@ -263,9 +264,7 @@ def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
         try:
             return cls(**data)  # a key that is not text, unknown or missing: a TypeError
         except (TypeError, ValidationError):
-            doubt = _Doubt()
-            doubt.failed.add(id(data))
-            raise doubt from None
+            raise _Doubt(failed=data) from None
 
     return read_leaf
 
