@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from jsonschema import Draft202012Validator
 
 import runstrength
+from _hostile import as_text
 from runstrength import (
     Block,
     BlockChange,
@@ -38,6 +39,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
+from runstrength._document.convert import converter
 from runstrength._export.player import WITH_OPTIONAL, player_data
 from runstrength._plan import Node, Repeat, Work, plan
 from runstrength._render.summary import summary
@@ -152,6 +154,35 @@ def codes(error: pytest.ExceptionInfo[ValidationError]) -> list[tuple[str, str]]
     return [(problem.path, problem.code) for problem in error.value.problems]
 
 
+BROKEN_LEVELS: Final = pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (
+            Level(name="beginner", blocks=[BlockChange(block="Main", rounds=2)]),
+            [("levels[0]", "ladder_mismatch")],
+        ),
+        (
+            Level(name="beginner", blocks=[BlockChange(block="Mian", rounds=3)]),
+            [("levels[0].blocks[0].block", "unknown_name")],
+        ),
+        (
+            Level(name="beginner", exercises=[ExerciseChange(exercise="Squat", modification="Box Squat")]),
+            [("levels[0].exercises[0].modification", "unknown_name")],
+        ),
+        (
+            Level(name="beginner", exercises=[ExerciseChange(exercise="Lunge", dose=Reps(3))]),
+            [("levels[0].exercises[0].exercise", "unknown_name")],
+        ),
+        (
+            Level(name="beginner", blocks=[BlockChange(block="Main", format=Emom(every=60, duration=600))]),
+            [("levels[0]", "ladder_mismatch")],
+        ),
+    ],
+    ids=["breaks a ladder", "unknown block", "unknown modification", "unknown exercise", "timed rounds"],
+)
+"""Levels a workout of one block ``Main`` (3 rounds, a squat on a 60-70-80 kg ladder) refuses, and where."""
+
+
 class TestOptional:
     """Optional blocks and exercises: left out unless chosen."""
 
@@ -264,42 +295,29 @@ class TestLevels:
         assert ["advanced"] == [level.name for level in kept.levels]
         assert not kept.variant("advanced").exercise("Plank").optional
 
-    @pytest.mark.parametrize(
-        ("level", "expected"),
-        [
-            (
-                Level(name="beginner", blocks=[BlockChange(block="Main", rounds=2)]),
-                [("levels[0]", "ladder_mismatch")],
-            ),
-            (
-                Level(name="beginner", blocks=[BlockChange(block="Mian", rounds=3)]),
-                [("levels[0].blocks[0].block", "unknown_name")],
-            ),
-            (
-                Level(
-                    name="beginner", exercises=[ExerciseChange(exercise="Squat", modification="Box Squat")]
-                ),
-                [("levels[0].exercises[0].modification", "unknown_name")],
-            ),
-            (
-                Level(name="beginner", exercises=[ExerciseChange(exercise="Lunge", dose=Reps(3))]),
-                [("levels[0].exercises[0].exercise", "unknown_name")],
-            ),
-            (
-                Level(
-                    name="beginner", blocks=[BlockChange(block="Main", format=Emom(every=60, duration=600))]
-                ),
-                [("levels[0]", "ladder_mismatch")],
-            ),
-        ],
-        ids=["breaks a ladder", "unknown block", "unknown modification", "unknown exercise", "timed rounds"],
-    )
+    @BROKEN_LEVELS
     def test_checked_when_built(self, level: Level, expected: list[tuple[str, str]]) -> None:
         """Each level names what the workout has and applies cleanly, or the workout is refused there."""
         block = Block(name="Main", rounds=3, items=[squat(load=kg(60, 70, 80))])
         with pytest.raises(ValidationError) as error:
             Workout(title="T", blocks=[block], levels=[level])
         assert sorted(expected) == sorted(codes(error))
+
+    @BROKEN_LEVELS
+    @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+    def test_loader_gives_the_reasons(self, level: Level, expected: list[tuple[str, str]], fmt: str) -> None:
+        """Loading the workout gives the constructor's very problems, reasons included, in every format."""
+        block = Block(name="Main", rounds=3, items=[squat(load=kg(60, 70, 80))])
+        with pytest.raises(ValidationError) as built:
+            Workout(title="T", blocks=[block], levels=[level])
+        document = runstrength.to_dict(Workout(title="T", blocks=[block]))
+        document["levels"] = [converter().unstructure(level)]
+        text = as_text(document, fmt)
+        assert text is not None
+        with pytest.raises(ValidationError) as loaded:
+            runstrength.loads(text, fmt)  # type: ignore[arg-type] # one of the three formats
+        assert sorted(expected) == sorted(codes(loaded))
+        assert [str(p) for p in loaded.value.problems] == [str(p) for p in built.value.problems]
 
     def test_reason_names_the_workout_path(self) -> None:
         """A level that breaks a rule says where in the workout, at the level."""

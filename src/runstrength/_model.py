@@ -11,7 +11,7 @@ import attrs
 from ._errors import Location, Problem, UnknownNameError, ValidationError
 from ._spec.converters import as_member
 from ._spec.rules import Finding, Flag, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
-from ._spec.validated import Relation, Validated, ruled, trusted
+from ._spec.validated import Relation, Validated, explaining, ruled, trusted
 from ._values import (
     DOSE_RULE,
     EXERCISE_LOAD_RULE,
@@ -1109,11 +1109,12 @@ def _levels_apply(levels: tuple[Level, ...], blocks: tuple[Block, ...]) -> list[
         found = _unknown_names(level, block_names, exercises)
         if not found:
             try:
-                _apply_level(level, blocks)
+                with explaining():  # the reasons are this rule's findings, wherever it runs
+                    _apply_level(level, blocks)
             except ValidationError as error:
                 found = [((), f"applying it: {problem}", problem.code) for problem in error.problems]
-                if not error.problems:  # refused without reasons (the loader explains later)
-                    found.append(((), "applying it breaks a rule", "invalid"))
+                if not found:  # pragma: no cover - a refusal under explaining() has its reasons
+                    found = [((), "applying it breaks a rule", "invalid")]
         findings.extend((("levels", index, *where), reason, code) for where, reason, code in found)
     return findings
 

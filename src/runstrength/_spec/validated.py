@@ -192,7 +192,7 @@ def trusted() -> AbstractContextManager[None]:
     Only the collecting pass of the loader uses it, for the objects it builds after finding
     nothing wrong with their values (a context variable, so other threads still check).
     """
-    return _Raised(_TRUSTED)
+    return _Setting(_TRUSTED, True)
 
 
 def doubting() -> AbstractContextManager[None]:
@@ -201,23 +201,33 @@ def doubting() -> AbstractContextManager[None]:
     A constructor that refuses its values raises a `ValidationError` without problems; the
     loader's collecting pass then finds them, once, for the whole document.
     """
-    return _Raised(_DOUBTING)
+    return _Setting(_DOUBTING, True)
 
 
-class _Raised:
-    """Set ``flag`` for the ``with`` block, in this context only.
+def explaining() -> AbstractContextManager[None]:
+    """Refuse objects with every reason, even inside `doubting`: for a rule that builds objects.
+
+    A relation that reports why building something failed (a workout's level, applied to its
+    blocks) needs the reasons wherever it runs, the loader's collecting pass included.
+    """
+    return _Setting(_DOUBTING, False)
+
+
+class _Setting:
+    """Set ``flag`` to ``value`` for the ``with`` block, in this context only.
 
     A class rather than a ``contextlib.contextmanager``: the loader enters one per document,
     and a generator-based manager costs several times as many calls.
     """
 
-    __slots__ = ("flag", "token")
+    __slots__ = ("flag", "token", "value")
 
-    def __init__(self, flag: ContextVar[bool]) -> None:
+    def __init__(self, flag: ContextVar[bool], value: bool) -> None:  # noqa: FBT001 - the flag's new value
         self.flag = flag
+        self.value = value
 
     def __enter__(self) -> None:
-        self.token = self.flag.set(True)
+        self.token = self.flag.set(self.value)
 
     def __exit__(self, *_: object) -> None:
         self.flag.reset(self.token)
