@@ -503,7 +503,21 @@ class Exercise(Model):
         if len(set(names)) != len(names):
             msg = "duplicate modification name"
             raise ValueError(msg)
+        for modification in self.modifications:
+            self._applies(modification)
         return self
+
+    def _applies(self, modification: Modification) -> None:
+        """The modification, applied, still gives a valid exercise."""
+        dose = self.dose if modification.dose is None else modification.dose
+        per_side = self.per_side if modification.sides is None else True
+        if modification.per_side is not None:
+            per_side = modification.per_side
+        if not per_side:
+            _shared_dose(self.sides if modification.sides is None else modification.sides, dose)
+        if self.sets != 1:
+            _ladder_fits(dose, self.sets, "sets")
+            _ladder_fits(self.load if modification.load is None else modification.load, self.sets, "sets")
 
 
 class Superset(Model):

@@ -134,6 +134,19 @@ INVALID = {
         "levels": [{"name": "advanced", "blocks": [{"block": "Main", "rounds": 3}]}],
     },
     "level without changes": {**_document(_curl()), "levels": [{"name": "beginner"}]},
+    "modification leaving an uneven split": _document(
+        _curl(
+            sides="each",
+            per_side=False,
+            dose={"reps": 10},
+            modifications=[{"name": "Short Curl", "kind": "easier", "dose": {"reps": 7}}],
+        )
+    ),
+    "modification ladder without matching sets": _document(
+        _curl(
+            sets=3, modifications=[{"name": "Ramp", "kind": "harder", "dose": {"ladder": [{"reps": 8}] * 2}}]
+        )
+    ),
     "duplicate block names": {
         **_document(_curl()),
         "blocks": [{"name": "Main", "items": [_curl()]}, {"name": "Main", "items": [_curl()]}],

@@ -539,8 +539,14 @@ def _rule(start: str) -> str:
 FLOATS, RANGE, DISTANCE, LOAD, EFFORT = map(
     _rule, ("A whole number is", "A {min, max} range", "A distance is", "A load has", "An effort has")
 )
-REST_BETWEEN_SETS, LADDERS, MODIFICATIONS = map(
-    _rule, ("An exercise's rest_between_sets", "A ladder dose", "An exercise's modification names")
+REST_BETWEEN_SETS, LADDERS, MODIFICATIONS, MODIFICATIONS_APPLY = map(
+    _rule,
+    (
+        "An exercise's rest_between_sets",
+        "A ladder dose",
+        "An exercise's modification names",
+        "Applying a modification",
+    ),
 )
 SUPERSET_SETS, ACTIVE_REST, EMOM_MULTIPLE = map(
     _rule, ("An exercise inside a superset", "An interval block's active_rest needs", "An EMOM's duration")
@@ -676,6 +682,32 @@ CASES = [
         PER_SIDE,
         workout(block(exercise(sides="each", per_side=False, dose={"reps": {"min": 8, "max": 11}}))),
         "blocks[0].items[0].dose.reps",
+    ),
+    Case(
+        MODIFICATIONS_APPLY,
+        workout(
+            block(
+                exercise(
+                    sides="each",
+                    per_side=False,
+                    dose={"reps": 10},
+                    modifications=[{"name": "Shorter", "kind": "easier", "dose": {"reps": 7}}],
+                )
+            )
+        ),
+        "blocks[0].items[0].modifications[0]",
+    ),
+    Case(
+        MODIFICATIONS_APPLY,
+        workout(
+            block(
+                exercise(
+                    sets=3,
+                    modifications=[{"name": "Ramp", "kind": "harder", "dose": LADDER}],
+                )
+            )
+        ),
+        "blocks[0].items[0].modifications[0]",
     ),
     Case(SIZE, TOO_MANY_VALUES, "(document)"),
     Case(REQUIRED_BLOCK, workout(block(optional=True)), "blocks"),

@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from typing import Any, cast
 
+import attrs
 import jsonschema
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 from hypothesis import given
+from hypothesis import strategies as st
 
 from runstrength import (
     Block,
@@ -18,7 +20,9 @@ from runstrength import (
     Intervals,
     Ladder,
     Modification,
+    ModificationKind,
     Pacing,
+    Problem,
     Range,
     Reps,
     SegmentKind,
@@ -126,6 +130,17 @@ class TestRules:
         assert text == str(Exercise(name="Lunge", dose=Reps(20), sides=sides, per_side=per_side))
 
 
+ANY_MODIFICATION = st.builds(
+    Modification,
+    name=st.sampled_from(["Other", "Another", "A Third"]),
+    kind=st.sampled_from(ModificationKind),
+    dose=st.none() | strategies.doses(),
+    sides=st.none() | st.sampled_from(Sides),
+    per_side=st.none() | st.booleans(),
+)
+"""Modifications made without regard to any exercise (`strategies.modifications` fits any)."""
+
+
 class TestModifications:
     """A modification may share the dose, and changing the sides drops side fields that lose meaning."""
 
@@ -152,6 +167,53 @@ class TestModifications:
             front.switch_sides,
             front.per_side,
         )
+
+    @pytest.mark.parametrize(
+        ("fields", "modification", "expected"),
+        [
+            (
+                {"sides": "each", "per_side": False},
+                {"dose": Reps(7)},
+                [("modifications[0]", "uneven_split")],
+            ),
+            ({"sides": "each"}, {"per_side": False, "dose": Reps(7)}, [("modifications[0]", "uneven_split")]),
+            ({"sides": "each", "dose": Reps(9)}, {"per_side": False}, [("modifications[0]", "uneven_split")]),
+            (
+                {"sides": "alternating"},
+                {"per_side": False, "sides": "both"},
+                [("modifications[0]", "not_applicable")],
+            ),
+            ({"sets": 3}, {"dose": Ladder((Reps(8), Reps(6)))}, [("modifications[0]", "ladder_mismatch")]),
+        ],
+        ids=[
+            "shared dose",
+            "shares an odd dose",
+            "shares the exercise's odd dose",
+            "shares both sides",
+            "ladder",
+        ],
+    )
+    def test_applied_or_refused(
+        self, fields: dict[str, Any], modification: dict[str, Any], expected: list[tuple[str, str]]
+    ) -> None:
+        """A modification that would give an invalid exercise is refused where it is, with the reason."""
+        changed = Modification(name="Other", kind="variation", **modification)
+        assert expected == problems(**fields, modifications=[changed])
+
+    @given(strategies.exercises(with_modifications=False), st.lists(ANY_MODIFICATION, max_size=3))
+    def test_a_valid_exercises_modifications_apply(
+        self, exercise: Exercise, modifications: list[Modification]
+    ) -> None:
+        """Any modification either applies to its exercise, or the exercise is refused at it."""
+        refused: tuple[Problem, ...] = ()
+        try:
+            modified = attrs.evolve(exercise, modifications=modifications)
+        except ValidationError as error:
+            refused = error.problems
+        else:
+            for modification in modified.modifications:
+                modification.apply_to(modified)
+        assert all(problem.path.startswith("modifications[") for problem in refused)
 
 
 class TestTempo:

@@ -8,7 +8,7 @@ from typing import Any, Final, TypeAlias, TypeVar
 
 import attrs
 
-from ._errors import Location, Problem, UnknownNameError, ValidationError
+from ._errors import Location, Problem, UnknownNameError, ValidationError, format_path
 from ._spec.converters import as_member
 from ._spec.rules import Finding, Flag, Instance, Items, Member, Optional, Pattern, Text, Url, Whole
 from ._spec.validated import Relation, Validated, explaining, ruled, trusted
@@ -210,6 +210,12 @@ class Modification(Validated):
         default=None, metadata=ruled(_FIT_EXERCISE, "A FIT exercise replacing the exercise's.")
     )
 
+    def applied_per_side(self, per_side: bool) -> bool:  # noqa: FBT001 - a field's value
+        """Whether the changed exercise counts its dose per side, given the exercise's ``per_side``."""
+        if self.per_side is not None:
+            return self.per_side
+        return True if self.sides is not None else per_side
+
     def apply_to(self, exercise: Exercise) -> Exercise:
         """The exercise as this modification changes it (it has no modifications of its own).
 
@@ -235,7 +241,7 @@ class Modification(Validated):
         if self.cues:
             changes["cues"] = self.cues
         if self.sides is not None:
-            changes.setdefault("per_side", True)
+            changes["per_side"] = self.applied_per_side(exercise.per_side)
             if self.sides is Sides.BOTH:
                 changes["first_side"] = None
             if self.sides is not Sides.EACH:
@@ -295,6 +301,38 @@ def _shared_dose(per_side: bool, sides: Sides, dose: Dose) -> list[Finding]:  # 
 _SHARED_RULE: Final = (
     "An exercise's per_side: false needs sides each or alternating; with each, a rep total splits "
     "evenly between the sides (both ends of a range even)."
+)
+
+
+def _modifications_apply(  # noqa: PLR0913, PLR0917 - a relation takes its fields' values in order
+    modifications: tuple[Modification, ...],
+    dose: Dose,
+    sides: Sides,
+    per_side: bool,  # noqa: FBT001 - a field's value
+    sets: Amount,
+    load: ExerciseLoad | None,
+) -> list[Finding]:
+    """Each modification that changes the dose, sides or load leaves its exercise valid."""
+    findings: list[Finding] = []
+    for index, modification in enumerate(modifications):
+        changed = (modification.dose, modification.sides, modification.per_side, modification.load)
+        if all(value is None for value in changed):
+            continue  # the exercise's own rules judge what it keeps
+        new_dose = dose if modification.dose is None else modification.dose
+        new_sides = sides if modification.sides is None else modification.sides
+        found = _shared_dose(modification.applied_per_side(per_side), new_sides, new_dose)
+        found += _sets_ladder(new_dose, sets)
+        found += _sets_ladder(load if modification.load is None else modification.load, sets)
+        findings += [
+            (("modifications", index), f"applying it: {format_path(where)}: {reason}", code)
+            for where, reason, code in found
+        ]
+    return findings
+
+
+_MODIFICATIONS_RULE: Final = (
+    "Applying a modification to its exercise gives a valid exercise: a shared rep total still "
+    "splits between the sides, and a ladder dose or load still has one step per set."
 )
 
 
@@ -427,6 +465,11 @@ class Exercise(Validated):
             ("modifications",),
             _unique_names("modifications", "modification"),
             "An exercise's modification names are unique.",
+        ),
+        Relation(
+            ("modifications", "dose", "sides", "per_side", "sets", "load"),
+            _modifications_apply,
+            _MODIFICATIONS_RULE,
         ),
     )
 
