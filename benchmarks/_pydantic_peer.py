@@ -749,6 +749,13 @@ class Level(Model):
             msg = "a level is not named like a modification kind"
             raise ValueError(msg)
         _changes_something(self, ("blocks", "exercises", "rest_between_sets"))
+        for changed in (
+            [change.block for change in self.blocks],
+            [change.exercise for change in self.exercises],
+        ):
+            if len(set(changed)) != len(changed):
+                msg = "a level changes each block and each exercise once"
+                raise ValueError(msg)
         return self
 
 

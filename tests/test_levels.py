@@ -319,6 +319,21 @@ class TestLevels:
         assert sorted(expected) == sorted(codes(loaded))
         assert [str(p) for p in loaded.value.problems] == [str(p) for p in built.value.problems]
 
+    def test_changes_each_part_once(self) -> None:
+        """Two changes to one block or one exercise are refused, rather than the last one winning."""
+        with pytest.raises(ValidationError) as error:
+            Level(
+                name="beginner",
+                blocks=[BlockChange(block="Main", rounds=3), BlockChange(block="Main", rest_after=Rest(30))],
+                exercises=[
+                    ExerciseChange(exercise="Squat", sets=3),
+                    ExerciseChange(exercise="Squat", dose=Reps(3)),
+                ],
+            )
+        assert [("blocks[1].block", "duplicate_name"), ("exercises[1].exercise", "duplicate_name")] == codes(
+            error
+        )
+
     def test_reason_names_the_workout_path(self) -> None:
         """A level that breaks a rule says where in the workout, at the level."""
         block = Block(name="Main", rounds=3, items=[squat(load=kg(60, 70, 80))])

@@ -134,6 +134,14 @@ INVALID = {
         "levels": [{"name": "advanced", "blocks": [{"block": "Main", "rounds": 3}]}],
     },
     "level without changes": {**_document(_curl()), "levels": [{"name": "beginner"}]},
+    "level changing a block twice": {
+        **_document(_curl()),
+        "levels": [{"name": "advanced", "blocks": [{"block": "Main", "rounds": 3}] * 2}],
+    },
+    "level changing an exercise twice": {
+        **_document(_curl()),
+        "levels": [{"name": "advanced", "exercises": [{"exercise": "Curl", "dose": {"reps": 12}}] * 2}],
+    },
     "modification leaving an uneven split": _document(
         _curl(
             sides="each",

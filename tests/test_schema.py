@@ -565,12 +565,23 @@ REQUIRED_BLOCK, REQUIRED_ITEM, REQUIRED_PAIR, ACTIVE_REST_REQUIRED = map(
         "An interval block's active_rest is not optional",
     ),
 )
-LEVEL_NAMES, LEVEL_KIND, LEVEL_CHANGES, BLOCK_CHANGE, EXERCISE_CHANGE, LEVELS_APPLY = map(
+(
+    LEVEL_NAMES,
+    LEVEL_KIND,
+    ONCE_PER_BLOCK,
+    ONCE_PER_EXERCISE,
+    LEVEL_CHANGES,
+    BLOCK_CHANGE,
+    EXERCISE_CHANGE,
+    LEVELS_APPLY,
+) = map(
     _rule,
     (
         "Level names are unique",
         "A level is not named",
-        "A level changes",
+        "A level changes each block once",
+        "A level changes each exercise once",
+        "A level changes a block,",
         "A block change changes",
         "An exercise change changes",
         "Each level names",
@@ -724,6 +735,16 @@ CASES = [
     ),
     Case(LEVEL_NAMES, workout(levels=[LEVEL, LEVEL]), "levels[1].name"),
     Case(LEVEL_KIND, workout(levels=[{**LEVEL, "name": "harder"}]), "levels[0].name"),
+    Case(
+        ONCE_PER_BLOCK,
+        workout(levels=[{**LEVEL, "blocks": [*LEVEL["blocks"]] * 2}]),
+        "levels[0].blocks[1].block",
+    ),
+    Case(
+        ONCE_PER_EXERCISE,
+        workout(levels=[{"name": "beginner", "exercises": [{"exercise": "Curls", "sets": 2}] * 2}]),
+        "levels[0].exercises[1].exercise",
+    ),
     Case(LEVEL_CHANGES, workout(levels=[{"name": "beginner"}]), "levels[0]"),
     Case(
         BLOCK_CHANGE,

@@ -346,16 +346,17 @@ def _sets_ladder(dose: Dose | ExerciseLoad | None, sets: Amount) -> list[Finding
     return _ladder_fits(dose, sets, "sets") if sets != 1 else []
 
 
-def _unique_names(field: str, what: str) -> Callable[[tuple[Any, ...]], list[Finding]]:
+def _unique_names(field: str, what: str, key: str = "name") -> Callable[[tuple[Any, ...]], list[Finding]]:
+    """A relation: no two of a field's items have the same ``key`` (their name, or what they change)."""
+
     def check(things: tuple[Any, ...]) -> list[Finding]:
         findings: list[Finding] = []
         seen: set[str] = set()
         for index, thing in enumerate(things):
-            if thing.name in seen:
-                findings.append(
-                    ((field, index, "name"), f"duplicate {what} name {thing.name!r}", "duplicate_name")
-                )
-            seen.add(thing.name)
+            name = getattr(thing, key)
+            if name in seen:
+                findings.append(((field, index, key), f"duplicate {what} {name!r}", "duplicate_name"))
+            seen.add(name)
         return findings
 
     return check
@@ -463,7 +464,7 @@ class Exercise(Validated):
         Relation(("load", "sets"), _sets_ladder, _LADDER_RULE),
         Relation(
             ("modifications",),
-            _unique_names("modifications", "modification"),
+            _unique_names("modifications", "modification name"),
             "An exercise's modification names are unique.",
         ),
         Relation(
@@ -1102,6 +1103,16 @@ class Level(Validated):
     __relations__ = (
         Relation(("name",), _not_a_kind, "A level is not named like a modification kind."),
         Relation(
+            ("blocks",),
+            _unique_names("blocks", "change of block", key="block"),
+            "A level changes each block once: its block changes name different blocks.",
+        ),
+        Relation(
+            ("exercises",),
+            _unique_names("exercises", "change of exercise", key="exercise"),
+            "A level changes each exercise once: its exercise changes name different exercises.",
+        ),
+        Relation(
             ("blocks", "exercises", "rest_between_sets"),
             _level_changes,
             "A level changes a block, an exercise or the rest between sets.",
@@ -1250,11 +1261,15 @@ class Workout(Validated):
     )
 
     __relations__ = (
-        Relation(("blocks",), _unique_names("blocks", "block"), "Block names are unique within a workout."),
+        Relation(
+            ("blocks",), _unique_names("blocks", "block name"), "Block names are unique within a workout."
+        ),
         Relation(
             ("blocks",), _one_required_block, "A workout keeps at least one block that is not optional."
         ),
-        Relation(("levels",), _unique_names("levels", "level"), "Level names are unique within a workout."),
+        Relation(
+            ("levels",), _unique_names("levels", "level name"), "Level names are unique within a workout."
+        ),
         Relation(
             ("levels", "blocks"),
             _levels_apply,
