@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 import pytest
@@ -148,6 +149,12 @@ class TestRuleObjects:
         if rule.accepts(value):
             assert [] == rule.findings(value)
         assert rule.accepts("https://www.example.com:8080/path?q=1#top")
+
+    @given(value=URL_LIKE)
+    def test_url_names_a_host(self, value: str) -> None:
+        """A URL the rule accepts names a host, not only a port or a user (``https://:80/x``)."""
+        if not Url().findings(value):
+            assert urlsplit(value).hostname
 
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     @given(value=HOSTILE)

@@ -196,7 +196,7 @@ class TestJsonSchema:
         tempo = SCHEMA["$defs"]["Tempo"]
 
         assert "string" == tempo["type"]
-        assert {"pattern": "^(?:0+-0+-0+-0+|0000)$"} == tempo["not"]
+        assert {"pattern": r"^(?:0+-0+-0+-0+|0000)(?![\s\S])"} == tempo["not"]
 
     @pytest.mark.parametrize(
         ("name", "key", "default"),
@@ -776,6 +776,22 @@ CASES = [
     ),
     Case(SIZE, " " * MAX_SIZE + json.dumps(workout()), "(document)"),
 ]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        workout(title="Arms\n"),
+        workout(block(exercise(tempo="3110\n"))),
+        workout(video="https://example.com/arms\n"),
+    ],
+    ids=["text", "tempo", "url"],
+)
+def test_a_final_line_break_is_refused(document: dict[str, Any]) -> None:
+    """The schema's patterns end at the very end of the text in every regex dialect, as the loader does."""
+    assert list(VALIDATOR.iter_errors(document))
+    with pytest.raises(ValidationError):
+        from_dict(document)
 
 
 class TestRulesBeyondTheSchema:

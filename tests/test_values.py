@@ -541,6 +541,8 @@ class TestSource:
             (lambda: Source("A workout", url="ftp://example.com/w"), "url"),
             (lambda: Source("A workout", url="example.com/w"), "url"),
             (lambda: Source("A workout", url="https://example.com/a b"), "url"),
+            (lambda: Source("A workout", url="https://:80/w"), "url"),
+            (lambda: Source("A workout", url="https://user@/w"), "url"),
             (lambda: Source("A workout", publisher=5), "publisher"),  # type: ignore[arg-type]
             (lambda: Source("A workout", credits=("Winnie Yu",)), "credits[0]"),  # type: ignore[arg-type]
             (lambda: Source("A workout", credits="Winnie Yu"), "credits"),  # type: ignore[arg-type]

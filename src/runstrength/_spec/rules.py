@@ -34,9 +34,13 @@ Finding = tuple[Location, str, str]
 _CONTROLS: Final = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _UNWRITABLE: Final = f"[{_CONTROLS}\ud800-\udfff]"
 """Control characters (other than tab and line breaks) and lone surrogates: text no file can carry."""
-TEXT_PATTERN: Final = r"^(?![\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f])\S(?:[\s\S]*\S)?$"
+_END: Final = r"(?![\s\S])"
+"""The very end of the text in every regex dialect (``$`` also matches before a final line break in Python's)."""
+TEXT_PATTERN: Final = (
+    r"^(?![\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f])\S(?:[\s\S]*\S)?" + _END
+)
 """Text that neither starts nor ends with whitespace and has no control characters."""
-URL_PATTERN: Final = r"^https?://[^\s\u0000-\u001f\u007f-\u009f]+$"
+URL_PATTERN: Final = r"^https?://[^\s\u0000-\u001f\u007f-\u009f]+" + _END
 """An http(s) URL without whitespace or control characters."""
 
 
@@ -261,7 +265,7 @@ class Url(Rule):
             parts = urlsplit(value)
         except ValueError:  # e.g. a host that changes under NFKC normalization
             return _found(f"expected an http(s) URL, got {describe(value)}", "not_a_url")
-        if not value.startswith(("http://", "https://")) or not parts.netloc or re.search(r"\s", value):
+        if not value.startswith(("http://", "https://")) or not parts.hostname or re.search(r"\s", value):
             return _found(f"expected an http(s) URL, got {describe(value)}", "not_a_url")
         return []
 
@@ -365,9 +369,9 @@ class Pattern(Rule):
         return []
 
     def schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": "string", "pattern": f"^(?:{self.pattern})$"}
+        schema: dict[str, Any] = {"type": "string", "pattern": f"^(?:{self.pattern}){_END}"}
         if self.forbidden is not None:
-            schema["not"] = {"pattern": f"^(?:{self.forbidden})$"}
+            schema["not"] = {"pattern": f"^(?:{self.forbidden}){_END}"}
         return schema
 
     def describe(self) -> str:
