@@ -649,7 +649,7 @@ class Block(Model):
         if all(isinstance(item, Exercise) and item.optional for item in self.items):
             msg = "expected an item that is not optional"
             raise ValueError(msg)
-        if self.stated_round_duration is not None and self.rounds == 1:
+        if self.stated_round_duration is not None and _ends(self.rounds)[1] == 1:
             msg = "stated_round_duration needs rounds above 1"
             raise ValueError(msg)
         return self
@@ -684,7 +684,8 @@ def _item_fits(item: Exercise | Superset, fmt: Format | None, rounds: object) ->
         if isinstance(item.dose, Efforts):
             msg = "counted efforts do not fit an interval block"
             raise ValueError(msg)  # noqa: TRY004
-        if isinstance(item.dose, Duration) and _ends(item.dose.seconds)[1] > _ends(fmt.work)[1]:
+        steps = item.dose.ladder if isinstance(item.dose, Ladder) else (item.dose,)
+        if any(isinstance(step, Duration) and _ends(step.seconds)[1] > _ends(fmt.work)[1] for step in steps):
             msg = f"dose longer than the {fmt.work} s work interval"
             raise ValueError(msg)
     elif isinstance(fmt, ForTime):

@@ -104,6 +104,14 @@ INVALID = {
     "sets inside a superset": _document(_pair(exercises=[_curl(sets=2), _curl(name="Row")])),
     "emom not a multiple": _document(_curl(), format={"type": "emom", "every": 60, "duration": 90}),
     "superset in intervals": _document(_pair(), format={"type": "intervals", "work": 20}),
+    "ladder step longer than the work interval": _document(
+        _curl(dose={"ladder": [{"seconds": 30}, {"seconds": 10}]}),
+        rounds=2,
+        format={"type": "intervals", "work": 20},
+    ),
+    "round length of one round in a range": _document(
+        _curl(), rounds={"min": 1, "max": 1}, stated_round_duration=60
+    ),
     "emom superset of two rounds": _document(
         _pair(rounds=2), format={"type": "emom", "every": 60, "duration": 600}
     ),

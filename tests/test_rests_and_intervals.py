@@ -17,6 +17,7 @@ from runstrength import (
     Duration,
     Exercise,
     Intervals,
+    Ladder,
     Pacing,
     Range,
     RangePoint,
@@ -210,6 +211,23 @@ class TestIntervals:
         assert [("items[0].dose", "longer than the 30–60 s work interval", "too_long_for_interval")] == (
             problems_of(lambda: Block(name="Main", items=too_long, format=fmt))
         )
+
+    def test_each_timed_step_of_a_ladder_fits(self) -> None:
+        """A ladder's timed steps follow the same rule, each refused where it stands."""
+        fmt = Intervals(work=20)
+        ladder = Ladder((Duration(30), Duration(20), Duration(25)))
+        items = (Exercise(name="Plank", dose=ladder),)
+        assert [
+            ("items[0].dose.ladder[0]", "longer than the 20 s work interval", "too_long_for_interval"),
+            ("items[0].dose.ladder[2]", "longer than the 20 s work interval", "too_long_for_interval"),
+        ] == problems_of(lambda: Block(name="Main", rounds=3, items=items, format=fmt))
+
+    @pytest.mark.parametrize("rounds", [1, Range(1, 1)], ids=["one", "a range of one"])
+    def test_a_round_length_needs_rounds(self, rounds: int | Range) -> None:
+        """A stated length per round needs several rounds; a range from 1 to 1 is one round."""
+        items = (Exercise(name="Plank", dose=Duration(20)),)
+        found = problems_of(lambda: Block(name="Main", rounds=rounds, stated_round_duration=60, items=items))
+        assert ["stated_round_duration"] == [path for path, _, _ in found]
 
 
 class TestPacing:

@@ -572,6 +572,17 @@ def _shortest(seconds: Amount) -> int:
     return seconds.min if isinstance(seconds, Range) else seconds  # type: ignore[return-value]  # whole ends
 
 
+def _timed_steps(dose: Dose) -> list[tuple[Location, Duration]]:
+    """A dose's timed parts and where they are in it: the dose itself, or each timed step of a ladder."""
+    if isinstance(dose, Duration):
+        return [((), dose)]
+    if isinstance(dose, Ladder):
+        return [
+            (("ladder", index), step) for index, step in enumerate(dose.ladder) if isinstance(step, Duration)
+        ]
+    return []
+
+
 def _longest(seconds: Amount) -> int:
     return seconds.max if isinstance(seconds, Range) else seconds  # type: ignore[return-value]  # whole ends
 
@@ -772,7 +783,7 @@ def _items_fit(items: tuple[Item, ...], timing: Timing | None, rounds: Amount) -
 
 
 def _round_duration_needs_rounds(stated_round_duration: Amount | None, rounds: Amount) -> list[Finding]:
-    if stated_round_duration is not None and rounds == 1:
+    if stated_round_duration is not None and _longest(rounds) == 1:  # `{min: 1, max: 1}` is one round too
         reason = "only applies to a block of several rounds: set rounds above 1"
         return [(("stated_round_duration",), reason, "not_applicable")]
     return []
@@ -899,9 +910,10 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
         if isinstance(item.dose, Efforts):
             reason = "counted efforts do not fit an interval block: its work interval is one effort"
             findings.append((("dose",), reason, "not_allowed_here"))
-        if isinstance(item.dose, Duration) and _longest(item.dose.seconds) > _longest(timing.work):
-            reason = f"longer than the {timing.work} s work interval"
-            findings.append((("dose",), reason, "too_long_for_interval"))
+        for where, step in _timed_steps(item.dose):
+            if _longest(step.seconds) > _longest(timing.work):
+                reason = f"longer than the {timing.work} s work interval"
+                findings.append((("dose", *where), reason, "too_long_for_interval"))
     elif isinstance(timing, ForTime):
         findings += _ladders_fit(item, rounds, "rounds")
     else:

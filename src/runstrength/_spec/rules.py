@@ -35,7 +35,7 @@ _CONTROLS: Final = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
 _UNWRITABLE: Final = f"[{_CONTROLS}\ud800-\udfff]"
 """Control characters (other than tab and line breaks) and lone surrogates: text no file can carry."""
 _END: Final = r"(?![\s\S])"
-"""The very end of the text in every regex dialect (``$`` also matches before a final line break in Python's)."""
+"""The very end of the text in every regex dialect (Python's ``$`` also matches before a final line break)."""
 TEXT_PATTERN: Final = (
     r"^(?![\s\S]*[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f])\S(?:[\s\S]*\S)?" + _END
 )
