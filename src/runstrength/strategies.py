@@ -860,7 +860,7 @@ def _blocks(
         rest_between_rounds=draw(_OPTIONAL_RESTS),
         rest_after=draw(_OPTIONAL_RESTS),
         stated_duration=draw(_STATED),
-        stated_round_duration=None if rounds == 1 else draw(_STATED),
+        stated_round_duration=None if rounds in (1, Range(1, 1)) else draw(_STATED),  # one round
         notes=draw(_notes()),
         items=_some_optional(draw, draw(st.lists(items, min_size=1, max_size=max_items)), 1),
         optional=draw(_RARELY),
