@@ -27,6 +27,7 @@ from runstrength import (
     validate_many,
 )
 from runstrength._batch import MAX_JOBS, read_jsonl
+from runstrength._errors import MAX_PROBLEMS
 
 BUILT_IN = catalog.get("upper-body-for-runners")
 TEXT = dumps(BUILT_IN)
@@ -39,7 +40,7 @@ def expected_result(index: int, document: object) -> ValidationResult:
     try:
         workout = loads(document) if isinstance(document, str | bytes) else from_dict(document)
     except ValidationError as error:
-        return ValidationResult(index=index, problems=error.problems)
+        return ValidationResult(index=index, problems=error.problems, omitted=error.omitted)
     return ValidationResult(index=index, workout=workout)
 
 
@@ -214,6 +215,13 @@ class TestValidationResult:
         """A result is ok exactly when it has no problems."""
         assert ValidationResult(index=0, workout=BUILT_IN).ok
         assert not ValidationResult(index=0, problems=tuple(MISSING_BLOCKS)).ok
+
+    def test_omitted(self) -> None:
+        """A document with more problems than are listed counts the rest, as ValidationError does."""
+        items = [{"name": "Curl", "dose": {"reps": 0.5}}] * (MAX_PROBLEMS + 5)
+        document = {"schema_version": 1, "title": "Big", "blocks": [{"name": "Main", "items": items}]}
+        (result,) = validate_many([document], with_workouts=False)
+        assert (MAX_PROBLEMS, 5) == (len(result.problems), result.omitted)
 
     def test_immutable(self) -> None:
         """A result cannot be changed."""

@@ -19,6 +19,7 @@ import pytest
 import runstrength
 from runstrength import Pacing, RangePoint, build_timeline, catalog
 from runstrength._document.text import SUFFIXES, DocumentFormat
+from runstrength._errors import MAX_PROBLEMS
 from runstrength._render.summary import summary
 from runstrength._render.table import TimelineFormat, length, render
 from runstrength._render.terminal import escape
@@ -93,6 +94,12 @@ INVALID = json.dumps(
         "blocks": [{"name": "Main", "rounds": 0, "items": [{"name": "Curl", "dose": {"reps": 8.5}}]}],
     }
 )
+
+
+def too_many_problems(more: int) -> str:
+    """A one-line JSON document with ``more`` problems beyond the most a `ValidationError` lists."""
+    items = [{"name": "Curl", "dose": {"reps": 0.5}}] * (MAX_PROBLEMS + more)
+    return json.dumps({"schema_version": 1, "title": "Big", "blocks": [{"name": "Main", "items": items}]})
 
 
 def every_field() -> runstrength.Workout:
@@ -446,7 +453,7 @@ class TestValidate:
         bad = write("bad.json", INVALID)
         result = run("validate", "--format", "json", good, bad, "missing.json")
         expected = [
-            {"file": "good.json", "valid": True, "problems": []},
+            {"file": "good.json", "valid": True, "problems": [], "omitted": 0},
             {
                 "file": "bad.json",
                 "valid": False,
@@ -454,6 +461,7 @@ class TestValidate:
                     {"path": p.path, "reason": p.reason, "code": p.code, "line": p.line, "column": p.column}
                     for p in problems_of(INVALID)
                 ],
+                "omitted": 0,
             },
             {
                 "file": "missing.json",
@@ -465,6 +473,7 @@ class TestValidate:
                         "code": "unreadable",
                     }
                 ],
+                "omitted": 0,
             },
         ]
         assert (1, "") == (result.status, result.err)
@@ -473,9 +482,24 @@ class TestValidate:
     def test_json_all_valid(self, run: Run) -> None:
         """--format json exits 0 when every file is valid."""
         good = write("good.json", built_in_document())
-        assert (0, '{"file": "good.json", "valid": true, "problems": []}\n', "") == run(
+        assert (0, '{"file": "good.json", "valid": true, "problems": [], "omitted": 0}\n', "") == run(
             "validate", good, "--format", "json"
         )
+
+    @pytest.mark.parametrize(("more", "words"), [(1, "1 more problem"), (250, "250 more problems")])
+    def test_more_problems_than_listed(self, run: Run, more: int, words: str) -> None:
+        """Past the most problems listed, a last line says how many more were found."""
+        big = write("big.json", too_many_problems(more))
+        result = run("validate", big)
+        lines = result.err.splitlines()
+        assert (1, MAX_PROBLEMS + 1) == (result.status, len(lines))
+        assert f"big.json: ... and {words}" == lines[-1]
+
+    def test_more_problems_than_listed_json(self, run: Run) -> None:
+        """--format json counts the problems found beyond those listed in omitted."""
+        big = write("big.json", too_many_problems(7))
+        row = json.loads(run("validate", "--format", "json", big).out)
+        assert (MAX_PROBLEMS, 7) == (len(row["problems"]), row["omitted"])
 
     def test_malformed(self, run: Run) -> None:
         """A file that is not a document at all is reported like an invalid one."""
@@ -750,6 +774,14 @@ class TestValidateLines:
         assert [True, True, True, False, False] == [row["valid"] for row in rows]
         assert f"{lines}:6" == rows[-1]["file"]
 
+    def test_more_problems_than_listed(self, run: Run) -> None:
+        """A line with more problems than are listed says how many more, in text and in JSON."""
+        write("big.jsonl", too_many_problems(3) + "\n")
+        text = run("validate", "--jsonl", "big.jsonl")
+        assert "big.jsonl:1: ... and 3 more problems" == text.err.splitlines()[-1]
+        row = json.loads(run("validate", "--jsonl", "big.jsonl", "--format", "json").out)
+        assert (MAX_PROBLEMS, 3) == (len(row["problems"]), row["omitted"])
+
     @pytest.mark.parametrize(
         "args",
         [
@@ -957,7 +989,7 @@ class TestClosedStreams:
             check=False,
             timeout=60,
         )
-        assert ('{"file": "<stdin>:1", "valid": true, "problems": []}\n', "141\n") == (
+        assert ('{"file": "<stdin>:1", "valid": true, "problems": [], "omitted": 0}\n', "141\n") == (
             result.stdout,
             result.stderr,
         )
@@ -1413,6 +1445,7 @@ class TestProblemLines:
                 {"path": "title", "reason": "required", "code": "missing", "line": 2, "column": 1},
                 {"path": "blocks", "reason": "required", "code": "missing"},
             ],
+            "omitted": 0,
         }
         assert expected == json.loads(_result("w.yaml", problems))
 

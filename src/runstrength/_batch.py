@@ -36,12 +36,16 @@ class ValidationResult:
         index: the document's position in the input, from 0.
         workout: the workout the document describes; ``None`` when it is invalid, or when
             the batch keeps no workouts (``with_workouts=False``).
-        problems: every problem of an invalid document, sorted by path (empty when valid).
+        problems: every problem of an invalid document, sorted by path (empty when valid),
+            at most 1000.
+        omitted: how many more problems were found beyond those listed, as in
+            `ValidationError.omitted`.
     """
 
     index: int
     workout: Workout | None = None
     problems: tuple[Problem, ...] = ()
+    omitted: int = 0
 
     @property
     def ok(self) -> bool:
@@ -114,7 +118,7 @@ def _validate(index: int, document: object, fmt: DocumentFormat, keep: bool) -> 
     try:
         workout = loads(document, fmt) if isinstance(document, str | bytes) else from_dict(document)
     except ValidationError as error:
-        return ValidationResult(index=index, problems=error.problems)
+        return ValidationResult(index=index, problems=error.problems, omitted=error.omitted)
     return ValidationResult(index=index, workout=workout if keep else None)
 
 

@@ -84,12 +84,18 @@ _PACING_FLAGS: Final = {
 
 
 class _InvalidInputError(Exception):
-    """An input that gave no usable workout, with every problem found."""
+    """An input that gave no usable workout, with every problem found.
 
-    def __init__(self, label: str, problems: Iterable[Problem], verdict: str = "invalid") -> None:
+    ``omitted`` counts the problems found beyond those listed (the loader lists at most 1000).
+    """
+
+    def __init__(
+        self, label: str, problems: Iterable[Problem], verdict: str = "invalid", *, omitted: int = 0
+    ) -> None:
         self.label = label
         self.problems = tuple(problems)
         self.verdict = verdict
+        self.omitted = omitted
         super().__init__(f"{label}: {verdict}")
 
 
@@ -235,14 +241,14 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     for source in sources:
         progress.step()
         try:
-            label, problems = _check_one(source, args.input_format)
+            found = _check_one(source, args.input_format)
         except MissingExtraError as error:
             missing[str(error)] = None
             continue
-        invalid, valid = (invalid + 1, valid) if problems else (invalid, valid + 1)
-        if problems or args.format == "json" or not args.quiet:
+        invalid, valid = (invalid + 1, valid) if found.problems else (invalid, valid + 1)
+        if found.problems or args.format == "json" or not args.quiet:
             progress.clear()  # before a line on either stream: they may share the terminal
-            _verdict(args, output, errors, label, problems)
+            _verdict(args, output, errors, found)
     progress.clear()
     if args.format == "text" and not args.quiet:
         counted = valid + invalid
@@ -252,25 +258,23 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
 
 
-def _verdict(
-    args: argparse.Namespace, output: _Output, errors: Painter, label: str, problems: tuple[Problem, ...]
-) -> None:
+def _verdict(args: argparse.Namespace, output: _Output, errors: Painter, found: _InvalidInputError) -> None:
     """Print what validating one input found, in the format asked for."""
     if args.format == "json":
-        output.text(_result(label, problems))
-    elif problems:
-        _report(_InvalidInputError(label, problems), errors)
+        output.text(_result(found.label, found.problems, found.omitted))
+    elif found.problems:
+        _report(found, errors)
     elif not args.quiet:
-        output.text(f"{escape(label)}: {args.paint('OK', 'green')}")
+        output.text(f"{escape(found.label)}: {args.paint('OK', 'green')}")
 
 
-def _check_one(source: str, input_format: DocumentFormat | None) -> tuple[str, tuple[Problem, ...]]:
-    """An input's label and its problems (none when it is valid)."""
+def _check_one(source: str, input_format: DocumentFormat | None) -> _InvalidInputError:
+    """What validating an input found: its label and its problems (none when it is valid)."""
     try:
         _read(source, input_format)
     except _InvalidInputError as error:
-        return error.label, error.problems
-    return _label(source), ()
+        return error
+    return _InvalidInputError(_label(source), ())
 
 
 def _sources(arguments: Iterable[str]) -> Iterator[str]:
@@ -318,7 +322,7 @@ class _ReadError(Exception):
     """The JSON Lines file could not be read."""
 
 
-def _report_line(where: str, problems: Sequence[Problem], paint: Painter) -> None:
+def _report_line(where: str, problems: Sequence[Problem], paint: Painter, omitted: int = 0) -> None:
     """Report the problems of one line of a JSONL file: ``file:LINE:COLUMN: path: reason [code]``.
 
     A position in the line's document is a position in the file, whose line is known.
@@ -327,8 +331,9 @@ def _report_line(where: str, problems: Sequence[Problem], paint: Painter) -> Non
         if problem.column is not None:
             placed = attrs.evolve(problem, line=None, column=None)
             _report(_InvalidInputError(f"{where}:{problem.column}", [placed]), paint)
-    if unplaced := [problem for problem in problems if problem.column is None]:
-        _report(_InvalidInputError(where, unplaced), paint)
+    unplaced = [problem for problem in problems if problem.column is None]
+    if unplaced or omitted:
+        _report(_InvalidInputError(where, unplaced, omitted=omitted), paint)
 
 
 def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
@@ -353,9 +358,9 @@ def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
             where = f"{label}:{number}"
             valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
             if args.format == "json":
-                output.text(_result(where, result.problems))
+                output.text(_result(where, result.problems, result.omitted))
             elif not result.ok:
-                _report_line(where, result.problems, errors)
+                _report_line(where, result.problems, errors, result.omitted)
     except _ReadError as error:
         reason = f"cannot read the file: {error}"
         raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None
@@ -541,7 +546,7 @@ def _read(source: str | None, input_format: DocumentFormat | None) -> Workout:
             raise _InvalidInputError(label, [Problem((), _not_found(source), code="not_found")])
         return load(path, input_format)
     except ValidationError as error:
-        raise _InvalidInputError(label, error.problems) from None
+        raise _InvalidInputError(label, error.problems, omitted=error.omitted) from None
     except OSError as error:
         reason = f"cannot read the file: {error.strerror or error}"
         raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None
@@ -669,8 +674,8 @@ def _stdout() -> TextIO:
     return sys.stdout
 
 
-def _result(label: str, problems: Sequence[Problem]) -> str:
-    """One machine-readable line: the input, whether it is valid, and its problems."""
+def _result(label: str, problems: Sequence[Problem], omitted: int = 0) -> str:
+    """One machine-readable line: the input, whether it is valid, its problems and how many more."""
     found = []
     for problem in problems:
         item: dict[str, object] = {"path": problem.path, "reason": problem.reason, "code": problem.code}
@@ -679,7 +684,8 @@ def _result(label: str, problems: Sequence[Problem]) -> str:
         if problem.column is not None:
             item["column"] = problem.column
         found.append(item)
-    return json.dumps({"file": label, "valid": not problems, "problems": found}, ensure_ascii=False)
+    report = {"file": label, "valid": not problems, "problems": found, "omitted": omitted}
+    return json.dumps(report, ensure_ascii=False)
 
 
 def _complain(message: str) -> None:
@@ -700,7 +706,7 @@ def _problem_line(label: str, problem: Problem, paint: Painter = PLAIN) -> str:
 
 
 def _report(invalid: _InvalidInputError, paint: Painter = PLAIN, *, heading: bool = False) -> None:
-    """Write an input's problems to standard error, one per line.
+    """Write an input's problems to standard error, one per line, then how many more were found.
 
     With ``heading``, a first line says what failed when it is more than plain invalidity
     (``cannot make a timeline``).
@@ -711,6 +717,9 @@ def _report(invalid: _InvalidInputError, paint: Painter = PLAIN, *, heading: boo
     if heading and invalid.verdict != "invalid":
         lines.append(f"{PROG}: {escape(invalid.label)}: {paint(invalid.verdict, 'red')}")
     lines += [_problem_line(invalid.label, problem, paint) for problem in invalid.problems]
+    if invalid.omitted:
+        more = f"... and {invalid.omitted} more problem{'s' if invalid.omitted > 1 else ''}"
+        lines.append(f"{paint(escape(invalid.label), 'bold')}: {more}")
     sys.stderr.write("\n".join(lines) + "\n")
 
 
