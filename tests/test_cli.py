@@ -1,3 +1,4 @@
+import contextlib
 import io
 import json
 import os
@@ -13,8 +14,11 @@ from importlib.metadata import version
 from pathlib import Path
 from time import sleep
 from typing import Any, NamedTuple
+from unittest import mock
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import runstrength
 from runstrength import Pacing, RangePoint, build_timeline, catalog
@@ -73,6 +77,19 @@ def stdin(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
         )
 
     return give
+
+
+def run_on_stdin(text: str, *args: str) -> Result:
+    """Run the command with ``text`` on standard input, without pytest's fixtures (for properties)."""
+    stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        mock.patch.object(sys, "stdin", stdin),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        status = main(list(args))
+    return Result(status, out.getvalue(), err.getvalue())
 
 
 def write(name: str, text: str) -> str:
@@ -745,6 +762,15 @@ class TestExport:
         assert 2 == run("export", "--format", "ics", "--start", "next monday").status
 
 
+VALID_LINE = runstrength.dumps(catalog.get("cindy")).replace("\n", "")
+JSONL_RECORDS = st.one_of(
+    st.sampled_from(["", "  ", VALID_LINE, '{"schema_version": 1}', "not json"]),
+    st.integers(min_value=1, max_value=len(VALID_LINE) - 1).map(lambda end: VALID_LINE[:end]),
+    st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\n\r\ufeff"), max_size=12),
+)
+"""One line of a JSON Lines file: blank, a valid workout, an invalid one, or broken text."""
+
+
 class TestValidateLines:
     """runstrength validate --jsonl streams a JSON Lines file."""
 
@@ -773,6 +799,42 @@ class TestValidateLines:
         ]
         assert [True, True, True, False, False] == [row["valid"] for row in rows]
         assert f"{lines}:6" == rows[-1]["file"]
+
+    @given(st.lists(JSONL_RECORDS, min_size=1, max_size=8))
+    def test_positions_are_in_the_file(self, records: list[str]) -> None:
+        """Every problem is placed on its line of the file, in text and JSON, and its reason agrees."""
+        invalid = set()
+        for number, record in enumerate(records, start=1):
+            try:
+                if record.strip():
+                    runstrength.loads(record)
+            except runstrength.ValidationError:
+                invalid.add(number)
+        text = "\n".join(records) + "\n"
+        rows = [
+            json.loads(row)
+            for row in run_on_stdin(text, "validate", "--jsonl", "-", "--format", "json").out.splitlines()
+        ]
+        placed = set()
+        for row in rows:
+            if row["valid"]:
+                continue
+            number = int(row["file"].removeprefix("<stdin>:"))
+            placed.add(number)
+            for problem in row["problems"]:
+                assert number == problem["line"]
+                assert re.search(r"\(line \d+, column \d+\)$", problem["reason"]) is None or problem[
+                    "reason"
+                ].endswith(f"(line {number}, column {problem['column']})")
+        assert invalid == placed
+        shown = set()
+        for line in run_on_stdin(text, "validate", "--jsonl", "-").err.splitlines():
+            where = re.match(r"<stdin>:(\d+):(?:(\d+):)? ", line)
+            assert where is not None, line
+            shown.add(int(where[1]))
+            inner = re.search(r"\(line (\d+), column (\d+)\) \[\w+\]$", line)
+            assert inner is None or inner.groups() == where.groups()
+        assert invalid == shown
 
     def test_more_problems_than_listed(self, run: Run) -> None:
         """A line with more problems than are listed says how many more, in text and in JSON."""

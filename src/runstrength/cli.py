@@ -322,18 +322,21 @@ class _ReadError(Exception):
     """The JSON Lines file could not be read."""
 
 
-def _report_line(where: str, problems: Sequence[Problem], paint: Painter, omitted: int = 0) -> None:
-    """Report the problems of one line of a JSONL file: ``file:LINE:COLUMN: path: reason [code]``.
+def _on_line(problem: Problem, number: int) -> Problem:
+    """A problem of the document on line ``number`` of a JSON Lines file, placed in the file.
 
-    A position in the line's document is a position in the file, whose line is known.
+    The loader counts lines from the start of the line's document; so does the position a
+    syntax problem's reason repeats (``not valid JSON: … (line 1, column 5)``). Both move
+    to the file's line, and a problem without a position gets the line alone.
     """
-    for problem in problems:
-        if problem.column is not None:
-            placed = attrs.evolve(problem, line=None, column=None)
-            _report(_InvalidInputError(f"{where}:{problem.column}", [placed]), paint)
-    unplaced = [problem for problem in problems if problem.column is None]
-    if unplaced or omitted:
-        _report(_InvalidInputError(where, unplaced, omitted=omitted), paint)
+    if problem.line is None:
+        return attrs.evolve(problem, line=number)
+    line = number + problem.line - 1
+    reason = problem.reason
+    inner = f" (line {problem.line}, column {problem.column})"
+    if problem.column is not None and reason.endswith(inner):
+        reason = f"{reason.removesuffix(inner)} (line {line}, column {problem.column})"
+    return attrs.evolve(problem, line=line, reason=reason)
 
 
 def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
@@ -355,12 +358,14 @@ def _validate_lines(args: argparse.Namespace, output: _Output) -> int:
     try:
         for result in validate_many(documents(), jobs=args.jobs, with_workouts=False):
             number = numbers.popleft()
-            where = f"{label}:{number}"
             valid, invalid = (valid + 1, invalid) if result.ok else (valid, invalid + 1)
+            problems = [_on_line(problem, number) for problem in result.problems]
             if args.format == "json":
-                output.text(_result(where, result.problems, result.omitted))
+                output.text(_result(f"{label}:{number}", problems, result.omitted))
             elif not result.ok:
-                _report_line(where, result.problems, errors, result.omitted)
+                _report(_InvalidInputError(label, problems), errors)
+                if result.omitted:  # named by its line, like the problems above
+                    _report(_InvalidInputError(f"{label}:{number}", (), omitted=result.omitted), errors)
     except _ReadError as error:
         reason = f"cannot read the file: {error}"
         raise _InvalidInputError(label, [Problem((), reason, code="unreadable")]) from None
