@@ -761,6 +761,36 @@ class TestExport:
         """A malformed start date is a usage error."""
         assert 2 == run("export", "--format", "ics", "--start", "next monday").status
 
+    @pytest.mark.parametrize(
+        ("flag", "value", "expected"),
+        [
+            ("--start", "2025-13-01", "a date as YYYY-MM-DD"),
+            ("--start", "2025-02-30", "a date as YYYY-MM-DD"),
+            ("--at", "25:00", "a time of day as HH:MM"),
+            ("--at", "7 am", "a time of day as HH:MM"),
+        ],
+    )
+    def test_bad_calendar_value(self, run: Run, flag: str, value: str, expected: str) -> None:
+        """A date or time that does not exist names the flag and the form it expects, status 2."""
+        result = run("export", "--format", "ics", flag, value)
+        assert (2, "") == (result.status, result.out)
+        last = result.err.splitlines()[-1]
+        assert f"runstrength export: error: argument {flag}: expected {expected}, got {value!r}" == last
+
+    @given(st.text(max_size=12))
+    def test_any_bad_date(self, text: str) -> None:
+        """Any text that is no date is a usage error in the same words, shown escaped."""
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return
+        result = run_on_stdin("", "export", "--format", "ics", f"--start={text}")
+        assert (2, "") == (result.status, result.out)
+        expected = f"argument --start: expected a date as YYYY-MM-DD, got {escape(repr(text))}"
+        assert f"runstrength export: error: {expected}" == result.err.splitlines()[-1]
+
 
 VALID_LINE = runstrength.dumps(catalog.get("cindy")).replace("\n", "")
 JSONL_RECORDS = st.one_of(

@@ -391,6 +391,24 @@ def _fit_steps(text: str) -> int:
     return steps
 
 
+def _date(text: str) -> dt.date:
+    """A ``--start`` value: a date written YYYY-MM-DD (a usage error otherwise)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"expected a date as YYYY-MM-DD, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def _time(text: str) -> dt.time:
+    """An ``--at`` value: a time of day written HH:MM (a usage error otherwise)."""
+    try:
+        return dt.time.fromisoformat(text)
+    except ValueError:
+        msg = f"expected a time of day as HH:MM, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _completion(args: argparse.Namespace, output: _Output) -> int:
     parser, _ = _parser()
     output.text(completion(parser, args.shell))
@@ -895,14 +913,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="most steps in a FIT file, up to 4096 (default 50, what Garmin Connect takes)",
     )
     plan = export.add_argument_group("calendar plan (--format ics)")
-    plan.add_argument("--start", type=dt.date.fromisoformat, metavar="YYYY-MM-DD", help="first day (today)")
+    plan.add_argument("--start", type=_date, metavar="YYYY-MM-DD", help="first day (today)")
     plan.add_argument("--weeks", type=int, default=4, metavar="N", help="how many weeks (default 4)")
     plan.add_argument(
         "--weekdays", metavar="DAYS", help="training days, such as mon,thu (default: the workout's frequency)"
     )
-    plan.add_argument(
-        "--at", type=dt.time.fromisoformat, default=dt.time(7), metavar="HH:MM", help="start time (07:00)"
-    )
+    plan.add_argument("--at", type=_time, default=dt.time(7), metavar="HH:MM", help="start time (07:00)")
     _variant_flags(export)
     _pacing_flags(export)
 
