@@ -1154,7 +1154,15 @@ class TestMissingExtra:
             "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'; "
             "the files that need it were not checked\n"
         )
-        assert (3, "good.json: OK\n1 file: 1 valid, 0 invalid\n", expected_err) == result
+        assert (3, "good.json: OK\n4 files: 1 valid, 0 invalid, 3 not checked\n", expected_err) == result
+
+    def test_validate_counts_what_it_could_not_check(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file given but not checked is counted as such: the count is never a misleading 0 files."""
+        arms = write("arms.yaml", built_in_document("yaml"))
+        monkeypatch.setitem(sys.modules, "yaml", None)
+        result = run("validate", arms)
+        assert (3, "1 file: 0 valid, 0 invalid, 1 not checked\n") == (result.status, result.out)
+        assert result.err.startswith("runstrength: this feature needs yaml: ")
 
     def test_export(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """An export whose extra is missing exits 3 and writes nothing."""

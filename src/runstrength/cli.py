@@ -236,7 +236,7 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     errors = Painter(wants_color(args.color, sys.stderr))
     sources = list(_sources(args.files))
     progress = _Progress(len(sources))
-    valid = invalid = 0
+    valid = invalid = unchecked = 0
     missing: dict[str, None] = {}
     for source in sources:
         progress.step()
@@ -244,6 +244,7 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
             found = _check_one(source, args.input_format)
         except MissingExtraError as error:
             missing[str(error)] = None
+            unchecked += 1
             continue
         invalid, valid = (invalid + 1, valid) if found.problems else (invalid, valid + 1)
         if found.problems or args.format == "json" or not args.quiet:
@@ -251,8 +252,9 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
             _verdict(args, output, errors, found)
     progress.clear()
     if args.format == "text" and not args.quiet:
-        counted = valid + invalid
-        output.text(f"{counted} file{'' if counted == 1 else 's'}: {valid} valid, {invalid} invalid")
+        counted = valid + invalid + unchecked
+        count = f"{counted} file{'' if counted == 1 else 's'}: {valid} valid, {invalid} invalid"
+        output.text(f"{count}, {unchecked} not checked" if unchecked else count)
     for message in missing:
         _complain(f"{message}; the files that need it were not checked")
     return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
