@@ -1429,7 +1429,7 @@ class TestStdinFormat:
         """The first line that is not blank or a comment decides."""
         assert fmt == _sniff(text)
 
-    @pytest.mark.parametrize("text", ["", "just words", "<workout/>"])
+    @pytest.mark.parametrize("text", ["just words", "<workout/>", "# only a comment"])
     def test_unknown(self, run: Run, stdin: Callable[[str], None], text: str) -> None:
         """Text that looks like no format asks for --input-format."""
         stdin(text)
@@ -1438,6 +1438,26 @@ class TestStdinFormat:
             "give --input-format json, yaml or toml [unknown_format]\n"
         )
         assert (1, "", expected_err) == run("show", "-")
+
+
+class TestEmptyStdin:
+    """Standard input holding nothing is reported as empty, whatever format it is read in."""
+
+    @given(
+        st.text(st.sampled_from(" \t\n\r\x0b\x0c"), max_size=6).map(lambda text: "\ufeff" + text)
+        | st.text(st.sampled_from(" \t\n\r\x0b\x0c"), max_size=6),
+        st.sampled_from(
+            [[], ["--input-format", "json"], ["--input-format", "yaml"], ["--input-format", "toml"]]
+        ),
+        st.sampled_from([["show"], ["validate"], ["timeline"], ["export", "--format", "json"]]),
+    )
+    def test_empty(self, text: str, input_format: list[str], command: list[str]) -> None:
+        """Empty or blank standard input says it is empty, exit 1."""
+        result = run_on_stdin(text, *command, "-", *input_format)
+        assert (1, "<stdin>: (document): standard input is empty [unreadable]\n") == (
+            result.status,
+            result.err,
+        )
 
 
 class TestColor:

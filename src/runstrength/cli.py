@@ -563,6 +563,8 @@ def _read(source: str | None, input_format: DocumentFormat | None) -> Workout:
     try:
         if source == STDIN:
             text = _stdin_stream().read()
+            if _blank(text):  # say so in any format: an empty pipe is the likelier mistake
+                raise _InvalidInputError(label, [Problem((), "standard input is empty", code="unreadable")])
             return loads(text, input_format or _sniff(text))
         if source in catalog.names():
             return catalog.get(source)
@@ -591,6 +593,13 @@ def _stdin_stream() -> io.BufferedIOBase | TextIO:
 
 _TOML_LINE: Final = re.compile(r"""^(\[\[?[\w"'. -]+\]\]?|[\w"'.-]+\s*=)""")
 _YAML_LINE: Final = re.compile(r"""^(---|-\s|[\w"'][^:=]*:(\s|$))""")
+
+
+def _blank(text: str | bytes) -> bool:
+    """Whether ``text`` holds nothing but white space (and a byte order mark)."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", errors="replace")
+    return not text.removeprefix("\ufeff").strip()
 
 
 def _sniff(text: str | bytes) -> DocumentFormat:
