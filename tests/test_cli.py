@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import runstrength
@@ -1371,11 +1371,66 @@ class TestValidateFolders:
         )
         assert (1, expected_out, reported("plans/arms/bad.json", problems_of(INVALID))) == result
 
-    def test_empty_folder(self, run: Run) -> None:
-        """A folder without workout documents gets a note and counts nothing."""
-        Path("empty").mkdir()
-        expected_err = "runstrength: note: empty holds no .json, .yaml, .yml or .toml files\n"
-        assert (0, "0 files: 0 valid, 0 invalid\n", expected_err) == run("validate", "empty")
+    @pytest.mark.parametrize("hidden", [[], [".git/a.json", ".draft.yaml"]])
+    def test_empty_folder(self, run: Run, hidden: list[str]) -> None:
+        """A folder without workout documents (hidden ones aside) is a usage error, and nothing is checked."""
+        Path("empty/.git").mkdir(parents=True)
+        for name in hidden:
+            write(f"empty/{name}", built_in_document())
+        good = write("good.json", built_in_document())
+        result = run("validate", good, "empty")
+        assert (2, "") == (result.status, result.out)
+        expected = (
+            "runstrength validate: error: 'empty' holds no .json, .yaml, .yml or .toml files "
+            "(hidden files and folders are skipped)"
+        )
+        assert expected == result.err.splitlines()[-1]
+
+    def test_hidden(self, run: Run) -> None:
+        """Hidden files and folders in a folder are skipped; named on the command line, they are read."""
+        for name in ("plans/.git/x.json", "plans/.venv/lib/y.json", "plans/arms/.z.json", ".hidden/w.json"):
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+            write(name, INVALID)
+        write("plans/arms/a.json", built_in_document())
+        write("plans/.draft.json", built_in_document())
+        result = run("validate", "plans", "plans/.draft.json", ".hidden")
+        assert 1 == result.status
+        assert "plans/arms/a.json: OK\nplans/.draft.json: OK\n3 files: 2 valid, 1 invalid\n" == result.out
+        assert reported(".hidden/w.json", problems_of(INVALID)) == result.err
+
+    @settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "plans",
+                    "plans/",
+                    "./plans",
+                    "plans/a.json",
+                    "plans/./a.json",
+                    "plans/b/../a.json",
+                    "c.json",
+                    "./c.json",
+                ]
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_each_file_once(self, run: Run, arguments: list[str]) -> None:
+        """A file given twice, alone or in a folder, however spelled, is checked once, where it first came."""
+        Path("plans/b").mkdir(parents=True, exist_ok=True)
+        write("plans/a.json", built_in_document())
+        write("c.json", built_in_document())
+        expected: dict[Path, str] = {}
+        for argument in arguments:
+            for file in [f"{argument.rstrip('/')}/a.json"] if Path(argument).is_dir() else [argument]:
+                expected.setdefault(Path(file).resolve(), file.removeprefix("./"))
+        shown = [
+            line.removesuffix(": OK").removeprefix("./")
+            for line in run("validate", *arguments).out.splitlines()[:-1]
+        ]
+        assert list(expected.values()) == shown
 
     def test_quiet(self, run: Run) -> None:
         """--quiet prints only the problems."""

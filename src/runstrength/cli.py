@@ -280,18 +280,51 @@ def _check_one(source: str, input_format: DocumentFormat | None) -> _InvalidInpu
 
 
 def _sources(arguments: Iterable[str]) -> Iterator[str]:
-    """Each argument, with a folder replaced by the workout documents in it and below, sorted."""
+    """Each argument, with a folder replaced by the workout documents in it and below, sorted.
+
+    An input given twice, by itself or within a folder, comes once, where it first came.
+
+    Raises:
+        _UsageError: a folder holds no workout document.
+    """
+    seen: set[object] = set()
     for argument in arguments:
         path = Path(argument)
-        if argument == STDIN or not path.is_dir():
-            yield argument
-            continue
-        found = sorted(
-            str(file) for file in path.rglob("*") if file.suffix.lower() in SUFFIXES and file.is_file()
-        )
+        found = [argument] if argument == STDIN or not path.is_dir() else _documents_in(path)
         if not found:
-            _complain(f"note: {escape(argument)} holds no {_suffix_list()} files")
-        yield from found
+            hidden = "hidden files and folders are skipped"
+            raise _UsageError(f"{argument!r} holds no {_suffix_list()} files ({hidden})")
+        for source in found:
+            identity = _identity(source)
+            if identity not in seen:
+                seen.add(identity)
+                yield source
+
+
+def _documents_in(folder: Path) -> list[str]:
+    """The workout documents in a folder and below, sorted, leaving out hidden files and folders.
+
+    A name starting with a dot is hidden (``.git``, ``.venv``): it holds tools' files, not
+    the user's workouts. The folder itself is searched even when its own name is hidden.
+    """
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in files:
+            file = Path(top, name)
+            if not name.startswith(".") and file.suffix.lower() in SUFFIXES and file.is_file():
+                found.append(str(file))
+    return sorted(found)
+
+
+def _identity(source: str) -> object:
+    """What an input argument stands for: a built-in name, standard input, or a resolved path."""
+    if source == STDIN or source in catalog.names():  # a built-in name wins over a file (`_read`)
+        return source
+    try:
+        return Path(source).resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL byte: read, and refused, once
+        return os.path.abspath(source)  # noqa: PTH100 - a plain string, whatever the path holds
 
 
 class _Progress:
@@ -864,7 +897,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         nargs="*",
         metavar="FILE",
         help="a workout document, a folder (searched recursively for .json, .yaml, .yml and "
-        ".toml files), or - for standard input",
+        ".toml files, skipping hidden ones), or - for standard input",
     )
     validate.add_argument(
         "--jsonl",
