@@ -1201,6 +1201,36 @@ class TestAtomicOutput:
         assert ["plan.json"] == [path.name for path in tmp_path.iterdir()]
         assert "old content" == target.read_text(encoding="utf-8")
 
+    @pytest.mark.parametrize("fmt", ["text", "json"])
+    def test_validate_writes_its_findings(self, run: Run, fmt: str) -> None:
+        """The report of an invalid document is validate's output: the file is replaced, exit 1."""
+        bad = write("bad.json", INVALID)
+        write("report.txt", "old content")
+        result = run("validate", bad, "--format", fmt, "-o", "report.txt")
+        assert (1, "") == (result.status, result.out)
+        expected = (
+            "1 file: 0 valid, 1 invalid\n" if fmt == "text" else _result(bad, problems_of(INVALID)) + "\n"
+        )
+        assert expected == Path("report.txt").read_text(encoding="utf-8")
+
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["show", "bad.json"],
+            ["timeline", "bad.json"],
+            ["export", "bad.json", "--format", "yaml"],
+            ["validate", "empty"],
+            ["validate", "--jsonl", "missing.jsonl"],
+        ],
+    )
+    def test_stopped_command_keeps_the_file(self, run: Run, args: list[str]) -> None:
+        """A command stopped by an error (input it cannot use, a usage error) leaves the file as it was."""
+        write("bad.json", INVALID)
+        Path("empty").mkdir()
+        write("out.txt", "old content")
+        assert run(*args, "-o", "out.txt").status in {1, 2}
+        assert "old content" == Path("out.txt").read_text(encoding="utf-8")
+
     def test_missing_folder(self, run: Run) -> None:
         """A file in a folder that does not exist is a clean error, exit 1."""
         result = run("timeline", "-o", "no/such/folder/t.txt")

@@ -695,8 +695,9 @@ def _flag_problem(problem: Problem) -> str:
 class _Output:
     """Where a command's results go: standard output as they come, or a file written at the end.
 
-    A file is written atomically once the command has finished, so a failure leaves an
-    existing file as it was.
+    A file is written atomically once the command has finished, so a command stopped by an
+    error leaves an existing file as it was. ``validate`` finishing with invalid documents
+    is not stopped: its report is written.
     """
 
     def __init__(self, target: str | None) -> None:
