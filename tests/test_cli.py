@@ -1300,6 +1300,19 @@ class TestOutputFile:
         assert 2 == run("export", "--format", "fit", "-o", "-").status
 
 
+class TestHeadline:
+    """The timeline's header line."""
+
+    @pytest.mark.parametrize(("seconds", "expected"), [((20,), "1 segment"), ((20, 30), "2 segments")])
+    def test_segments(self, run: Run, seconds: tuple[int, ...], expected: str) -> None:
+        """The number of segments takes the singular for one."""
+        items = tuple(runstrength.Exercise(name=f"Hold {s}", dose=runstrength.Duration(s)) for s in seconds)
+        workout = runstrength.Workout(title="Holds", blocks=(runstrength.Block(name="Main", items=items),))
+        name = write("holds.json", runstrength.dumps(workout))
+        header = run("timeline", name).out.splitlines()[1]
+        assert f" · {expected} · " in header
+
+
 class TestDurations:
     """Lengths print as seconds or clocks, never in exponent notation."""
 

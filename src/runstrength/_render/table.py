@@ -76,10 +76,11 @@ def headline(timeline: Timeline) -> list[str]:
     """Title, total and range, and the work/rest split."""
     low, high = timeline.total_range
     span = f" (range {clock(low)}–{clock(high)})" if low != high else ""
+    segments = f"{len(timeline)} segment{'' if len(timeline) == 1 else 's'}"
     return [
         escape(timeline.workout.title),
         (
-            f"Total {clock(timeline.total)}{span} · {len(timeline)} segments · "
+            f"Total {clock(timeline.total)}{span} · {segments} · "
             f"work {clock(timeline.work_total)} · rest and changes {clock(timeline.rest_total)}"
         ),
     ]
