@@ -907,6 +907,7 @@ class TestEscaping:
         [
             ["timeline"],
             ["timeline", "--format", "markdown"],
+            ["timeline", "--format", "csv"],
             ["show"],
             ["timeline", "--color", "always"],
         ],

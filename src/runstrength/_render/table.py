@@ -120,10 +120,14 @@ def _markdown(timeline: Timeline) -> str:
 
 
 def _csv(timeline: Timeline) -> str:
+    """Every field of every segment, with control characters in names made visible, as elsewhere."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=ROW_KEYS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(timeline.to_rows())
+    for row in timeline.to_rows():
+        writer.writerow(
+            {key: escape(value) if isinstance(value, str) else value for key, value in row.items()}
+        )
     return out.getvalue()
 
 
