@@ -79,17 +79,21 @@ def stdin(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
     return give
 
 
-def run_on_stdin(text: str, *args: str) -> Result:
-    """Run the command with ``text`` on standard input, without pytest's fixtures (for properties)."""
+def run_on_stdin(text: str, *args: str, encoding: str = "utf-8") -> Result:
+    """Run the command with ``text`` on standard input, without pytest's fixtures (for properties).
+
+    Standard output is a stream in ``encoding``, as a terminal's would be.
+    """
     stdin = io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8")
-    out, err = io.StringIO(), io.StringIO()
+    out, err = io.BytesIO(), io.StringIO()
+    stdout = io.TextIOWrapper(out, encoding=encoding, write_through=True)
     with (
         mock.patch.object(sys, "stdin", stdin),
-        contextlib.redirect_stdout(out),
+        contextlib.redirect_stdout(stdout),
         contextlib.redirect_stderr(err),
     ):
         status = main(list(args))
-    return Result(status, out.getvalue(), err.getvalue())
+    return Result(status, out.getvalue().decode(encoding), err.getvalue())
 
 
 def write(name: str, text: str) -> str:
@@ -975,6 +979,51 @@ class TestEscaping:
     def test_escape(self, text: str, shown: str) -> None:
         """Control characters, line separators and direction overrides are written as escapes."""
         assert shown == escape(text)
+
+
+def titled(title: str) -> runstrength.Workout:
+    """A small workout of this title, its one block named the same."""
+    curl = runstrength.Exercise(name="Curl", dose=runstrength.Reps(8))
+    return runstrength.Workout(title=title, blocks=(runstrength.Block(name=title, items=(curl,)),))
+
+
+class TestUnderlines:
+    """show underlines the title and each block as wide as the terminal shows them."""
+
+    @given(st.text(min_size=1, max_size=20), st.sampled_from(["ascii", "latin-1"]))
+    def test_escaped_characters(self, title: str, encoding: str) -> None:
+        """Characters the output's encoding cannot hold are shown escaped, and the underline counts them."""
+        try:
+            workout = titled(title)
+        except runstrength.ValidationError:
+            return
+        result = run_on_stdin(runstrength.dumps(workout), "show", "-", encoding=encoding)
+        lines = result.out.splitlines()
+        assert (0, "=" * len(lines[0])) == (result.status, lines[1])
+        assert "-" * len(lines[3]) == lines[4]
+
+    @pytest.mark.parametrize(
+        ("encoding", "title", "shown", "rule"),
+        [
+            ("ascii", "Café", "Caf\\xe9", 7),
+            ("utf-8", "Café", "Café", 4),
+            ("utf-8", "Cafe\u0301", "Cafe\u0301", 4),
+            ("utf-8", "腕立て伏せ", "腕立て伏せ", 10),
+            ("ascii", "腕立て伏せ", "\\u8155\\u7acb\\u3066\\u4f0f\\u305b", 30),
+        ],
+    )
+    def test_width(self, encoding: str, title: str, shown: str, rule: int) -> None:
+        """Escaped characters count as written, wide ones as two columns, combining marks as none."""
+        lines = run_on_stdin(
+            runstrength.dumps(titled(title)), "show", "-", encoding=encoding
+        ).out.splitlines()
+        assert [shown, "=" * rule] == lines[:2]
+
+    def test_file_is_utf8(self, run: Run) -> None:
+        """Written to a file, the summary keeps every character, whatever the terminal's encoding."""
+        name = write("cafe.json", runstrength.dumps(titled("Café")))
+        assert 0 == run("show", name, "-o", "cafe.txt").status
+        assert ["Café", "===="] == Path("cafe.txt").read_text(encoding="utf-8").splitlines()[:2]
 
 
 class TestEncoding:

@@ -207,7 +207,7 @@ def _list(args: argparse.Namespace, output: _Output) -> int:
 def _show(args: argparse.Namespace, output: _Output) -> int:
     workout = _read(args.workout, args.input_format)
     if args.format == "text":
-        output.text(summary(workout))
+        output.text(summary(workout, encoding=output.encoding))
     else:
         output.data(dumps(workout, args.format).encode())
     return EXIT_OK
@@ -703,6 +703,13 @@ class _Output:
     def __init__(self, target: str | None) -> None:
         self.path = None if target in (None, STDOUT) else target
         self._parts: list[bytes] = []
+
+    @property
+    def encoding(self) -> str:
+        """The encoding text is written in: UTF-8 in a file, else standard output's."""
+        if self.path is not None:
+            return "utf-8"
+        return getattr(_stdout(), "encoding", None) or "utf-8"
 
     def text(self, text: str) -> None:
         """Text for people (or line-based tools), ended by a newline."""

@@ -8,13 +8,13 @@ from typing import Final
 from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Superset, Workout
 from runstrength._values import Amount, Rest, Source, format_lengths, format_seconds
 
-from .terminal import escape
+from .terminal import escape, shown, width
 
 WIDTH: Final = 88
 """The width lines are wrapped to."""
 
 
-def summary(workout: Workout) -> str:
+def summary(workout: Workout, *, encoding: str | None = None) -> str:
     r"""The workout as readable text, without a trailing newline.
 
     First the title, the source and its credits, frequency, equipment and rest guidance;
@@ -24,6 +24,11 @@ def summary(workout: Workout) -> str:
     blocks and exercises are marked so, and the workout's levels close it, each with its
     changes. Control
     characters in the workout's text are written visibly (``\n``, ``\x1b``).
+
+    ``encoding`` is the encoding the text will be written in: characters it cannot hold
+    come out as backslash escapes (``\xe9``), as the command's streams write them, and
+    the title's and blocks' underlines are as wide as their text is shown. ``None`` keeps
+    every character.
 
     >>> from runstrength import Block, Exercise, Reps, Rest, Sides, Workout
     >>> curl = Exercise(name="Hammer Curl", dose=Reps(8), cues=["Keep the elbows still."])
@@ -44,13 +49,12 @@ def summary(workout: Workout) -> str:
         1. Keep the elbows still.
       Chop — 8 reps per side
     """
-    title = escape(workout.title)
-    lines = [title, "=" * len(title)]
+    lines = _heading(workout.title, "=", encoding)
     if workout.summary:
         lines += [*_paragraphs(workout.summary, 0), ""]
     lines += _about(workout)
     for block in workout.blocks:
-        lines += ["", *_block(block)]
+        lines += ["", *_block(block, encoding)]
     if workout.levels:
         lines += ["", "Levels", "------"]
         for level in workout.levels:
@@ -61,7 +65,13 @@ def summary(workout: Workout) -> str:
             for change in changes:
                 lines += _wrap(f"- {change}", 2, hang=2)
     # Text from a document may hold control characters: shown, never obeyed.
-    return "\n".join(map(escape, lines))
+    return "\n".join(shown(escape(line), encoding) for line in lines)
+
+
+def _heading(text: str, rule: str, encoding: str | None) -> list[str]:
+    """A heading and its underline, as wide as the heading is shown."""
+    heading = shown(escape(text), encoding)
+    return [heading, rule * width(heading)]
 
 
 def _stated_length(stated: Amount | None, label: str = "Stated length") -> list[str]:
@@ -105,10 +115,9 @@ def _source(source: Source) -> list[str]:
     return lines
 
 
-def _block(block: Block) -> list[str]:
+def _block(block: Block, encoding: str | None) -> list[str]:
     optional = ", optional" if block.optional else ""
-    heading = escape(f"{block.name} ({block.kind}, {_rounds(block.rounds)}{optional})")
-    lines = [heading, "-" * len(heading)]
+    lines = _heading(f"{block.name} ({block.kind}, {_rounds(block.rounds)}{optional})", "-", encoding)
     lines += block_facts(block)
     lines += _rests(block.rest_between_rounds, None, block.rest_after, 0)
     if block.notes:

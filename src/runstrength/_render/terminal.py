@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from typing import Final, Literal, TextIO, TypeAlias
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
@@ -45,6 +46,44 @@ def escape(text: str) -> str:
         return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
     return _HIDDEN.sub(visible, text)
+
+
+def shown(text: str, encoding: str | None) -> str:
+    r"""``text`` as a stream in ``encoding`` writes it: what the encoding cannot hold, escaped.
+
+    The command's streams write such characters as backslash escapes rather than failing;
+    this gives the same text, so that its width can be measured. ``None`` keeps ``text``.
+
+    >>> shown("Café", "ascii")
+    'Caf\\xe9'
+    """
+    if encoding is None:
+        return text
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: the stream writes what it can
+        return text
+
+
+def width(text: str) -> int:
+    """How many columns ``text`` takes on a terminal.
+
+    A wide character (East Asian wide or full-width) takes two columns; a combining mark or
+    an invisible format character (a zero-width space or joiner, a direction mark) none;
+    every other character one. Control characters are expected escaped first (`escape`).
+
+    >>> width("Curl"), width("腕立て"), width("Cafe\u0301")
+    (4, 6, 4)
+    """
+    return sum(_columns(char) for char in text)
+
+
+def _columns(char: str) -> int:
+    if unicodedata.east_asian_width(char) in {"W", "F"}:
+        return 2
+    if unicodedata.category(char) in {"Mn", "Me"} or (unicodedata.category(char) == "Cf" and char != "\xad"):
+        return 0  # a soft hyphen is the one format character terminals show
+    return 1
 
 
 def wants_color(choice: ColorChoice, stream: TextIO | None) -> bool:
