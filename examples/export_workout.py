@@ -3,7 +3,7 @@
     python examples/export_workout.py [NAME] [--output-dir DIR] [--start YYYY-MM-DD]
         [--weeks N] [--weekdays mon,thu] [--at HH:MM]
 
-Writes NAME.fit and NAME.ics (needs the extras: pip install "runstrength[fit,ics]") and
+Writes NAME.fit and NAME.ics (needs the fit and ics extras: pip install ".[fit,ics]" in a clone) and
 prints the plan's sessions. NAME defaults to upper-body-for-runners; the plan starts today
 unless told, and takes its weekdays from the workout's frequency unless told.
 """

@@ -24,6 +24,7 @@ import runstrength
 from runstrength import Pacing, RangePoint, build_timeline, catalog
 from runstrength._document.text import SUFFIXES, DocumentFormat
 from runstrength._errors import MAX_PROBLEMS
+from runstrength._extras import _brought_by
 from runstrength._render.summary import summary
 from runstrength._render.table import TimelineFormat, length, render
 from runstrength._render.terminal import escape
@@ -41,6 +42,11 @@ def assert_matches_golden(name: str, actual: str) -> None:
         path.write_bytes(actual.encode("utf-8"))
     expected = path.read_bytes().decode("utf-8")
     assert expected == actual
+
+
+def install(extra: str) -> str:
+    """The command a missing-extra error gives: the requirements the extra brings, quoted."""
+    return "pip install " + " ".join(f"'{requirement}'" for requirement in _brought_by(extra))
 
 
 class Result(NamedTuple):
@@ -351,14 +357,18 @@ class TestShow:
     def test_missing_extra_for_output(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """Asking for TOML without the toml extra installed exits 3, naming the extra."""
         monkeypatch.setitem(sys.modules, "tomli_w", None)
-        expected_err = "runstrength: this feature needs tomli_w: pip install 'runstrength[toml]'\n"
+        expected_err = (
+            f"runstrength: this feature needs tomli_w, from runstrength's toml extra: {install('toml')}\n"
+        )
         assert (3, "", expected_err) == run("show", "--format", "toml")
 
     def test_missing_extra_for_input(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """Reading YAML without the yaml extra installed exits 3, naming the extra: not an invalid file."""
         name = write("w.yaml", built_in_document("yaml"))
         monkeypatch.setitem(sys.modules, "yaml", None)
-        expected_err = "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'\n"
+        expected_err = (
+            f"runstrength: this feature needs yaml, from runstrength's yaml extra: {install('yaml')}\n"
+        )
         assert (3, "", expected_err) == run("show", name)
 
     @pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
@@ -1201,7 +1211,7 @@ class TestMissingExtra:
         monkeypatch.setitem(sys.modules, "yaml", None)
         result = run("validate", *names, good)
         expected_err = (
-            "runstrength: this feature needs yaml: pip install 'runstrength[yaml]'; "
+            f"runstrength: this feature needs yaml, from runstrength's yaml extra: {install('yaml')}; "
             "the files that need it were not checked\n"
         )
         assert (3, "good.json: OK\n4 files: 1 valid, 0 invalid, 3 not checked\n", expected_err) == result
@@ -1212,14 +1222,14 @@ class TestMissingExtra:
         monkeypatch.setitem(sys.modules, "yaml", None)
         result = run("validate", arms)
         assert (3, "1 file: 0 valid, 0 invalid, 1 not checked\n") == (result.status, result.out)
-        assert result.err.startswith("runstrength: this feature needs yaml: ")
+        assert result.err.startswith("runstrength: this feature needs yaml, ")
 
     def test_export(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """An export whose extra is missing exits 3 and writes nothing."""
         monkeypatch.setitem(sys.modules, "icalendar", None)
         result = run("export", "--format", "ics", "-o", "plan.ics")
         assert (3, "") == (result.status, result.out)
-        assert "runstrength[ics]" in result.err
+        assert "from runstrength's ics extra: pip install 'icalendar" in result.err
         assert not Path("plan.ics").exists()
 
 

@@ -78,7 +78,7 @@ class TestDataFrame:
     def test_missing_extra(self, timeline: Timeline, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without pandas the error names the extra to install."""
         monkeypatch.setitem(sys.modules, "pandas", None)
-        with pytest.raises(MissingExtraError, match=r"runstrength\[pandas\]"):
+        with pytest.raises(MissingExtraError, match="runstrength's pandas extra"):
             timeline.to_dataframe()
 
 
@@ -98,7 +98,7 @@ class TestPlot:
     def test_missing_extra(self, timeline: Timeline, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without matplotlib the error names the extra to install."""
         monkeypatch.setitem(sys.modules, "matplotlib", None)
-        with pytest.raises(MissingExtraError, match=r"runstrength\[plot\]"):
+        with pytest.raises(MissingExtraError, match="runstrength's plot extra"):
             timeline.plot()
 
 

@@ -794,7 +794,7 @@ def export_fit(
         The file's bytes.
 
     Raises:
-        MissingExtraError: ``garmin-fit-sdk`` is not installed (``pip install "runstrength[fit]"``).
+        MissingExtraError: ``garmin-fit-sdk`` is not installed (the ``fit`` extra).
         ValidationError: the workout needs more than ``max_steps`` steps, or ``max_steps`` is
             not a whole number from 1 to `MAX_STEPS`.
         TypeError: ``workout`` is not a `Workout` or ``pacing`` not a `Pacing`.

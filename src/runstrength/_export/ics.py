@@ -309,7 +309,7 @@ def export_ics(  # noqa: PLR0913 - keyword-only, as plan
         The ``.ics`` file's bytes.
 
     Raises:
-        MissingExtraError: ``icalendar`` is not installed (``pip install "runstrength[ics]"``).
+        MissingExtraError: ``icalendar`` is not installed (the ``ics`` extra).
         ValidationError: as `plan`.
         TypeError: as `plan`.
     """
