@@ -226,7 +226,10 @@ class TestSyntaxProblems:
             ("a: 'x\n", "yaml", ("syntax_error", 2, 1)),
             ("a = 1\nb = nan\n", "toml", ("not_finite", 2, 5)),
             ("a = [1,\n  -inf]\n", "toml", ("not_finite", 2, 3)),
-            ("a = 1\na = 2\n", "toml", ("duplicate_key", 2, 6)),
+            ("a = 1\na = 2\n", "toml", ("duplicate_key", 2, 1)),
+            ("x = 1\n  a.b = 1\n  a.b = 2\n", "toml", ("duplicate_key", 3, 3)),
+            ("a = {b = 1, c = 2, b = 3}\n", "toml", ("duplicate_key", 1, 20)),
+            ("[t]\nx = 1\n[t]\n", "toml", ("duplicate_key", 3, 1)),
             ("a = 1\nb = \n", "toml", ("syntax_error", 2, 5)),
             ("a = 1\nb = " + "9" * 5000 + "\n", "toml", ("number_too_long", 2, 5)),
         ],
@@ -241,11 +244,29 @@ class TestSyntaxProblems:
         if problem.line is not None:
             assert problem.reason.endswith(f"(line {problem.line}, column {problem.column})")
 
-    def test_duplicate_key_named(self) -> None:
-        """The duplicate key is named."""
-        [problem] = problems('{"title": "A", "title": "B"}', "json")
+    @pytest.mark.parametrize(
+        ("text", "fmt", "reason"),
+        [
+            (
+                '{"title": "A", "title": "B"}',
+                "json",
+                "not valid JSON: duplicate key 'title' (line 1, column 16)",
+            ),
+            (
+                'title = "A"\ntitle = "B"\n',
+                "toml",
+                "not valid TOML: duplicate key 'title' (line 2, column 1)",
+            ),
+            ("a = {b = 1, b = 2}\n", "toml", "not valid TOML: duplicate key 'b' (line 1, column 13)"),
+            ("[t]\n[t]\n", "toml", "not valid TOML: table [t] declared twice (line 2, column 1)"),
+        ],
+        ids=["json", "toml", "toml inline table", "toml table"],
+    )
+    def test_duplicate_key_named(self, text: str, fmt: str, reason: str) -> None:
+        """The duplicate key is named, at the key given again."""
+        [problem] = problems(text, fmt)
 
-        assert "not valid JSON: duplicate key 'title' (line 1, column 16)" == problem.reason
+        assert reason == problem.reason
 
 
 def whole(data: Any, *, as_float: bool) -> Any:

@@ -142,6 +142,24 @@ class TestYaml12Reading:
         assert ("syntax_error", 1) == (problem.code, problem.line)
 
     @pytest.mark.parametrize("libyaml", LOADERS)
+    @pytest.mark.parametrize(
+        ("text", "opened"),
+        [
+            ('title: "Arms\nblocks: []\n', "while scanning a quoted scalar that starts at line 1, column 8"),
+            ("a: [1, 2\nb: 3\n", "while parsing a flow sequence that starts at line 1, column 4"),
+        ],
+        ids=["unclosed quote", "unclosed list"],
+    )
+    def test_says_what_was_left_open(self, text: str, opened: str, *, libyaml: bool) -> None:
+        """An error found far from its cause says what was left open, and where it starts."""
+        with pytest.raises(ValidationError) as caught:
+            parse_yaml(text, libyaml=libyaml)
+
+        [problem] = caught.value.problems
+        assert opened in problem.reason
+        assert problem.code == "syntax_error"
+
+    @pytest.mark.parametrize("libyaml", LOADERS)
     def test_duplicate_keys_refused(self, *, libyaml: bool) -> None:
         """A key given twice is refused where it is given the second time."""
         with pytest.raises(ValidationError) as caught:

@@ -499,6 +499,11 @@ def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
     except y.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         detail = " ".join(str(error.problem or error.context or "").split()) or "malformed"
+        if error.problem and error.context and error.context_mark and error.context_mark != mark:
+            # "found unexpected end of stream" says little without what was open, and where.
+            start = error.context_mark
+            context = " ".join(str(error.context).split())
+            detail += f" {context} that starts at line {start.line + 1}, column {start.column + 1}"
         code = "syntax_error"
         if "maximum nesting depth" in detail:  # libyaml's own limit, far above ours
             code, detail = "too_deep", TOO_DEEP
@@ -519,6 +524,27 @@ def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
 @cache
 def _toml_at() -> re.Pattern[str]:
     return re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _toml_duplicate(line: str, detail: str, column: int) -> tuple[str, int]:
+    """A duplicate key's problem as JSON and YAML word it, at the key (`tomllib` points past the value).
+
+    ``line`` is the text of the line `tomllib` names, ``detail`` its message, ``column``
+    its column: a key or table header given again starts its line, and a key repeated in an
+    inline table is the last of its name before ``column``.
+    """
+    inline = re.match(r"Duplicate inline table key '(.+)'$", detail)
+    if inline is not None:
+        key = inline[1]
+        start = line.rfind(key, 0, column)
+        return f"duplicate key {key!r}", (start + 1 if start >= 0 else column)
+    start = len(line) - len(line.lstrip())
+    head = line[start:]
+    table = re.match(r"\[\[?\s*([^\]]+?)\s*\]", head)
+    if table is not None:
+        return f"table [{table[1]}] declared twice", start + 1
+    key = head.split("=", 1)[0].strip()
+    return (f"duplicate key {key!r}" if key else detail), start + 1
 
 
 def _toml_float(text: str) -> float:
@@ -544,10 +570,17 @@ def parse_toml(text: str) -> Any:
         message = str(error)
         found = _toml_at().search(message)
         detail = _toml_at().sub("", message).replace(" (at end of document)", " at the end")
-        code = "duplicate_key" if re.search(r"overwrite|[Cc]annot declare", detail) else "syntax_error"
+        code = (
+            "duplicate_key" if re.search(r"overwrite|[Cc]annot declare|Duplicate", detail) else "syntax_error"
+        )
         if found is None:
             raise syntax_problem("toml", code, detail) from None
-        raise syntax_problem("toml", code, detail, int(found[1]), int(found[2])) from None
+        line, column = int(found[1]), int(found[2])
+        if code == "duplicate_key":
+            detail, column = _toml_duplicate(
+                text.split("\n")[line - 1], detail, column
+            )  # tomllib counts "\n"
+        raise syntax_problem("toml", code, detail, line, column) from None
     except _Refusal as refusal:
         refusal.offset = _toml_offending(text, r"[-+]?(?:nan|inf)\b")
         _refuse("toml", text, refusal)
