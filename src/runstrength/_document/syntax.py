@@ -9,7 +9,8 @@ line and column where the parser stopped:
 ``duplicate_key``
     a mapping names the same key twice;
 ``not_finite``
-    ``NaN`` or an infinity written as a number;
+    in JSON and TOML, ``NaN``, an infinity, or a number too large to be finite (``1e400``);
+    YAML 1.2 reads ``.nan`` and ``.inf`` as floats, which the model refuses at their field;
 ``number_too_long``
     an integer with more digits than Python reads (4300 by default);
 ``too_large``
@@ -24,6 +25,7 @@ YAML is read with the YAML 1.2 core schema, as editors and JSON Schema tools rea
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterable
@@ -178,8 +180,19 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+_JSON_NUMBER: Final = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+
+
 def _json_constant(name: str) -> float:
     raise _Refusal("not_finite", f"{name} is not a number JSON allows")
+
+
+def _finite(text: str) -> float:
+    """A number's text as a float, refused when it is too large to be finite (``1e400``)."""
+    value = float(text)
+    if not -_INFINITY < value < _INFINITY:  # NaN fails every comparison
+        raise _Refusal("not_finite", f"{text} is not a finite number")
+    return value
 
 
 @cache
@@ -187,7 +200,9 @@ def _json_decoder() -> json.JSONDecoder:
     """One strict decoder, made on first use: ``json.loads`` with hooks would make one per call."""
     import json  # noqa: PLC0415 - loaded when first needed
 
-    return json.JSONDecoder(object_pairs_hook=_json_object, parse_constant=_json_constant)
+    return json.JSONDecoder(
+        object_pairs_hook=_json_object, parse_float=_finite, parse_constant=_json_constant
+    )
 
 
 def parse_json(text: str) -> Any:
@@ -229,6 +244,12 @@ def _json_offending(text: str, code: str) -> int | None:
             seen.add(str(path[-1]))
         token = text[offset : offset + 12]
         if code == "not_finite" and token.startswith(("NaN", "Infinity", "-Infinity")):
+            return offset
+        if (
+            code == "not_finite"
+            and (number := _JSON_NUMBER.match(text, offset))
+            and math.isinf(float(number[0]))
+        ):
             return offset
         too_long = re.match(rf"-?\d{{{digits + 1}}}", text[offset : offset + digits + 2])
         if code == "number_too_long" and too_long:
@@ -547,13 +568,6 @@ def _toml_duplicate(line: str, detail: str, column: int) -> tuple[str, int]:
     return (f"duplicate key {key!r}" if key else detail), start + 1
 
 
-def _toml_float(text: str) -> float:
-    value = float(text)
-    if not -_INFINITY < value < _INFINITY:  # NaN fails every comparison
-        raise _Refusal("not_finite", f"{text} is not a finite number")
-    return value
-
-
 def parse_toml(text: str) -> Any:
     """TOML text as plain data: no NaN or infinities, no over-long integers.
 
@@ -565,7 +579,7 @@ def parse_toml(text: str) -> Any:
 
     _scan_toml(text)
     try:
-        return tomllib.loads(text, parse_float=_toml_float)
+        return tomllib.loads(text, parse_float=_finite)
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = _toml_at().search(message)
@@ -582,7 +596,7 @@ def parse_toml(text: str) -> Any:
             )  # tomllib counts "\n"
         raise syntax_problem("toml", code, detail, line, column) from None
     except _Refusal as refusal:
-        refusal.offset = _toml_offending(text, r"[-+]?(?:nan|inf)\b")
+        refusal.offset = _toml_not_finite(text)
         _refuse("toml", text, refusal)
     except ValueError:  # an integer longer than Python reads
         reason = f"integer longer than {_digit_limit()} digits"
@@ -669,6 +683,16 @@ def _toml_offending(text: str, value: str) -> int | None:
     """The offset of the first value matching ``value`` after ``=``, ``[`` or ``,`` (best effort)."""
     found = re.search(rf"(?:=|\[|,)\s*({value})", text)
     return found.start(1) if found else None
+
+
+def _toml_not_finite(text: str) -> int | None:
+    """The offset of the first value that is no finite number: nan, inf or too large (best effort)."""
+    for found in re.finditer(
+        r"(?:=|\[|,)\s*([-+]?(?:nan|inf)\b|[-+]?[0-9][0-9_]*(?:\.[0-9_]+)?[eE][-+]?[0-9_]+)", text
+    ):
+        if not math.isfinite(float(found[1].replace("_", ""))):
+            return found.start(1)
+    return None
 
 
 _PARSERS: Final[dict[str, Callable[[str], Any]]] = {
