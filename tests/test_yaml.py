@@ -255,6 +255,27 @@ CORPUS: Final = [
 ]
 
 
+class TestEmptyDocument:
+    """A YAML file with no document in it says so; an explicit null is a value of the wrong type."""
+
+    @pytest.mark.parametrize("text", ["", "\n\n", "# a workout, one day\n"])
+    def test_says_it_is_empty(self, text: str) -> None:
+        """Nothing but blank lines, comments and markers: the document is empty."""
+        with pytest.raises(ValidationError) as caught:
+            loads(text, "yaml")
+        [problem] = caught.value.problems
+        assert ("(document)", "wrong_type") == (problem.path, problem.code)
+        assert problem.reason.startswith("the document is empty: ")
+
+    def test_null_is_a_value(self) -> None:
+        """``null`` written out is a document holding null, located like any wrong value."""
+        with pytest.raises(ValidationError) as caught:
+            loads("null\n", "yaml")
+        [problem] = caught.value.problems
+        assert problem.reason.endswith("got null")
+        assert (1, 1) == (problem.line, problem.column)
+
+
 class TestLoaderAgreesWithSchema:
     """On YAML 1.1 and 1.2 edge cases, the loader and the JSON Schema accept the same documents."""
 

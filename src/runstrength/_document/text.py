@@ -216,6 +216,9 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     if len(text) > MAX_SIZE:
         raise syntax_problem(format, "too_large", TOO_LONG)
     data, tree = parse(text, format, defer_limits=True)
+    if format == "yaml" and tree is None:  # no document at all: nothing but comments, if anything
+        reason = "the document is empty: expected a mapping with schema_version and the workout's fields"
+        raise ValidationError([Problem((), reason, "wrong_type")])
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
