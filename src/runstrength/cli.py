@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Final, NoReturn, TextIO
+from typing import Any, Final, NoReturn, TextIO, TypeVar
 
 import attrs
 
@@ -426,22 +426,26 @@ def _fit_steps(text: str) -> int:
     return steps
 
 
-def _date(text: str) -> dt.date:
-    """A ``--start`` value: a date written YYYY-MM-DD (a usage error otherwise)."""
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        msg = f"expected a date as YYYY-MM-DD, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+_Moment = TypeVar("_Moment", dt.date, dt.time)
 
 
-def _time(text: str) -> dt.time:
-    """An ``--at`` value: a time of day written HH:MM (a usage error otherwise)."""
-    try:
-        return dt.time.fromisoformat(text)
-    except ValueError:
-        msg = f"expected a time of day as HH:MM, got {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+def _iso(parse: Callable[[str], _Moment], what: str) -> Callable[[str], _Moment]:
+    """An argparse type reading ISO text with ``parse``; ``what`` names the form expected."""
+
+    def read(text: str) -> _Moment:
+        try:
+            return parse(text)
+        except ValueError:
+            msg = f"expected {what}, got {text!r}"
+            raise argparse.ArgumentTypeError(msg) from None
+
+    return read
+
+
+_date: Final = _iso(dt.date.fromisoformat, "a date as YYYY-MM-DD")
+"""A ``--start`` value: a date written YYYY-MM-DD (a usage error otherwise)."""
+_time: Final = _iso(dt.time.fromisoformat, "a time of day as HH:MM")
+"""An ``--at`` value: a time of day written HH:MM (a usage error otherwise)."""
 
 
 def _completion(args: argparse.Namespace, output: _Output) -> int:
