@@ -246,10 +246,10 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
             missing[str(error)] = None
             unchecked += 1
             continue
-        invalid, valid = (invalid + 1, valid) if found.problems else (invalid, valid + 1)
-        if found.problems or args.format == "json" or not args.quiet:
+        invalid, valid = (invalid, valid + 1) if found is None else (invalid + 1, valid)
+        if found is not None or args.format == "json" or not args.quiet:
             progress.clear()  # before a line on either stream: they may share the terminal
-            _verdict(args, output, errors, found)
+            _verdict(args, output, errors, _label(source), found)
     progress.clear()
     if args.format == "text" and not args.quiet:
         counted = valid + invalid + unchecked
@@ -260,23 +260,25 @@ def _validate(args: argparse.Namespace, output: _Output) -> int:
     return EXIT_MISSING_EXTRA if missing else EXIT_INVALID if invalid else EXIT_OK
 
 
-def _verdict(args: argparse.Namespace, output: _Output, errors: Painter, found: _InvalidInputError) -> None:
-    """Print what validating one input found, in the format asked for."""
+def _verdict(
+    args: argparse.Namespace, output: _Output, errors: Painter, label: str, found: _InvalidInputError | None
+) -> None:
+    """Print what validating the input ``label`` found (``None``: nothing), in the format asked for."""
     if args.format == "json":
-        output.text(_result(found.label, found.problems, found.omitted))
-    elif found.problems:
+        output.text(_result(label, ()) if found is None else _result(label, found.problems, found.omitted))
+    elif found is not None:
         _report(found, errors)
     elif not args.quiet:
-        output.text(f"{escape(found.label)}: {args.paint('OK', 'green')}")
+        output.text(f"{escape(label)}: {args.paint('OK', 'green')}")
 
 
-def _check_one(source: str, input_format: DocumentFormat | None) -> _InvalidInputError:
-    """What validating an input found: its label and its problems (none when it is valid)."""
+def _check_one(source: str, input_format: DocumentFormat | None) -> _InvalidInputError | None:
+    """What validating an input found: its problems, or ``None`` when it is valid."""
     try:
         _read(source, input_format)
     except _InvalidInputError as error:
         return error
-    return _InvalidInputError(_label(source), ())
+    return None
 
 
 def _sources(arguments: Iterable[str]) -> Iterator[str]:
