@@ -283,6 +283,32 @@ class TestTimeline:
         assert (4 * 30 + 3 * 30, 6 * 30 + 5 * 30) == timeline.total_range
 
 
+CAPPED_EFFORTS = """\
+schema_version: 1
+title: T
+blocks:
+  - {{name: Sprints, format: {fmt},
+     items: [{{name: Run, dose: {{efforts: 6, each: {{seconds: 30}}, recovery: {{seconds: 30}}}}}}]}}
+  - {{name: After, items: [{{name: Push-Up, dose: {{reps: 10}}}}, {{name: Plank, dose: {{seconds: 30}}}}]}}
+"""
+
+
+class TestCappedEfforts:
+    """A cap reached during counted efforts ends their count with the block."""
+
+    @pytest.mark.parametrize("fmt", ["{type: for_time, time_cap: 80}", "{type: amrap, time_cap: 80}"])
+    def test_the_next_block_is_not_counted(self, fmt: str) -> None:
+        """The cap falls in the second of six efforts: the next block's work carries no "(2 of 6)"."""
+        timeline = build_timeline(loads(CAPPED_EFFORTS.format(fmt=fmt), "yaml"))
+        assert [
+            ("Sprints", "30 s (1 of 6)"),
+            ("Sprints", "30 s recovery"),
+            ("Sprints", "30 s (2 of 6) (cut at the time cap)"),
+            ("After", "10 reps"),
+            ("After", "30 s"),
+        ] == [(s.block, s.target) for s in timeline]
+
+
 class TestTypicalCount:
     """The typical count of a whole-number range is its lower middle count."""
 

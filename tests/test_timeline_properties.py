@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import math
+import re
 from collections import Counter
 
 import pytest
@@ -134,6 +135,10 @@ def expected_work(workout: Workout, pacing: Pacing) -> tuple[float, Counter[str]
     return total, segments
 
 
+EFFORT_MARK = re.compile(r" \((?P<number>\d+) of (?P<of>\d+)\)(?: \(cut at the time cap\))?$")
+"""Which of counted efforts a work segment is, at the end of its target (before a cap's cut)."""
+
+
 class TestTimelineProperties:
     """Invariants of every timeline."""
 
@@ -214,6 +219,27 @@ class TestTimelineProperties:
             item = block.items[i]
             assert not inner or isinstance(item, Superset)
         assert len(set(timeline.warnings)) == len(timeline.warnings)
+
+    @WHOLE_WORKOUTS
+    @given(workouts, strategies.pacings())
+    def test_effort_marks_stay_with_their_efforts(self, workout: Workout, pacing: Pacing) -> None:
+        """Only counted efforts' work reads "(n of N)", N their count, also after a cap cuts them short."""
+        timeline = build(workout, pacing)
+        counts: dict[tuple[str, str], set[int]] = {}
+        for block in workout.blocks:
+            for exercise in block.exercises():
+                if isinstance(exercise.dose, Efforts):
+                    counts.setdefault((block.name, exercise.name), set()).add(
+                        count(exercise.dose.efforts, pacing)
+                    )
+        for segment in timeline:
+            found = EFFORT_MARK.search(segment.target)
+            if found is None:
+                continue
+            number, of = int(found["number"]), int(found["of"])
+            assert SegmentKind.WORK is segment.kind
+            assert of in counts.get((segment.block, str(segment.exercise)), set())
+            assert 1 <= number <= of
 
     @settings(max_examples=20)
     @given(workouts)

@@ -373,29 +373,38 @@ class _Builder:
         times = count(repeat.times, self.point)
         last = times - 1
         between = repeat.between
+        # What a repeat sets for its segments is cleared in `finally`: a cap reached inside it
+        # (`_CapReached`) leaves the repeat early, and the next block must not inherit it.
         if repeat.counted is Counted.EFFORTS:
-            for number in range(times):
-                self.mark = f" ({number + 1} of {times})" if times > 1 else ""
-                self.nodes(repeat.body(number))
+            try:
+                for number in range(times):
+                    self.mark = f" ({number + 1} of {times})" if times > 1 else ""
+                    self.nodes(repeat.body(number))
+                    self.mark = ""
+                    if number < last and between is not None:
+                        self.gap(between)
+            finally:
                 self.mark = ""
-                if number < last and between is not None:
-                    self.gap(between)
         elif repeat.counted is Counted.SUPERSET_ROUNDS:
             self.superset, self.superset_rounds = repeat.title, times
-            for number in range(times):
-                self.superset_round = number + 1
-                self.nodes(repeat.body(number))
-                if number < last and between is not None:
-                    self.gap(between)
-            self.superset = self.superset_round = self.superset_rounds = None
+            try:
+                for number in range(times):
+                    self.superset_round = number + 1
+                    self.nodes(repeat.body(number))
+                    if number < last and between is not None:
+                        self.gap(between)
+            finally:
+                self.superset = self.superset_round = self.superset_rounds = None
         else:
             self.sets = times
-            for number in range(times):
-                self.set_number = number + 1
-                self.nodes(repeat.body(number))
-                if number < last and between is not None:
-                    self.gap(between)
-            self.set_number = self.sets = None
+            try:
+                for number in range(times):
+                    self.set_number = number + 1
+                    self.nodes(repeat.body(number))
+                    if number < last and between is not None:
+                        self.gap(between)
+            finally:
+                self.set_number = self.sets = None
 
     # --- walking the plan ---------------------------------------------------------------
 
@@ -439,7 +448,8 @@ class _Builder:
                 f"the estimated work reaches the {time_cap} s cap at this pacing; the timeline stops there",
                 "past_time_cap",
             )
-        self.limit = math.inf
+        finally:
+            self.limit = math.inf
 
     def run_emom(self, emom: EveryInterval) -> None:
         # An EMOM lasts its duration whatever the range point: only the recorded pass checks fit.
@@ -458,7 +468,8 @@ class _Builder:
                 number += 1
         except _CapReached:
             number += 1
-        self.limit = math.inf
+        finally:
+            self.limit = math.inf
         if inner:
             self.finish_amrap(start, number)
 
