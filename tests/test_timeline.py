@@ -35,6 +35,7 @@ from runstrength import (
     Workout,
     build_timeline,
     catalog,
+    loads,
 )
 from runstrength._timeline import ROW_KEYS
 
@@ -263,6 +264,14 @@ class TestRests:
         assert (24 * 2 + 30.0, 24 * 3 + 60.0) == timeline.total_range
 
 
+SQUEEZED_EMOM = """\
+{"schema_version": 1, "title": "T", "blocks": [
+ {"name": "E", "format": {"type": "emom", "every": 30, "duration": 300},
+  "items": [{"name": "Lunge", "dose": {"reps": 20}, "sides": "each"}]},
+ {"name": "N", "items": [{"name": "Plank", "dose": {"seconds": 30}}]}]}
+"""
+
+
 class TestFormats:
     """Intervals, Tabata, EMOM and AMRAP blocks."""
 
@@ -307,6 +316,15 @@ class TestFormats:
             (s.exercise, s.start, s.end) for s in timeline
         ]
         assert timeline[-1].estimate
+
+    def test_squeezed_emom_ends_on_its_marks(self) -> None:
+        """20 lunges a side overflow each 30 s interval: squeezed, they still end on every mark, exactly."""
+        timeline = build_timeline(loads(SQUEEZED_EMOM, "json"))
+        assert "does_not_fit_interval" == timeline.warnings[0].code
+        marks = {30.0 * k for k in range(1, 11)}
+        assert marks <= {s.end for s in timeline if s.block == "E"}
+        assert (330.0, (330.0, 330.0)) == (timeline.total, timeline.total_range)
+        assert {"E": 300.0, "N": 30.0} == timeline.block_totals()
 
     def test_interval_overflow(self) -> None:
         """20 reps in a 20 s work interval: the interval's time is kept, and a warning says so."""

@@ -8,6 +8,7 @@ import math
 import re
 from collections import Counter
 
+import attrs
 import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from runstrength import (
     ModificationKind,
     Pacing,
     Range,
+    RangePoint,
     Reps,
     SegmentKind,
     Sides,
@@ -40,6 +42,7 @@ from runstrength._plan import movement
 from runstrength._values import step as dose_step
 
 workouts = strategies.workouts(max_blocks=3, max_items=3)
+MIN, MAX = RangePoint.MIN, RangePoint.MAX
 WHOLE_WORKOUTS = settings(max_examples=max(5, settings().max_examples // 4))
 """Whole workouts and their timelines cost far more per example than single values."""
 
@@ -156,10 +159,44 @@ class TestTimelineProperties:
     @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())
     def test_total_range(self, workout: Workout, pacing: Pacing) -> None:
-        """The total lies within its range."""
+        """The total lies within its range, whose ends are the totals built at each end, exactly."""
         timeline = build(workout, pacing)
+        ends = [build(workout, attrs.evolve(pacing, range_point=end)).total for end in (MIN, MAX)]
         low, high = timeline.total_range
-        assert low - 1e-6 <= timeline.total <= high + 1e-6
+        assert ends == [low, high]
+        assert low <= timeline.total <= high
+
+    @WHOLE_WORKOUTS
+    @given(workouts, strategies.pacings())
+    def test_timed_blocks_end_on_their_marks(self, workout: Workout, pacing: Pacing) -> None:
+        """Every EMOM interval ends on its mark, squeezed or not, and every AMRAP on its cap.
+
+        The mark of interval k is the start of the EMOM (of its round, when the block repeats)
+        + k × every, one sum from that start (exact from a start on a whole second): the
+        rounding of the segments inside never moves it. An AMRAP's cut lands on start + cap.
+        """
+        timeline = build(workout, pacing)
+        for block in workout.blocks:
+            fmt = block.format
+            segments = [s for s in timeline if s.block == block.name]
+            if not isinstance(fmt, Emom | Amrap) or not segments:  # an optional block is left out
+                continue
+            # A repeated block counts its rounds; one done once counts its intervals or rounds.
+            rounds = (
+                [segments]
+                if block.rounds == 1
+                else [
+                    [s for s in segments if s.block_round == number]
+                    for number in range(1, segments[0].block_rounds + 1)
+                ]
+            )
+            for own in rounds:
+                start, ends = own[0].start, {s.end for s in own}
+                if isinstance(fmt, Emom):
+                    marks = {start + k * fmt.every for k in range(1, fmt.intervals + 1)}
+                else:
+                    marks = {start + fmt.time_cap}
+                assert marks <= ends
 
     @WHOLE_WORKOUTS
     @given(workouts, strategies.pacings())

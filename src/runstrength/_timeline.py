@@ -19,7 +19,8 @@ documentation's "How expansion works"); this module only gives each node its len
   lower of two middle counts: 2–3 rounds are 2).
 - EMOM: interval *i* does item *i* mod *n*; the rest of the interval is rest; work estimated
   longer than the interval is squeezed into it and reported in `Timeline.warnings` (the dose is
-  the author's decision; the estimate is only the pacing's). Likewise a dose estimated longer
+  the author's decision; the estimate is only the pacing's). Either way interval *k* ends on
+  its mark, the EMOM's start + *k* × ``every``, exactly. Likewise a dose estimated longer
   than an interval block's work. AMRAP: rounds repeat until the cap; the last segment is cut at
   the cap, the block lasts exactly the cap, and a round counts once its first work has started.
   Segments count the intervals or AMRAP rounds as the block's rounds when the block is done
@@ -229,7 +230,7 @@ class _Builder:
         seconds: float,
         exercise: str | None,  # noqa: ARG002
         side: Side | None,  # noqa: ARG002
-        target: str,
+        target: str,  # noqa: ARG002
         estimate: bool,  # noqa: ARG002, FBT001
     ) -> None:
         """Add a segment's time (the plain builder keeps no segment, only counts)."""
@@ -238,12 +239,11 @@ class _Builder:
         self.count += 1
         if self.count > self.max_segments:
             self.too_many()
-        if self.now + seconds > self.limit:
-            seconds = self.limit - self.now
-            target = f"{target} (cut at the time cap)"
-        self.now += seconds
-        if self.now >= self.limit:
+        now = self.now + seconds
+        if now >= self.limit:  # cut at the cap: the block ends on it exactly
+            self.now = self.limit
             raise _CapReached
+        self.now = now
 
     def too_many(self) -> NoReturn:
         reason = (
@@ -501,10 +501,11 @@ class _Recorder(_Builder):
         if self.count > self.max_segments:
             self.too_many()
         start = self.now
-        if start + seconds > self.limit:
-            seconds = self.limit - start
+        end = start + seconds
+        if end > self.limit:  # cut at the cap: the block ends on it exactly
+            end = self.limit
             target = f"{target} (cut at the time cap)"
-        self.now = end = start + seconds
+        self.now = end
         segments = self.segments
         segments.append(
             Segment(
@@ -539,11 +540,15 @@ class _Recorder(_Builder):
         every = emom.every
         slots = emom.slots
         size = len(slots)
+        origin = self.now
         for number in range(emom.intervals):
             if inner:
                 self.block_round = number + 1
             slot = slots[number % size]
             start, first = self.now, len(self.segments)
+            # Each mark is counted from the EMOM's start, as `_Builder.run_emom` counts its end,
+            # so the rounding of the segments between does not add up from interval to interval.
+            mark = origin + (number + 1) * every
             self.nodes(slot.at(number // size))
             work = self.now - start
             if work > every:  # the prescribed interval wins: squeeze the estimate into it
@@ -553,19 +558,35 @@ class _Recorder(_Builder):
                     "pacing; the timeline fits it into the interval",
                     "does_not_fit_interval",
                 )
-                self.squeeze(first, start, every / work)
+                self.squeeze(first, start, mark, every / work)
             else:
-                self.emit(SegmentKind.REST, every - work, None, None, f"until the next {every} s mark", True)
+                if work < every:
+                    self.emit(
+                        SegmentKind.REST, mark - self.now, None, None, f"until the next {every} s mark", True
+                    )
+                self.land(mark)
 
-    def squeeze(self, first: int, start: float, factor: float) -> None:
-        """Shorten the segments from ``first`` on by ``factor``, from ``start``, as estimates."""
+    def squeeze(self, first: int, start: float, mark: float, factor: float) -> None:
+        """Shorten the segments from ``first`` on by ``factor``, from ``start``, as estimates.
+
+        Each segment keeps its place in the work (its end's distance from ``start``, scaled);
+        the last ends on ``mark``, the end of the interval, exactly.
+        """
+        segments = self.segments
+        last = len(segments) - 1
         now = start
-        for position in range(first, len(self.segments)):
-            segment = self.segments[position]
-            end = now + segment.duration * factor
-            self.segments[position] = attrs.evolve(segment, start=now, end=end, estimate=True)
+        for position in range(first, last + 1):
+            segment = segments[position]
+            end = mark if position == last else start + (segment.end - start) * factor
+            segments[position] = attrs.evolve(segment, start=now, end=end, estimate=True)
             now = end
-        self.now = now
+        self.now = mark
+
+    def land(self, mark: float) -> None:
+        """End the last segment on ``mark`` exactly: the rounding of the segments before may miss it."""
+        if self.now != mark:
+            self.segments[-1] = attrs.evolve(self.segments[-1], end=mark)
+            self.now = mark
 
     def finish_amrap(self, start: int, rounds: int) -> None:
         self.segments[start:] = [attrs.evolve(s, block_rounds=rounds) for s in self.segments[start:]]
@@ -630,10 +651,14 @@ class Timeline:
 
     def block_totals(self) -> dict[str, float]:
         """Seconds per block, in workout order (a rest between blocks counts to the block before)."""
-        totals: dict[str, float] = {}
+        # From each block's first start to its last end: a sum of the segments' lengths would
+        # round at every segment, and a timed block would miss its prescribed length.
+        starts: dict[str, float] = {}
+        ends: dict[str, float] = {}
         for segment in self.segments:
-            totals[segment.block] = totals.get(segment.block, 0.0) + segment.duration
-        return totals
+            starts.setdefault(segment.block, segment.start)
+            ends[segment.block] = segment.end
+        return {block: ends[block] - start for block, start in starts.items()}
 
     def at(self, seconds: float) -> Segment | None:
         """The segment running at ``seconds`` from the start, or ``None`` outside ``[0, total)``."""
