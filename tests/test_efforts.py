@@ -240,6 +240,15 @@ class TestTimeline:
         timeline = build_timeline(loads(FIVE_K_REPEATS, "yaml"), Pacing(pace_5k=240))
         assert 6 * 240 + 5 * 120 == timeline.total
 
+    @given(metres=st.integers(1, 100_000), pace=st.integers(120, 900))
+    def test_whole_lengths_are_exact(self, metres: int, pace: int) -> None:
+        """A distance that takes whole seconds at its pace lasts exactly that (350 m at 3:00/km: 63 s)."""
+        run = Exercise(name="Run", dose=Distance(metres, DistanceUnit.METRES, pace=pace))
+        timeline = build_timeline(Workout(title="Run", blocks=[Block(name="Run", items=[run])]))
+        if metres * pace % 1000 == 0:
+            assert metres * pace // 1000 == timeline.total
+        assert math.isclose(metres * pace / 1000, timeline.total)
+
     def test_mile_in_ten_minutes(self) -> None:
         """The mile at 373 s per km lasts about ten minutes, whatever the pacing's easy pace."""
         timeline = build_timeline(

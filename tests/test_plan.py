@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, assume, given, settings
 
 from runstrength import (
     Amrap,
+    Ascending,
     Block,
     Distance,
     Duration,
@@ -267,6 +268,15 @@ class TestPrecedence:
 
 class TestPlan:
     """The plan's nodes say what the workout prescribes and which pacing default fills the rest."""
+
+    def test_a_shared_climb_past_a_written_dose(self) -> None:
+        """Half an ascending dose's later step may pass 1000 reps: the timeline and FIT export say it."""
+        climb = Exercise(name="Lunge", dose=Ascending(2, by=1000), sides=Sides.EACH, per_side=False)
+        subject = workout(block(climb, rounds=3, format=Intervals(work=60, rest=0)))
+        targets = [segment.target for segment in build_timeline(subject) if segment.kind is SegmentKind.WORK]
+        steps = ["1 rep (2 reps in all)", "501 reps (1002 reps in all)", "1001 reps (2002 reps in all)"]
+        assert [step for step in steps for _ in "rl"] == targets  # right, then left
+        assert export_fit(subject)
 
     def test_a_straight_set_repeat(self) -> None:
         """Straight sets are a repeat of their effort with the rest between sets that wins."""

@@ -79,6 +79,7 @@ from ._values import (
     Side,
     Sides,
     SingleDose,
+    format_reps,
     format_span,
     load_step,
     sides_text,
@@ -333,8 +334,8 @@ def _half(dose: SingleDose | Efforts) -> str:
     """Half a dose, as one side of a shared dose shows it."""
     if isinstance(dose, Reps):  # the model keeps a shared rep count even
         reps = dose.reps
-        half = Range(reps.min // 2, reps.max // 2) if isinstance(reps, Range) else reps // 2
-        return str(Reps(half))
+        # Not a `Reps`: half of an ascending dose's later step may pass the bounds of a written one.
+        return format_reps(Range(reps.min // 2, reps.max // 2) if isinstance(reps, Range) else reps // 2)
     if isinstance(dose, Duration):
         return format_span(_halved(dose.seconds))
     return f"half of {dose}"

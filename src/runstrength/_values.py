@@ -139,6 +139,11 @@ def format_span(seconds: Number | Range) -> str:
     return f"{seconds} s" if isinstance(seconds, Range) else format_seconds(seconds)
 
 
+def format_reps(reps: Amount) -> str:
+    """A rep count in words: ``1 rep``, ``8 reps``, ``8–12 reps`` (any count, even past a dose's bounds)."""
+    return f"{reps} rep{'' if reps == 1 else 's'}"
+
+
 def format_lengths(seconds: Number | Range) -> str:
     """`format_seconds` of a number, or of each end of a range: ``5 min 30 s–6 min 30 s`` (stated lengths)."""
     span = (seconds.min, seconds.max) if isinstance(seconds, Range) else (seconds,)
@@ -356,7 +361,7 @@ class Reps(Validated):
     )
 
     def __str__(self) -> str:
-        return f"{self.reps} rep{'' if self.reps == 1 else 's'}"
+        return format_reps(self.reps)
 
 
 @attrs.frozen(eq=False, repr=False, getstate_setstate=False)
