@@ -312,17 +312,23 @@ def _modifications_apply(  # noqa: PLR0913, PLR0917 - a relation takes its field
     sets: Amount,
     load: ExerciseLoad | None,
 ) -> list[Finding]:
-    """Each modification that changes the dose, sides or load leaves its exercise valid."""
+    """Each modification that changes the dose, sides or load leaves its exercise valid.
+
+    What a modification leaves as it was, the exercise's own rules have judged already.
+    """
+    if not modifications:  # most exercises: no call below
+        return []
     findings: list[Finding] = []
     for index, modification in enumerate(modifications):
-        changed = (modification.dose, modification.sides, modification.per_side, modification.load)
-        if all(value is None for value in changed):
-            continue  # the exercise's own rules judge what it keeps
         new_dose = dose if modification.dose is None else modification.dose
         new_sides = sides if modification.sides is None else modification.sides
-        found = _shared_dose(modification.applied_per_side(per_side), new_sides, new_dose)
-        found += _sets_ladder(new_dose, sets)
-        found += _sets_ladder(load if modification.load is None else modification.load, sets)
+        found: list[Finding] = []
+        shares = modification.dose, modification.sides, modification.per_side
+        if shares != (None, None, None) and not modification.applied_per_side(per_side):
+            found += _shared_dose(False, new_sides, new_dose)  # per_side false: the dose is shared
+        if sets != 1 and (modification.dose is not None or modification.load is not None):
+            found += _ladder_fits(new_dose, sets, "sets")
+            found += _ladder_fits(load if modification.load is None else modification.load, sets, "sets")
         findings += [
             (("modifications", index), f"applying it: {format_path(where)}: {reason}", code)
             for where, reason, code in found
