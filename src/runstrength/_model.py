@@ -304,13 +304,12 @@ _SHARED_RULE: Final = (
 )
 
 
-def _modifications_apply(  # noqa: PLR0913, PLR0917 - a relation takes its fields' values in order
+def _modifications_apply(
     modifications: tuple[Modification, ...],
     dose: Dose,
     sides: Sides,
     per_side: bool,  # noqa: FBT001 - a field's value
     sets: Amount,
-    load: ExerciseLoad | None,
 ) -> list[Finding]:
     """Each modification that changes the dose, sides or load leaves its exercise valid.
 
@@ -326,9 +325,9 @@ def _modifications_apply(  # noqa: PLR0913, PLR0917 - a relation takes its field
         shares = modification.dose, modification.sides, modification.per_side
         if shares != (None, None, None) and not modification.applied_per_side(per_side):
             found += _shared_dose(False, new_sides, new_dose)  # per_side false: the dose is shared
-        if sets != 1 and (modification.dose is not None or modification.load is not None):
-            found += _ladder_fits(new_dose, sets, "sets")
-            found += _ladder_fits(load if modification.load is None else modification.load, sets, "sets")
+        if sets != 1:  # a ladder the modification brings has one step per set
+            found += _ladder_fits(modification.dose, sets, "sets")
+            found += _ladder_fits(modification.load, sets, "sets")
         findings += [
             (("modifications", index), f"applying it: {format_path(where)}: {reason}", code)
             for where, reason, code in found
@@ -474,7 +473,7 @@ class Exercise(Validated):
             "An exercise's modification names are unique.",
         ),
         Relation(
-            ("modifications", "dose", "sides", "per_side", "sets", "load"),
+            ("modifications", "dose", "sides", "per_side", "sets"),
             _modifications_apply,
             _MODIFICATIONS_RULE,
         ),

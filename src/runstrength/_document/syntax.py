@@ -590,10 +590,8 @@ def parse_toml(text: str) -> Any:
         if found is None:
             raise syntax_problem("toml", code, detail) from None
         line, column = int(found[1]), int(found[2])
-        if code == "duplicate_key":
-            detail, column = _toml_duplicate(
-                text.split("\n")[line - 1], detail, column
-            )  # tomllib counts "\n"
+        if code == "duplicate_key":  # tomllib counts lines by "\n" alone
+            detail, column = _toml_duplicate(text.split("\n")[line - 1], detail, column)
         raise syntax_problem("toml", code, detail, line, column) from None
     except _Refusal as refusal:
         refusal.offset = _toml_not_finite(text)
