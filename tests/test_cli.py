@@ -27,7 +27,7 @@ from runstrength._errors import MAX_PROBLEMS
 from runstrength._extras import _brought_by
 from runstrength._render.summary import summary
 from runstrength._render.table import TimelineFormat, length, render
-from runstrength._render.terminal import escape
+from runstrength._render.terminal import escape, width
 from runstrength.cli import _problem_line, _result, _sniff, main
 
 BUILT_IN = "upper-body-for-runners"
@@ -1034,6 +1034,23 @@ class TestUnderlines:
         name = write("cafe.json", runstrength.dumps(titled("Café")))
         assert 0 == run("show", name, "-o", "cafe.txt").status
         assert ["Café", "===="] == Path("cafe.txt").read_text(encoding="utf-8").splitlines()[:2]
+
+
+class TestColumns:
+    """The timeline table lines its columns up as the terminal shows the cells."""
+
+    @pytest.mark.parametrize("encoding", ["ascii", "utf-8"])
+    @pytest.mark.parametrize("name", ["Café", "腕立て伏せ", "Cafe\u0301"])
+    def test_timeline(self, encoding: str, name: str) -> None:
+        """Every row of the table ends in the same column, whatever the exercise is called."""
+        curl = runstrength.Exercise(name="Curl", dose=runstrength.Reps(8))
+        other = runstrength.Exercise(name=name, dose=runstrength.Reps(8))
+        workout = runstrength.Workout(
+            title="T", blocks=(runstrength.Block(name="Main", items=(curl, other)),)
+        )
+        result = run_on_stdin(runstrength.dumps(workout), "timeline", "-", encoding=encoding)
+        rows = result.out.splitlines()[3:]
+        assert (0, 1) == (result.status, len({width(row) for row in rows}))
 
 
 class TestEncoding:

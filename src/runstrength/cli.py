@@ -41,7 +41,7 @@ from ._pacing import Pacing
 from ._render.completion import SHELLS, completion, suggest
 from ._render.summary import summary
 from ._render.table import TIMELINE_FORMATS, clock, render, table
-from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, escape, wants_color
+from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, escape, pad, shown, wants_color, width
 from ._timeline import build_timeline
 from ._values import RangePoint
 
@@ -195,11 +195,14 @@ def _list(args: argparse.Namespace, output: _Output) -> int:
         output.text(json.dumps([dict(zip(keys, entry, strict=True)) for entry in entries], indent=2))
         return EXIT_OK
     rows = [("name", "title", "blocks", "length")]
-    rows += [(name, escape(title), ", ".join(kinds), clock(total)) for name, title, kinds, total in entries]
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    rows += [
+        (name, shown(escape(title), output.encoding), ", ".join(kinds), clock(total))
+        for name, title, kinds, total in entries
+    ]
+    widths = [max(width(row[i]) for row in rows) for i in range(4)]
     for number, row in enumerate(rows):
-        text = [cell.ljust(width) for cell, width in zip(row[:3], widths, strict=False)]
-        line = "  ".join([*text, row[3].rjust(widths[3])])
+        text = [pad(cell, columns) for cell, columns in zip(row[:3], widths, strict=False)]
+        line = "  ".join([*text, pad(row[3], widths[3], right=True)])
         output.text(args.paint(line, "bold") if number == 0 else line)
     return EXIT_OK
 
@@ -572,7 +575,12 @@ def _timeline(args: argparse.Namespace, output: _Output) -> int:
         _complain(
             f"warning: {escape(label)}: {escape(warning.path)}: {escape(warning.reason)} [{warning.code}]"
         )
-    output.text(table(timeline, args.paint) if args.format == "table" else render(timeline, args.format))
+    text = (
+        table(timeline, args.paint, encoding=output.encoding)
+        if args.format == "table"
+        else render(timeline, args.format)
+    )
+    output.text(text)
     return EXIT_OK
 
 

@@ -10,7 +10,7 @@ from typing import Final, Literal, TypeAlias
 
 from runstrength._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
 
-from .terminal import PLAIN, Painter, escape
+from .terminal import PLAIN, Painter, escape, pad, shown, width
 
 TimelineFormat: TypeAlias = Literal["table", "markdown", "csv", "json"]
 TIMELINE_FORMATS: Final[tuple[TimelineFormat, ...]] = ("table", "markdown", "csv", "json")
@@ -86,24 +86,24 @@ def headline(timeline: Timeline) -> list[str]:
     ]
 
 
-def table(timeline: Timeline, paint: Painter = PLAIN) -> str:
-    """The timeline as an aligned table for a terminal, coloured by ``paint``.
+def table(timeline: Timeline, paint: Painter = PLAIN, *, encoding: str | None = None) -> str:
+    r"""The timeline as an aligned table for a terminal, coloured by ``paint``.
 
     The title and the column names are bold, the totals dim, and every row that is not
-    work (rests, transitions, side switches) dim.
+    work (rests, transitions, side switches) dim. ``encoding`` is the one the table will be
+    written in: what it cannot hold is shown escaped (``\xe9``), and columns are as wide as
+    their cells are shown (`shown`, `width`).
     """
-    rows = [COLUMNS, *(cells(s) for s in timeline)]
+    rows = [COLUMNS, *(tuple(shown(cell, encoding) for cell in cells(s)) for s in timeline)]
     styles = [("bold",), *((() if s.kind is SegmentKind.WORK else ("dim",)) for s in timeline)]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(COLUMNS))]
+    widths = [max(width(row[i]) for row in rows) for i in range(len(COLUMNS))]
     right = {0, len(COLUMNS) - 1}
 
     def line(row: tuple[str, ...], style: tuple[str, ...]) -> str:
-        parts = (
-            c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
-        )
+        parts = (pad(c, w, right=i in right) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
         return paint("  ".join(parts).rstrip(), *style)
 
-    title, total = headline(timeline)
+    title, total = (shown(text, encoding) for text in headline(timeline))
     body = [line(row, style) for row, style in zip(rows, styles, strict=True)]
     return "\n".join([paint(title, "bold", "cyan"), paint(total, "dim"), "", *body]) + "\n"
 

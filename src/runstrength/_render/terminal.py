@@ -78,6 +78,12 @@ def width(text: str) -> int:
     return sum(_columns(char) for char in text)
 
 
+def pad(text: str, columns: int, *, right: bool = False) -> str:
+    """``text`` filled with spaces to ``columns`` terminal columns (`width`), on the left when ``right``."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
+
+
 def _columns(char: str) -> int:
     if unicodedata.east_asian_width(char) in {"W", "F"}:
         return 2
