@@ -84,6 +84,16 @@ class TestNestingLimit:
         assert too_deep == any(problem.get("code") == "too_deep" for problem in report["problems"])
 
 
+@pytest.mark.parametrize("depth", [45, 999, 1001, 5000])
+def test_yaml_nested_past_libyaml_is_placed_at_our_limit(depth: int) -> None:
+    """However deep, a YAML document is refused where it passes `MAX_DEPTH`, not where libyaml gives up."""
+    text = "a: " + "[" * depth + "]" * depth + "\n"
+    with pytest.raises(ValidationError) as caught:
+        loads(text, "yaml")
+    [problem] = caught.value.problems
+    assert ("too_deep", 1, len("a: ") + MAX_DEPTH) == (problem.code, problem.line, problem.column)
+
+
 @given(
     name=st.sampled_from(catalog.names()),
     choice=st.randoms(use_true_random=False),

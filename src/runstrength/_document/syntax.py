@@ -367,8 +367,8 @@ def _counting_descend(loader: Any, parent: Any, index: Any) -> None:
         loader.nodes += 1
         if loader.nodes > MAX_NODES:
             raise _Refusal("too_large", TOO_MANY, node=loader.peek_event() if loader.has_marks else None)
-    if loader.depth > MAX_DEPTH + 1:
-        raise _Refusal("too_deep", TOO_DEEP, node=loader.peek_event() if loader.has_marks else None)
+    if loader.depth > MAX_DEPTH + 1:  # the parent, a container past the deepest level, is too deep
+        raise _Refusal("too_deep", TOO_DEEP, node=parent if loader.has_marks else None)
 
 
 def _counting_ascend(loader: Any) -> None:
@@ -491,9 +491,13 @@ def parse_yaml(text: str, *, libyaml: bool = True) -> Any:
     return parse_yaml_tree(text, libyaml=libyaml)[0]
 
 
-def _refusal_with_mark(text: str) -> _Refusal | None:
-    """The same refusal as libyaml's composer's, from a composer that knows where it is."""
-    loader = yaml_loader(marks=True)(text)
+def _refusal_with_mark(text: str, *, libyaml: bool = True) -> _Refusal | None:
+    """The same refusal as libyaml's composer's, from a composer that knows where it is.
+
+    ``libyaml=False`` reads with PyYAML's own scanner too: libyaml's refuses nesting past
+    1000 levels before any composer sees the 41st.
+    """
+    loader = yaml_loader(libyaml=libyaml, marks=True)(text)
     try:
         loader.get_single_node()
     except _Refusal as refusal:
@@ -518,25 +522,32 @@ def parse_yaml_tree(text: str, *, libyaml: bool = True) -> tuple[Any, Any]:
             refusal = _refusal_with_mark(text) or refusal
         _refuse("yaml", text, refusal)
     except y.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        detail = " ".join(str(error.problem or error.context or "").split()) or "malformed"
-        if error.problem and error.context and error.context_mark and error.context_mark != mark:
-            # "found unexpected end of stream" says little without what was open, and where.
-            start = error.context_mark
-            context = " ".join(str(error.context).split())
-            detail += f" {context} that starts at line {start.line + 1}, column {start.column + 1}"
-        code = "syntax_error"
-        if "maximum nesting depth" in detail:  # libyaml's own limit, far above ours
-            code, detail = "too_deep", TOO_DEEP
-        if mark is None:
-            raise syntax_problem("yaml", code, detail) from None
-        raise syntax_problem("yaml", code, detail, mark.line + 1, mark.column + 1) from None
+        raise _yaml_syntax_problem(text, error) from None
     except y.YAMLError as error:
         raise syntax_problem("yaml", "syntax_error", " ".join(str(error).split())) from None
     except RecursionError:  # pragma: no cover - the limits stop nesting long before
         raise syntax_problem("yaml", "too_deep", TOO_DEEP) from None
     finally:
         loader.dispose()
+
+
+def _yaml_syntax_problem(text: str, error: Any) -> ValidationError:
+    """The problem of a text PyYAML or libyaml could not read (a ``MarkedYAMLError``), where it is."""
+    mark = error.problem_mark or error.context_mark
+    detail = " ".join(str(error.problem or error.context or "").split()) or "malformed"
+    if error.problem and error.context and error.context_mark and error.context_mark != mark:
+        # "found unexpected end of stream" says little without what was open, and where.
+        start = error.context_mark
+        context = " ".join(str(error.context).split())
+        detail += f" {context} that starts at line {start.line + 1}, column {start.column + 1}"
+    code = "syntax_error"
+    if "maximum nesting depth" in detail:  # libyaml's own limit, far above ours: find ours
+        if (refusal := _refusal_with_mark(text, libyaml=False)) is not None:
+            _refuse("yaml", text, refusal)
+        code, detail = "too_deep", TOO_DEEP
+    if mark is None:
+        return syntax_problem("yaml", code, detail)
+    return syntax_problem("yaml", code, detail, mark.line + 1, mark.column + 1)
 
 
 # --- TOML --------------------------------------------------------------------------------
