@@ -113,6 +113,11 @@ class Problem:
         return f"{self.path}: {self.reason}"
 
 
+def more_problems(omitted: int) -> str:
+    """The line that ends a list cut at `MAX_PROBLEMS`: ``... and 3 more problems``."""
+    return f"... and {omitted} more problem{'s' if omitted > 1 else ''}"
+
+
 def format_path(location: Location) -> str:
     r"""Render a location as a dotted path with ``[i]`` indices; the root is ``(document)``.
 
@@ -156,7 +161,7 @@ class ValidationError(RunstrengthError, ValueError):
         self.problems: tuple[Problem, ...] = tuple(found[:MAX_PROBLEMS])
         lines = [str(problem) for problem in self.problems]
         if self.omitted:
-            lines.append(f"... and {self.omitted} more problem{'s' if self.omitted > 1 else ''}")
+            lines.append(more_problems(self.omitted))
         super().__init__("\n".join(lines))
 
     def __reduce__(self) -> tuple[object, ...]:

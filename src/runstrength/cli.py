@@ -32,7 +32,7 @@ from . import catalog
 from ._batch import MAX_JOBS, read_jsonl, validate_many
 from ._document.schema import json_schema
 from ._document.text import FORMATS, SUFFIXES, DocumentFormat, dumps, load, loads
-from ._errors import MissingExtraError, Problem, UnknownNameError, ValidationError
+from ._errors import MissingExtraError, Problem, UnknownNameError, ValidationError, more_problems
 from ._export.fit import export_fit
 from ._export.ics import export_ics
 from ._files import write_atomic
@@ -807,8 +807,7 @@ def _report(invalid: _InvalidInputError, paint: Painter = PLAIN, *, heading: boo
         lines.append(f"{PROG}: {escape(invalid.label)}: {paint(invalid.verdict, 'red')}")
     lines += [_problem_line(invalid.label, problem, paint) for problem in invalid.problems]
     if invalid.omitted:
-        more = f"... and {invalid.omitted} more problem{'s' if invalid.omitted > 1 else ''}"
-        lines.append(f"{paint(escape(invalid.label), 'bold')}: {more}")
+        lines.append(f"{paint(escape(invalid.label), 'bold')}: {more_problems(invalid.omitted)}")
     sys.stderr.write("\n".join(lines) + "\n")
 
 

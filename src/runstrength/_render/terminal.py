@@ -57,7 +57,7 @@ def shown(text: str, encoding: str | None) -> str:
     >>> shown("Café", "ascii")
     'Caf\\xe9'
     """
-    if encoding is None:
+    if encoding is None or text.isascii():  # every encoding a terminal uses holds ASCII
         return text
     try:
         return text.encode(encoding, "backslashreplace").decode(encoding)
@@ -75,6 +75,8 @@ def width(text: str) -> int:
     >>> width("Curl"), width("腕立て"), width("Cafe\u0301")
     (4, 6, 4)
     """
+    if text.isascii():  # the common case: one column a character
+        return len(text)
     return sum(_columns(char) for char in text)
 
 
@@ -87,7 +89,8 @@ def pad(text: str, columns: int, *, right: bool = False) -> str:
 def _columns(char: str) -> int:
     if unicodedata.east_asian_width(char) in {"W", "F"}:
         return 2
-    if unicodedata.category(char) in {"Mn", "Me"} or (unicodedata.category(char) == "Cf" and char != "\xad"):
+    category = unicodedata.category(char)
+    if category in {"Mn", "Me"} or (category == "Cf" and char != "\xad"):
         return 0  # a soft hyphen is the one format character terminals show
     return 1
 
