@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import ClassVar
 
 import pytest
 
@@ -196,6 +198,53 @@ class TestFit:
         workouts = calibration.calibration_set()[:4]
         rows = calibration.cross_validate(workouts, 2, calibration.QUICK_GRID, passes=1)
         assert [name for name, _ in workouts] == [row.name for row in rows]
+
+
+class TestLimits:
+    """The search for the best any one set of constants can do on the set, in sample."""
+
+    GRID: ClassVar = {
+        "seconds_per_rep_bodyweight": (1.5, 2.5, 3.5),
+        "set_up": (0, 30, 60),
+        "rest_between_sets_bodyweight": (0, 30),
+    }
+    """Eighteen points: few enough to try them all."""
+
+    def rep_based(self, calibration: ModuleType) -> list[tuple[str, Workout]]:
+        """A few rep-based workouts, whose errors move with the grid's constants."""
+        return [pair for pair in calibration.calibration_set() if calibration.rep_based(pair[1])][:6]
+
+    def test_finds_the_lowest_mape_and_the_most_within(self, calibration: ModuleType) -> None:
+        """On a grid small enough to try every point, the searches end at the best ones."""
+        workouts = self.rep_based(calibration)
+        errors = calibration._errors(workouts)
+        every_point = [
+            errors(dict(zip(self.GRID, point, strict=True)))
+            for point in itertools.product(*self.GRID.values())
+        ]
+        lowest, most = calibration.limits(workouts, self.GRID, starts=3)
+        assert min(calibration.mape(errors) for errors in every_point) == pytest.approx(
+            calibration.mape(lowest.errors)
+        )
+        assert max(calibration.share_within(errors) for errors in every_point) == calibration.share_within(
+            most.errors
+        )
+        assert ("lowest mape", "most within") == (lowest.aim, most.aim)
+
+    def test_repeats_with_its_seed(self, calibration: ModuleType) -> None:
+        """The random starts are seeded: the same call finds the same constants."""
+        workouts = calibration.calibration_set()[:3]
+        first = calibration.limits(workouts, calibration.QUICK_GRID, starts=2, seed=7)
+        assert first == calibration.limits(workouts, calibration.QUICK_GRID, starts=2, seed=7)
+
+    def test_report_states_the_figures_and_targets(self, calibration: ModuleType) -> None:
+        """The report gives each aim's MAPE, share within ±15 % and constants, and the targets."""
+        workouts = calibration.calibration_set()[:3]
+        found = calibration.limits(workouts, calibration.QUICK_GRID, starts=1)
+        text = calibration.limits_report(workouts, found, 1)
+        for limit in found:
+            assert f"{limit.aim}: MAPE {calibration.mape(limit.errors):.1f}%" in text
+        assert "targets, cross-validated: MAPE <= 8%, within ±15% >= 90%" in text
 
 
 class TestScript:
