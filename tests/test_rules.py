@@ -41,7 +41,19 @@ from runstrength import (
 )
 from runstrength._document.convert import MAX_DEPTH
 from runstrength._errors import CODES, MAX_PROBLEMS
-from runstrength._spec.rules import Instance, Items, Number, Optional, Rule, Text, Url, Whole, describe
+from runstrength._spec.rules import (
+    Instance,
+    Items,
+    Number,
+    Optional,
+    Rule,
+    Text,
+    Url,
+    Whole,
+    describe,
+    unwritable,
+    writable,
+)
 from runstrength._spec.validated import PICKLE_VERSION, Validated, spec_of
 from runstrength._values import NumberOrRange, WholeOrRange
 
@@ -74,6 +86,15 @@ URL_LIKE = st.builds(
     st.text(alphabet="aZ09.-:/?#[]@% \t\n\x00\x7f\xe9\u3000", max_size=12),
 )
 """Text shaped like a URL: schemes, hosts, ports, brackets, spaces and control characters."""
+
+LONG_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(codec="ascii"), st.sampled_from("\t\n\r\x00\x1f\x7f\x85\xe9\u3000\ud800")
+    ),
+    max_size=200,
+)
+"""Text short and long (the quick check judges text over 64 characters differently), mostly
+ASCII, with the characters a file cannot carry and some it can."""
 
 HOSTILE = st.one_of(
     st.none(),
@@ -149,6 +170,20 @@ class TestRuleObjects:
         if rule.accepts(value):
             assert [] == rule.findings(value)
         assert rule.accepts("https://www.example.com:8080/path?q=1#top")
+
+    @given(value=LONG_TEXT)
+    @example("x" * 64 + "\x00")
+    @example("x" * 64 + "\ud800")
+    def test_writable_agrees_with_unwritable(self, value: str) -> None:
+        """The quick answer for text of any length is the regex's: short, long, ASCII or not."""
+        assert writable(value) is (unwritable(value) is None)
+
+    @given(value=LONG_TEXT)
+    def test_text_quick_check_is_exact(self, value: str) -> None:
+        """The text rules' quick checks, which judge long text by its bytes, never doubt valid text."""
+        text, texts = Text(2000), Items(Text(2000), max_length=3)
+        assert ([] == text.findings(value)) is text.accepts(value)
+        assert ([] == texts.findings((value,))) is texts.accepts((value,))
 
     @given(value=URL_LIKE)
     def test_url_names_a_host(self, value: str) -> None:

@@ -95,12 +95,12 @@ def to_block_kind(value: BlockKind | str) -> BlockKind:
 
 def to_optional_sides(value: Sides | str | None) -> Sides | None:
     """``"each"`` for `Sides.EACH`; other values are left for the rule to judge."""
-    return value if isinstance(value, Sides) else as_member(Sides, value)
+    return value if value is None or isinstance(value, Sides) else as_member(Sides, value)
 
 
 def to_optional_side(value: Side | str | None) -> Side | None:
     """``"left"`` for `Side.LEFT`; other values are left for the rule to judge."""
-    return value if isinstance(value, Side) else as_member(Side, value)
+    return value if value is None or isinstance(value, Side) else as_member(Side, value)
 
 
 def to_equipment(value: list[Equipment] | tuple[Equipment, ...]) -> tuple[Equipment, ...]:
@@ -493,28 +493,32 @@ class Exercise(Validated):
         return f"{self.name}: {sets}{self.dose}{sides_text(self.sides, per_side=self.per_side)}"
 
 
+# The relations of the classes every document holds many of (supersets, blocks) are plain
+# loops: a comprehension or generator costs a frame of its own at every construction.
+
+
 def _one_set_each(exercises: tuple[Exercise, ...]) -> list[Finding]:
-    return [
-        (
-            ("exercises", index, "sets"),
-            "must be 1 inside a superset: set the superset's rounds",
-            "not_allowed_here",
-        )
-        for index, exercise in enumerate(exercises)
-        if exercise.sets != 1
-    ]
+    findings: list[Finding] = []
+    for index, exercise in enumerate(exercises):
+        if exercise.sets != 1:
+            reason = "must be 1 inside a superset: set the superset's rounds"
+            findings.append((("exercises", index, "sets"), reason, "not_allowed_here"))
+    return findings
 
 
 def _rounds_ladders(exercises: tuple[Exercise, ...], rounds: Amount) -> list[Finding]:
-    return [
-        (("exercises", index, *where), reason, code)
-        for index, exercise in enumerate(exercises)
-        for where, reason, code in _ladders_fit(exercise, rounds, "rounds")
-    ]
+    findings: list[Finding] = []
+    for index, exercise in enumerate(exercises):
+        for where, reason, code in _ladders_fit(exercise, rounds, "rounds"):
+            findings.append((("exercises", index, *where), reason, code))
+    return findings
 
 
 def _two_required(exercises: tuple[Exercise, ...]) -> list[Finding]:
-    if sum(not exercise.optional for exercise in exercises) < 2:
+    required = 0
+    for exercise in exercises:
+        required += not exercise.optional
+    if required < 2:
         reason = "expected at least two exercises that are not optional: a superset stays a superset"
         return [(("exercises",), reason, "nothing_required")]
     return []
@@ -780,11 +784,11 @@ Item: TypeAlias = Exercise | Superset
 
 
 def _items_fit(items: tuple[Item, ...], timing: Timing | None, rounds: Amount) -> list[Finding]:
-    return [
-        (("items", index, *where), reason, code)
-        for index, item in enumerate(items)
-        for where, reason, code in _item_fits(item, timing, rounds)
-    ]
+    findings: list[Finding] = []
+    for index, item in enumerate(items):
+        for where, reason, code in _item_fits(item, timing, rounds):
+            findings.append((("items", index, *where), reason, code))  # a plain loop: see _one_set_each
+    return findings
 
 
 def _round_duration_needs_rounds(stated_round_duration: Amount | None, rounds: Amount) -> list[Finding]:
@@ -795,10 +799,11 @@ def _round_duration_needs_rounds(stated_round_duration: Amount | None, rounds: A
 
 
 def _one_required(items: tuple[Item, ...]) -> list[Finding]:
-    if all(isinstance(item, Exercise) and item.optional for item in items):
-        reason = "expected an item that is not optional; to make the whole block optional, set its optional"
-        return [(("items",), reason, "nothing_required")]
-    return []
+    for item in items:
+        if not (isinstance(item, Exercise) and item.optional):
+            return []
+    reason = "expected an item that is not optional; to make the whole block optional, set its optional"
+    return [(("items",), reason, "nothing_required")]
 
 
 _STATED: Final = Optional(WholeOrRange(10, 86_400, " s"))
@@ -1213,9 +1218,10 @@ def _unknown_names(
 
 
 def _one_required_block(blocks: tuple[Block, ...]) -> list[Finding]:
-    if all(block.optional for block in blocks):
-        return [(("blocks",), "expected a block that is not optional", "nothing_required")]
-    return []
+    for block in blocks:
+        if not block.optional:
+            return []
+    return [(("blocks",), "expected a block that is not optional", "nothing_required")]
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False, getstate_setstate=False)

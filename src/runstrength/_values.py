@@ -170,22 +170,22 @@ def to_distance_unit(value: DistanceUnit | str) -> DistanceUnit:
 
 def to_rest_length(value: RestLength | str | None) -> RestLength | None:
     """``"short"`` for `RestLength.SHORT`; other values are left for the rule to judge."""
-    return value if isinstance(value, RestLength) else as_member(RestLength, value)
+    return value if value is None or isinstance(value, RestLength) else as_member(RestLength, value)
 
 
 def to_intensity(value: Intensity | str | None) -> Intensity | None:
     """``"5k"`` for `Intensity.FIVE_K`; other values are left for the rule to judge."""
-    return value if isinstance(value, Intensity) else as_member(Intensity, value)
+    return value if value is None or isinstance(value, Intensity) else as_member(Intensity, value)
 
 
 def to_load_level(value: LoadLevel | str | None) -> LoadLevel | None:
     """``"light"`` for `LoadLevel.LIGHT`; other values are left for the rule to judge."""
-    return value if isinstance(value, LoadLevel) else as_member(LoadLevel, value)
+    return value if value is None or isinstance(value, LoadLevel) else as_member(LoadLevel, value)
 
 
 def to_load_unit(value: LoadUnit | str | None) -> LoadUnit | None:
     """``"kg"`` for `LoadUnit.KG`; other values are left for the rule to judge."""
-    return value if isinstance(value, LoadUnit) else as_member(LoadUnit, value)
+    return value if value is None or isinstance(value, LoadUnit) else as_member(LoadUnit, value)
 
 
 def to_texts(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:

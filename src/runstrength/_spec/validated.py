@@ -327,8 +327,11 @@ class Validated:
     __relations__: ClassVar[tuple[Relation, ...]] = ()
 
     def __attrs_post_init__(self) -> None:
-        cls = self.__class__
-        (_VALIDATORS.get(cls) or validator_of(cls))(self)
+        try:
+            validate = _VALIDATORS[self.__class__]
+        except KeyError:  # the class's first object
+            validate = validator_of(self.__class__)
+        validate(self)
 
     def __eq__(self, other: object) -> bool:
         """Equal when of the same class with equal fields."""
