@@ -6,6 +6,7 @@ import copy
 import pickle
 import sys
 from collections.abc import Iterator
+from enum import StrEnum
 from types import FrameType
 from typing import Any
 from urllib.parse import urlsplit
@@ -336,6 +337,50 @@ class TestConverters:
         with pytest.raises(ValidationError) as info:
             Exercise(name="Chop", dose=Reps(8), sides="EACH")
         assert [("sides", "not_one_of")] == [(p.path, p.code) for p in info.value.problems]
+
+
+class Name(str):
+    """Text in a ``str`` subclass, as an application's own name type would hold it."""
+
+    __slots__ = ()
+
+
+SUBCLASSED_TEXT = st.text(st.characters(categories=("L", "N", "P")), min_size=1, max_size=80)
+"""Texts without whitespace or controls, short and over 60 characters, to hold in a subclass."""
+
+
+class TestTextSubclasses:
+    """Text is a plain ``str``, as in a document: a subclass is refused with a reason naming it."""
+
+    @given(text=SUBCLASSED_TEXT)
+    def test_refused_with_its_class(self, text: str) -> None:
+        """Each text rule refuses text held in a subclass as of the wrong type, saying which one."""
+        for rule, code in ((Text(100), "wrong_type"), (Url(), "not_a_url")):
+            ((_, reason, found),) = rule.findings(Name(text))
+            assert code == found
+            assert reason.endswith("of type Name")
+        assert len(describe(Name(text))) <= 60
+
+    @given(text=SUBCLASSED_TEXT.filter(lambda text: len(text) <= 100))
+    def test_constructors_and_loader_refuse_it(self, text: str) -> None:
+        """A constructor and `from_dict` refuse it alike, with the reason, instead of an empty error."""
+        with pytest.raises(ValidationError) as built:
+            Exercise(name=Name(text), dose=Reps(8))
+        document = to_dict(catalog.get("upper-body-for-runners")) | {"title": Name(text)}
+        with pytest.raises(ValidationError) as loaded:
+            from_dict(document)
+        for error, path in ((built.value, "name"), (loaded.value, "title")):
+            assert [(path, "wrong_type")] == [(p.path, p.code) for p in error.problems]
+            assert str(error).endswith("of type Name")
+
+    def test_an_enum_member_where_text_belongs(self) -> None:
+        """A member of a text enum is text of its enum's class: refused, and its value shown."""
+
+        class Tempos(StrEnum):
+            SLOW = "3010"
+
+        with pytest.raises(ValidationError, match=r"^notation: .*, got '3010' of type Tempos$"):
+            Tempo(Tempos.SLOW)
 
 
 class TestConstructors:

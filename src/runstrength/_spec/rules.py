@@ -103,6 +103,9 @@ def describe(value: object) -> str:
     ``true``, ``false`` and ``null`` rather than Python's names; a list, mapping or date by
     what it is; text quoted, with control characters escaped.
 
+    Text of a ``str`` subclass (an enum member, an application's own type) names its class,
+    as it is not the plain text a document holds.
+
     >>> describe(True), describe(None), describe([1, 2]), describe("8")
     ('true', 'null', 'a list', "'8'")
     """
@@ -110,15 +113,29 @@ def describe(value: object) -> str:
         return _WORDS[value]
     if type(value) is str and len(value) <= 60 and value.isprintable() and len(text := repr(value)) <= 60:
         return text  # what the brief repr would give, without its machinery (a common case)
-    if isinstance(value, list | tuple):
-        return "a list" if value else "an empty list"
-    if isinstance(value, dict):
-        return "a mapping" if value else "an empty mapping"
+    if isinstance(value, str) and type(value) is not str:
+        return _described_text(value)
+    if isinstance(value, list | tuple | dict):
+        return _described_container(value)
     kind = type(value).__name__
     if kind in ("date", "datetime", "time"):
         return f"a {kind} ({value})"
     text = _SHORT.repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _described_container(value: list[object] | tuple[object, ...] | dict[object, object]) -> str:
+    """`describe` of a list or a mapping: what it is, not what it holds."""
+    if isinstance(value, dict):
+        return "a mapping" if value else "an empty mapping"
+    return "a list" if value else "an empty list"
+
+
+def _described_text(value: str) -> str:
+    """`describe` of text held in a ``str`` subclass: the text, then its class."""
+    kind = f" of type {type(value).__name__[:20]}"
+    text = describe(str.__str__(value))
+    return (text if len(text) + len(kind) <= 60 else text[: 57 - len(kind)] + "...") + kind
 
 
 def _unwritable_finding(value: str) -> list[Finding]:
@@ -234,13 +251,13 @@ class Text(Rule):
     """Non-empty text of at most ``max_length`` characters that any file can carry.
 
     No whitespace around it, no control characters other than tab and line breaks, no
-    lone surrogates.
+    lone surrogates. Text is a plain ``str``, as in a document: not an instance of a subclass.
     """
 
     max_length: int = 100
 
     def findings(self, value: object) -> list[Finding]:
-        if not isinstance(value, str):
+        if type(value) is not str:  # a str subclass too: documents hold plain text
             return _found(f"expected text, got {describe(value)}", "wrong_type")
         if not value.strip():
             return _found("must not be empty", "empty_text")
@@ -278,7 +295,7 @@ class Url(Rule):
     max_length: int = 2000
 
     def findings(self, value: object) -> list[Finding]:
-        if not isinstance(value, str) or len(value) > self.max_length:
+        if type(value) is not str or len(value) > self.max_length:
             return _found(f"expected a URL, got {describe(value)}", "not_a_url")
         if bad := _unwritable_finding(value):
             return bad
@@ -383,7 +400,7 @@ class Pattern(Rule):
     forbidden_reason: str = ""
 
     def findings(self, value: object) -> list[Finding]:
-        if not isinstance(value, str) or not re.fullmatch(self.pattern, value):
+        if type(value) is not str or not re.fullmatch(self.pattern, value):
             return _found(f"expected {self.example}, got {describe(value)}", "bad_notation")
         if self.forbidden is not None and re.fullmatch(self.forbidden, value):
             return _found(f"{self.forbidden_reason}, got {describe(value)}", "bad_notation")
