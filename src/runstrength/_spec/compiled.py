@@ -5,7 +5,7 @@ fields and relations through tuples on every construction. This module writes th
 out once per class, when the class is first built, with one statement per field and per
 relation, so a construction pays for no tuples, no ``zip`` and no calls through ``*args``.
 Nothing else changes: the generated function calls the very `Rule.accepts` and relation
-checks the plain loop calls, in the same order, and refuses through the same function.
+checks the plain loop calls, in the same order, and settles a doubt through the same function.
 
 The one liberty it takes is the one a reader would: a relation whose fields all hold their
 defaults, and that finds nothing about those defaults, is not asked again (relations are
@@ -53,7 +53,7 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
     *,
     no_default: object,
     trusted: Callable[[], bool],
-    refuse: Callable[[object], Exception],
+    settle: Callable[[object], None],
 ) -> Validate | None:
     """The validation loop of ``cls`` as one generated function, or ``None`` if it cannot be.
 
@@ -65,7 +65,8 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
         relations: each relation's field names and check.
         no_default: the marker of a required field (``attrs.NOTHING``).
         trusted: says whether checks are off (the loader's collecting pass).
-        refuse: the error to raise for an object that failed a check.
+        settle: called with an object that failed a quick check or a relation: it raises
+            the object's problems, or returns when the findings find none.
 
     Returns ``None`` (the plain loop is used) when a field's name cannot be a local name.
     """
@@ -73,7 +74,7 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
         return None
     if "self" in names:
         return None
-    scope: dict[str, object] = {"_trusted": trusted, "_refuse": refuse}
+    scope: dict[str, object] = {"_trusted": trusted, "_settle": settle}
     lines = ["def validate(self):", "    if _trusted():", "        return"]
     fixed: dict[str, object] = {}
     for name, default, accept in zip(names, defaults, accepts, strict=True):
@@ -84,7 +85,8 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
         else:
             scope[f"_default_{name}"] = fixed[name] = default
             lines.append(f"    if {name} is not _default_{name} and not _accepts_{name}({name}):")
-        lines.append("        raise _refuse(self)")
+        lines.append("        _settle(self)")
+        lines.append("        return")
     for index, (fields, check) in enumerate(relations):
         scope[f"_relation_{index}"] = check
         call = f"_relation_{index}({', '.join(fields)})"
@@ -93,7 +95,8 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
             lines.append(f"    if not ({at_defaults}) and {call}:")
         else:
             lines.append(f"    if {call}:")
-        lines.append("        raise _refuse(self)")
+        lines.append("        _settle(self)")
+        lines.append("        return")
     text = "\n".join(lines) + "\n"
     filename = _filename(cls)
     exec(compile(text, filename, "exec"), scope)  # noqa: S102 - our own source, from field names

@@ -233,9 +233,20 @@ class _Setting:
         self.flag.reset(self.token)
 
 
-def _refusal(spec: Spec, obj: object) -> ValidationError:
-    """The error a constructor raises: every problem, unless the loader only needs to know."""
-    return ValidationError(()) if _DOUBTING.get() else ValidationError(spec.problems(fields_of(obj)))
+def _settle(spec: Spec, obj: object) -> None:
+    """Decide on an object a quick check doubted: raise its problems, or return if it has none.
+
+    A quick check may doubt a valid value (a URL with a non-ASCII path or host, an IPv6 host or
+    a user name), so the findings decide. Inside `doubting` any doubt refuses, without reasons:
+    the loader only needs to know, and explains later.
+
+    Raises:
+        ValidationError: the object breaks a rule (every problem), or the loader is doubting.
+    """
+    if _DOUBTING.get():
+        raise ValidationError(())
+    if problems := spec.problems(fields_of(obj)):
+        raise ValidationError(problems)
 
 
 def _getter(names: list[str]) -> Callable[[object], tuple[object, ...]]:
@@ -255,7 +266,7 @@ def validator_of(cls: type) -> Callable[[object], None]:
 
     It runs one loop: each field's rule's `~runstrength._spec.rules.Rule.accepts` (a field
     holding its very default is not checked: defaults follow their rules), then the
-    relations; the first doubt raises `_refusal`. The loop is generated for the class
+    relations; the first doubt hands the object to `_settle`. The loop is generated for the class
     (`runstrength._spec.compiled`) unless ``RUNSTRENGTH_NO_CODEGEN=1``; `plain_validator`
     is the same loop written once for every class.
     """
@@ -283,7 +294,7 @@ def generated_validator(cls: type) -> Callable[[object], None] | None:
         [(r.fields, r.check) for r in spec.relations],
         no_default=attrs.NOTHING,
         trusted=_TRUSTED.get,
-        refuse=lambda obj: _refusal(spec, obj),
+        settle=lambda obj: _settle(spec, obj),
     )
 
 
@@ -297,10 +308,12 @@ def plain_validator(spec: Spec) -> Callable[[object], None]:
             return
         for value, default, accept in zip(values(obj), defaults, accepts):  # noqa: B905
             if value is not default and not accept(value):
-                raise _refusal(spec, obj)
+                _settle(spec, obj)  # it checks every field and relation: nothing is left to check
+                return
         for check, getter in relation_checks:
             if check(*getter(obj)):
-                raise _refusal(spec, obj)
+                _settle(spec, obj)
+                return
 
     return validate
 
