@@ -59,7 +59,10 @@ class TestWriteAtomic:
         assert "old content" == target.read_text(encoding="utf-8")
 
     def test_a_missing_folder_is_an_os_error(self, tmp_path: Path) -> None:
-        """Nothing is created when the folder does not exist."""
-        with pytest.raises(FileNotFoundError):
-            write_atomic(tmp_path / "no" / "such.json", "{}")
+        """Nothing is created when the folder does not exist, and the error names the file asked for."""
+        target = tmp_path / "no" / "such.json"
+        with pytest.raises(FileNotFoundError) as info:
+            write_atomic(target, "{}")
         assert [] == list(tmp_path.iterdir())
+        assert str(target) == info.value.filename
+        assert str(target) in str(info.value)

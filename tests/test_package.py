@@ -106,6 +106,17 @@ class TestAll:
         assert expected == [name for name in runstrength.__all__ if name.startswith("_")]
 
 
+class TestDir:
+    """``dir(runstrength)`` shows what the package offers, not what it imports to work."""
+
+    def test_public_names_and_dunders(self) -> None:
+        """Every public name, loaded or not, and the module's dunders; nothing else."""
+        shown = dir(runstrength)
+        assert set(runstrength.__all__) | {"__version__"} <= set(shown)
+        assert [] == [name for name in shown if name not in runstrength.__all__ and not name.startswith("__")]
+        assert shown == sorted(shown)
+
+
 class TestVersion:
     """The package version."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import pickle
 import sys
+from collections import OrderedDict
 from collections.abc import Iterator
 from enum import StrEnum
 from types import FrameType
@@ -381,6 +382,36 @@ class TestTextSubclasses:
 
         with pytest.raises(ValidationError, match=r"^notation: .*, got '3010' of type Tempos$"):
             Tempo(Tempos.SLOW)
+
+
+class Rows(list[object]):
+    """A list of an application's own class."""
+
+
+class TestContainerSubclasses:
+    """A mapping of another class than ``dict`` is named by its class where a document's is expected."""
+
+    def test_from_dict_names_the_mapping_class(self) -> None:
+        """An ``OrderedDict`` as the document or as a block is refused, saying what it is."""
+        document = to_dict(catalog.get("tabata-protocol"))
+        nested = document | {"blocks": [OrderedDict(document["blocks"][0])]}
+        for data, path in ((OrderedDict(document), "(document)"), (nested, "blocks[0]")):
+            ((found_path, reason, code),) = problems_of(data)
+            assert (path, "wrong_type") == (found_path, code)
+            assert reason.endswith("got a mapping of type OrderedDict")
+
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            ({}, "an empty mapping"),
+            ([1], "a list"),
+            ((), "an empty list"),
+            (Rows(), "an empty list of type Rows"),
+        ],
+    )
+    def test_describe(self, value: object, text: str) -> None:
+        """Plain containers by what they are; a subclass adds its class."""
+        assert text == describe(value)
 
 
 class TestConstructors:

@@ -371,6 +371,8 @@ class TestBounds:
         huge = workout(block(move(sets=100), rounds=100))
         with pytest.raises(ValidationError, match="more than 1000 timeline segments"):
             build_timeline(huge, Pacing(max_segments=1000))
+        with pytest.raises(ValidationError, match="more than 1 timeline segment;"):
+            build_timeline(huge, Pacing(max_segments=1))
 
     def test_reps_take_measurable_time(self) -> None:
         """A repetition quicker than half a second is refused: every segment must have a length."""

@@ -192,4 +192,5 @@ if not TYPE_CHECKING:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+    """The public names (loaded or not) and the module's own dunders: not its imports."""
+    return sorted({*__all__, "__version__", *(name for name in globals() if name.startswith("__"))})

@@ -246,8 +246,9 @@ class _Builder:
         self.now = now
 
     def too_many(self) -> NoReturn:
+        most = self.pacing.max_segments
         reason = (
-            f"expands to more than {self.pacing.max_segments} timeline segments; "
+            f"expands to more than {most} timeline segment{'s' if most != 1 else ''}; "
             "raise Pacing.max_segments to allow it"
         )
         raise ValidationError([Problem((), reason, "too_many_segments")])

@@ -243,6 +243,7 @@ def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A0
     workouts give equal text.
 
     Raises:
+        ValidationError: ``format`` is not a format runstrength writes (``unknown_format``).
         MissingExtraError: the format needs an extra that is not installed.
         TypeError: ``workout`` is not a `Workout`.
     """
@@ -271,6 +272,9 @@ def dump(workout: Workout, path: str | Path, format: DocumentFormat | None = Non
     The file is replaced atomically: a failed write leaves an existing file as it was.
 
     Raises:
+        ValidationError: the format is unknown, given or told by the suffix (``unknown_format``).
+        MissingExtraError: the format needs an extra that is not installed.
+        OSError: the file cannot be written (its folder does not exist, say).
         TypeError: ``workout`` is not a `Workout`.
     """
     _expect(workout, Workout, "dump() writes a Workout")

@@ -125,10 +125,18 @@ def describe(value: object) -> str:
 
 
 def _described_container(value: list[object] | tuple[object, ...] | dict[object, object]) -> str:
-    """`describe` of a list or a mapping: what it is, not what it holds."""
+    """`describe` of a list or a mapping: what it is, not what it holds.
+
+    A subclass (an ``OrderedDict``, a YAML or TOML library's own mapping) names its class, as
+    documents hold plain lists and mappings.
+    """
     if isinstance(value, dict):
-        return "a mapping" if value else "an empty mapping"
-    return "a list" if value else "an empty list"
+        what = "a mapping" if value else "an empty mapping"
+    else:
+        what = "a list" if value else "an empty list"
+    if type(value) not in (dict, list, tuple):
+        what += f" of type {type(value).__name__[:20]}"
+    return what
 
 
 def _described_text(value: str) -> str:
