@@ -676,6 +676,8 @@ class TestWorkout:
             ),
             (lambda: workout.exercise("Deadlift"), r"^no exercise named 'Deadlift'$"),
             (lambda: workout.block("Finisher"), r"^no block named 'Finisher'$"),
+            (lambda: workout.block(3), r"^no block named 3$"),  # type: ignore[arg-type] # untyped callers
+            (lambda: row.modification(None), r"^no modification named None$"),  # type: ignore[arg-type]
         ],
     )
     def test_unknown_names(self, lookup: Callable[[], object], message: str) -> None:

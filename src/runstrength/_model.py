@@ -1504,6 +1504,6 @@ def _find(things: Iterable[Any], name: str, what: str) -> Any:
         names.append(thing.name)
     import difflib  # noqa: PLC0415 - only when reporting a problem
 
-    close = difflib.get_close_matches(name, names, n=3)
+    close = difflib.get_close_matches(name, names, n=3) if isinstance(name, str) else []
     hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
     raise UnknownNameError(f"no {what} named {name!r}{hint}")
