@@ -27,6 +27,7 @@ from runstrength import (
     Range,
     Reps,
     Session,
+    Superset,
     ValidationError,
     Workout,
     build_timeline,
@@ -259,6 +260,26 @@ class TestExportIcs:
             "Source: Guide to Strength Training: Upper-Body Workout for Runners (Runner's World).",
         ]:
             assert line in description.splitlines()
+
+    def test_the_description_leaves_optional_parts_out_as_the_duration_does(self) -> None:
+        """Optional blocks, exercises and superset members are not listed unless included."""
+        squat, lunge = Exercise(name="Squat", dose=Reps(10)), Exercise(name="Lunge", dose=Reps(8))
+        superset = Superset(
+            name="Pair", exercises=(squat, lunge, Exercise(name="Hop", dose=Reps(6), optional=True)), rounds=2
+        )
+        plank = Exercise(name="Plank", dose=Reps(4))
+        main = Block(name="Main", items=(superset, attrs.evolve(plank, optional=True)))
+        finisher = Block(name="Finisher", optional=True, items=(Exercise(name="Burpee", dose=Reps(20)),))
+        workout = Workout(title="Optional", blocks=(main, finisher))
+
+        def listed(chosen: Workout) -> list[str]:
+            event = event_of(export_ics(chosen, start=MONDAY, weeks=1))
+            return [line for line in value(event, "DESCRIPTION").splitlines() if line.startswith(("-", " "))]
+
+        kept = ["- Pair, 2 rounds:", "  - Squat: 10 reps", "  - Lunge: 8 reps"]
+        assert kept == listed(workout)
+        everything = listed(workout.variant(include=("Hop", "Plank", "Finisher")))
+        assert [*kept, "  - Hop: 6 reps", "- Plank: 4 reps", "- Burpee: 20 reps"] == everything
 
     def test_a_single_session_is_a_single_event(self) -> None:
         """One week of one day has no RRULE."""

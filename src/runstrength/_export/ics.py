@@ -27,7 +27,7 @@ import attrs
 from runstrength._errors import Location, Problem, ValidationError
 from runstrength._export.identity import canonical
 from runstrength._extras import require
-from runstrength._model import Superset, Workout
+from runstrength._model import Superset, Workout, required_parts
 from runstrength._pacing import Pacing
 from runstrength._spec.rules import Whole, describe
 from runstrength._timeline import Timeline, build_timeline
@@ -247,9 +247,12 @@ def _minutes(seconds: float) -> int:
 
 
 def _description(workout: Workout, timeline: Timeline) -> str:
-    """The blocks and exercises with their doses, the time it takes, equipment and source."""
+    """The blocks and exercises with their doses, the time it takes, equipment and source.
+
+    Optional blocks and exercises are left out, as the timeline that gives the time leaves them out.
+    """
     lines = []
-    for block in workout.blocks:
+    for block in required_parts(workout).blocks:
         fmt = f", {block.format}" if block.format else ""
         lines.append(f"{block.name}{_rounds(block.rounds)}{fmt}:")
         for item in block.items:
@@ -295,7 +298,8 @@ def export_ics(  # noqa: PLR0913 - keyword-only, as plan
 
     The event starts ``at`` on the first session's date and lasts the workout's timeline
     total (rounded up to a second); its description lists the blocks and exercises with
-    their doses. The same arguments always give the same bytes.
+    their doses (optional parts left out, as the timeline leaves them out, unless the
+    workout is a variant that includes them). The same arguments always give the same bytes.
 
     Args:
         workout: the workout every session does.
