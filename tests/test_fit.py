@@ -581,6 +581,13 @@ class TestExportFit:
         assert (0, "Finisher", "time", 600_000, "cooldown", None) == step.row
         assert "AMRAP 10 min: Squat: 10 reps; Push-Up: 5 reps." == step.notes
 
+    def test_an_amrap_lists_counted_efforts_and_sides_once(self) -> None:
+        """Every exercise of the round is in the notes: counted efforts too, an ``each`` one once."""
+        items = (move("Run", Efforts(efforts=2, each=Duration(9))), move("Hop", Reps(4), sides=Sides.EACH))
+        block = Block(name="Finisher", format=Amrap(time_cap=60), items=items)
+        [step] = with_sdk(export_fit(Workout(title="Test", blocks=(block,)))).steps
+        assert "AMRAP 60 s: Run: 2 × 9 s; Hop: 4 reps per side." == step.notes
+
     def test_no_side_switch_step_when_switching_takes_no_time(self) -> None:
         """A pacing with a 0 s side switch puts the left side right after the right."""
         steps = with_sdk(export_fit(single(move(sides=Sides.EACH)), Pacing(switch_sides=0))).steps

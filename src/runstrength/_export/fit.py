@@ -712,14 +712,21 @@ class _Steps:
             interval(position)
 
     def amrap(self, title: str, amrap: AsManyRounds) -> None:
-        moves = "; ".join(
-            str(node.exercise)
-            for node in amrap.round
-            if isinstance(node, Work) and node.side is not Side.LEFT
-        )
+        moves = "; ".join(map(str, _round_exercises(amrap.round)))
         notes = f"AMRAP {format_seconds(amrap.time_cap)}: {moves}."
         fields = {"wkt_step_name": short_title(title), "intensity": self.intensity, "target_type": "open"}
         self.add(**fields, notes=_clip(notes, NOTES_BYTES), **self.timed(amrap.time_cap))
+
+
+def _round_exercises(nodes: tuple[Node, ...]) -> Iterator[Exercise]:
+    """The exercises of a round in order, each once: both sides of ``each`` and counted efforts too."""
+    previous: Exercise | None = None
+    for node in nodes:
+        inner = node.body(0) if isinstance(node, Repeat) else (node,)
+        for work in inner:
+            if isinstance(work, Work) and work.exercise is not previous:
+                previous = work.exercise
+                yield previous
 
 
 def _notes(  # noqa: PLR0913 - the parts of a step's notes
