@@ -23,7 +23,12 @@ from playwright.sync_api import Browser, Page
 from _browser import DESKTOP, PHONE, chromium, close_pages, open_page, shown
 from runstrength import (
     Block,
+    Duration,
     Exercise,
+    ExerciseChange,
+    Level,
+    Load,
+    LoadUnit,
     Pacing,
     Player,
     RangePoint,
@@ -184,7 +189,30 @@ class TestExportHtml:
         assert f"<title>{html.escape(workout.title)}</title>" in page
         data = embedded(page)
         assert workout.title == data["title"]
-        assert [workout.blocks[0].items[0].name] == list(data["exercises"])
+        block = workout.blocks[0]
+        assert [block.items[0].name] == list(data["exercises"][AS_WRITTEN][block.name])
+
+    def test_each_block_keeps_its_exercises_cues(self) -> None:
+        """Murph's second mile shows its own cues, not the first mile's: facts are kept by block."""
+        workout = catalog.get("murph")
+        facts = embedded(export_html(workout))["exercises"][AS_WRITTEN]
+        for block in workout.blocks:
+            for exercise in block.exercises():
+                assert list(exercise.cues) == facts[block.name][exercise.name]["cues"]
+        assert facts["First Mile"]["Run"] != facts["Second Mile"]["Run"]
+
+    def test_a_level_shows_its_own_load(self) -> None:
+        """A level that changes an exercise's load without renaming it shows that load."""
+        squat = Exercise(name="Squat", dose=Reps(5), load=Load(amount=60, unit=LoadUnit.KG))
+        heavier = ExerciseChange(exercise="Squat", load=Load(amount=80, unit=LoadUnit.KG))
+        workout = Workout(
+            title="Squats",
+            blocks=(Block(name="Main", items=(squat,)),),
+            levels=(Level(name="advanced", exercises=(heavier,)),),
+        )
+        facts = embedded(export_html(workout))["exercises"]
+        assert ["Load: 60 kg"] == facts[AS_WRITTEN]["Main"]["Squat"]["details"]
+        assert ["Load: 80 kg"] == facts["advanced"]["Main"]["Squat"]["details"]
 
     def test_invalid_expansion_raises(self) -> None:
         """A workout that cannot be expanded at the pacing raises the timeline's error."""
@@ -544,6 +572,24 @@ class TestPage:
         assert (workout.blocks[0].items[0].name, None, []) == (
             shown(page)["exercise"],
             page.evaluate("window.hacked"),
+            errors,
+        )
+
+    def test_cues_follow_the_block(self, browser: Browser, tmp_path: Path) -> None:
+        """Two exercises of one name in different blocks each show their own cues."""
+        blocks = tuple(
+            Block(name=name, items=(Exercise(name="Run", dose=Duration(10), cues=(cue,)),))
+            for name, cue in (("Out", "Start easy."), ("Back", "Finish fast."))
+        )
+        path = tmp_path / "runs.html"
+        path.write_text(export_html(Workout(title="Runs", blocks=blocks)), encoding="utf-8")
+        page, _, errors = open_page(browser, path)
+        page.click("#play")
+        first = page.locator("#cues li").all_text_contents()
+        play_to(page, 0, 15)
+        assert (["Start easy."], ["Finish fast."], []) == (
+            first,
+            page.locator("#cues li").all_text_contents(),
             errors,
         )
 

@@ -104,11 +104,27 @@ def _exercise_facts(exercise: Exercise) -> dict[str, Any]:
     return {"cues": list(exercise.cues), "details": details}
 
 
+def _facts(workout: Workout) -> dict[str, dict[str, dict[str, Any]]]:
+    """The facts of each exercise by block and name, as a segment names it.
+
+    Two exercises of one name in different blocks (a first and a last run) keep their own
+    cues; within a block, the first of a name speaks for it.
+    """
+    facts: dict[str, dict[str, dict[str, Any]]] = {}
+    for block in workout.blocks:
+        named = facts.setdefault(block.name, {})
+        for exercise in block.exercises():
+            named.setdefault(exercise.name, _exercise_facts(exercise))
+    return facts
+
+
 def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any]:
     """What the page plays: distinct timelines, which choice uses which, and exercise facts.
 
     ``choices[variant][point]`` is the index of a timeline in ``timelines``; equal timelines
     are stored once.  A variant that cannot be expanded at some point is left out there.
+    ``exercises[variant][block][name]`` holds the cues and details of the exercise a segment
+    names, as that variant has them.
 
     Raises:
         ValidationError: the workout as written cannot be expanded at the pacing's range point.
@@ -117,10 +133,8 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
     timelines: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     choices: dict[str, dict[str, int]] = {}
-    exercises: dict[str, dict[str, Any]] = {}
+    exercises: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
     for name, variant in _variants(workout).items():
-        for exercise in variant.exercises():
-            exercises.setdefault(exercise.name, _exercise_facts(exercise))
         for which in RangePoint:
             try:
                 timeline = build_timeline(variant, attrs.evolve(pacing, range_point=which))
@@ -133,6 +147,8 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
                 seen[key] = len(timelines)
                 timelines.append({"total": timeline.total, "segments": _segments(timeline)})
             choices.setdefault(name, {})[which.value] = seen[key]
+        if name in choices:
+            exercises[name] = _facts(variant)
     return {
         "title": workout.title,
         "scores": {

@@ -298,6 +298,12 @@
 
   // --- drawing ------------------------------------------------------------------------------
 
+  // The cues and details of the exercise a segment names, in its block, as the variant has them.
+  function factsOf(segment) {
+    const blocks = DATA.exercises[state.variant] || {};
+    return (blocks[segment.block] || {})[segment.exercise] || null;
+  }
+
   function timeLeft() {
     let left = 0;
     let estimate = false;
@@ -382,7 +388,7 @@
       ? `Whole workout done in ${clock(state.taken / 1000)}`
       : `${estimate ? "~" : ""}${clock(left)} left of ${estimate ? "~" : ""}${clock(state.total)}`;
 
-    const facts = segment.exercise && !state.finished ? DATA.exercises[segment.exercise] : null;
+    const facts = segment.exercise && !state.finished ? factsOf(segment) : null;
     $("cues-box").hidden = !(facts && (facts.cues.length || facts.details.length));
     if (facts) {
       $("details").textContent = facts.details.join(" · ");
