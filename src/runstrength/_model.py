@@ -1496,7 +1496,7 @@ def _built(obj: _V, **changes: Any) -> _V:
         return attrs.evolve(obj, **changes)
 
 
-def _find(things: Iterable[Any], name: str, what: str) -> Any:
+def _find(things: Iterable[Any], name: object, what: str) -> Any:
     names = []
     for thing in things:
         if thing.name == name:
