@@ -195,10 +195,11 @@ class TestExportHtml:
     def test_each_block_keeps_its_exercises_cues(self) -> None:
         """Murph's second mile shows its own cues, not the first mile's: facts are kept by block."""
         workout = catalog.get("murph")
-        facts = embedded(export_html(workout))["exercises"][AS_WRITTEN]
+        data = embedded(export_html(workout))
+        facts = data["exercises"][AS_WRITTEN]
         for block in workout.blocks:
             for exercise in block.exercises():
-                assert list(exercise.cues) == facts[block.name][exercise.name]["cues"]
+                assert list(exercise.cues) == data["facts"][facts[block.name][exercise.name]]["cues"]
         assert facts["First Mile"]["Run"] != facts["Second Mile"]["Run"]
 
     def test_a_level_shows_its_own_load(self) -> None:
@@ -210,9 +211,27 @@ class TestExportHtml:
             blocks=(Block(name="Main", items=(squat,)),),
             levels=(Level(name="advanced", exercises=(heavier,)),),
         )
-        facts = embedded(export_html(workout))["exercises"]
-        assert ["Load: 60 kg"] == facts[AS_WRITTEN]["Main"]["Squat"]["details"]
-        assert ["Load: 80 kg"] == facts["advanced"]["Main"]["Squat"]["details"]
+        data = embedded(export_html(workout))
+        facts = {
+            variant: data["facts"][blocks["Main"]["Squat"]] for variant, blocks in data["exercises"].items()
+        }
+        assert ["Load: 60 kg"] == facts[AS_WRITTEN]["details"]
+        assert ["Load: 80 kg"] == facts["advanced"]["details"]
+
+    def test_equal_facts_are_stored_once(self) -> None:
+        """Variants share the facts of the exercises they leave as they are: each is stored once."""
+        workout = catalog.get("upper-body-for-runners")
+        data = embedded(export_html(workout))
+        stored = [json.dumps(facts, sort_keys=True) for facts in data["facts"]]
+        assert len(set(stored)) == len(stored)
+        used = {
+            index
+            for blocks in data["exercises"].values()
+            for names in blocks.values()
+            for index in names.values()
+        }
+        assert set(range(len(stored))) == used
+        assert len(data["exercises"]) > 1
 
     def test_invalid_expansion_raises(self) -> None:
         """A workout that cannot be expanded at the pacing raises the timeline's error."""

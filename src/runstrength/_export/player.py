@@ -104,17 +104,25 @@ def _exercise_facts(exercise: Exercise) -> dict[str, Any]:
     return {"cues": list(exercise.cues), "details": details}
 
 
-def _facts(workout: Workout) -> dict[str, dict[str, dict[str, Any]]]:
-    """The facts of each exercise by block and name, as a segment names it.
+def _facts(workout: Workout, table: list[dict[str, Any]], seen: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The index in ``table`` of each exercise's facts, by block and name, as a segment names it.
 
     Two exercises of one name in different blocks (a first and a last run) keep their own
-    cues; within a block, the first of a name speaks for it.
+    cues; within a block, the first of a name speaks for it. Equal facts are stored in
+    ``table`` once (``seen``: their JSON text → index), so the variants of a workout, which
+    mostly share their exercises, add little to the page.
     """
-    facts: dict[str, dict[str, dict[str, Any]]] = {}
+    facts: dict[str, dict[str, int]] = {}
     for block in workout.blocks:
         named = facts.setdefault(block.name, {})
         for exercise in block.exercises():
-            named.setdefault(exercise.name, _exercise_facts(exercise))
+            if exercise.name not in named:
+                found = _exercise_facts(exercise)
+                key = json.dumps(found, sort_keys=True)
+                if key not in seen:
+                    seen[key] = len(table)
+                    table.append(found)
+                named[exercise.name] = seen[key]
     return facts
 
 
@@ -123,8 +131,8 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
 
     ``choices[variant][point]`` is the index of a timeline in ``timelines``; equal timelines
     are stored once.  A variant that cannot be expanded at some point is left out there.
-    ``exercises[variant][block][name]`` holds the cues and details of the exercise a segment
-    names, as that variant has them.
+    ``facts[exercises[variant][block][name]]`` holds the cues and details of the exercise a
+    segment names, as that variant has them; equal facts are stored once.
 
     Raises:
         ValidationError: the workout as written cannot be expanded at the pacing's range point.
@@ -133,7 +141,9 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
     timelines: list[dict[str, Any]] = []
     seen: dict[tuple[Any, ...], int] = {}
     choices: dict[str, dict[str, int]] = {}
-    exercises: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+    exercises: dict[str, dict[str, dict[str, int]]] = {}
+    facts: list[dict[str, Any]] = []
+    known: dict[str, int] = {}
     for name, variant in _variants(workout).items():
         for which in RangePoint:
             try:
@@ -148,7 +158,7 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
                 timelines.append({"total": timeline.total, "segments": _segments(timeline)})
             choices.setdefault(name, {})[which.value] = seen[key]
         if name in choices:
-            exercises[name] = _facts(variant)
+            exercises[name] = _facts(variant, facts, known)
     return {
         "title": workout.title,
         "scores": {
@@ -160,6 +170,7 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
         "choices": choices,
         "timelines": timelines,
         "exercises": exercises,
+        "facts": facts,
     }
 
 

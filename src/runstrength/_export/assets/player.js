@@ -301,7 +301,8 @@
   // The cues and details of the exercise a segment names, in its block, as the variant has them.
   function factsOf(segment) {
     const blocks = DATA.exercises[state.variant] || {};
-    return (blocks[segment.block] || {})[segment.exercise] || null;
+    const index = (blocks[segment.block] || {})[segment.exercise];
+    return index === undefined ? null : DATA.facts[index];
   }
 
   function timeLeft() {
