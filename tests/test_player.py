@@ -33,6 +33,7 @@ from runstrength import (
     Player,
     RangePoint,
     Reps,
+    Rest,
     Segment,
     SegmentKind,
     Timeline,
@@ -447,6 +448,24 @@ class TestControls:
         page = started(browser, pages, ARTICLE)
         for _ in range(rest.index):
             page.keyboard.press("ArrowRight")
+        play_to(page, 0, rest.duration + 5)
+        assert (rest.index, "Rest", True) == (
+            shown(page)["index"],
+            shown(page)["exercise"],
+            shown(page)["done"],
+        )
+        page.keyboard.press("Enter")
+        assert rest.index + 1 == shown(page)["index"]
+
+    def test_as_needed_rest_with_seconds_waits(self, browser: Browser, tmp_path: Path) -> None:
+        """A rest taken as needed waits for done even when its source gives its length, as FIT does."""
+        row = Exercise(name="Row", dose=Duration(20), sets=2, rest_between_sets=Rest(90, as_needed=True))
+        workout = Workout(title="Rows", blocks=(Block(name="Main", items=(row,)),))
+        rest = build_timeline(workout)[1]
+        assert ("as needed (90 s)", False) == (rest.target, rest.estimate)
+        (tmp_path / "rows.html").write_text(export_html(workout), encoding="utf-8")
+        page = started(browser, tmp_path, "rows")
+        page.keyboard.press("ArrowRight")
         play_to(page, 0, rest.duration + 5)
         assert (rest.index, "Rest", True) == (
             shown(page)["index"],

@@ -42,9 +42,11 @@
   const current = () => state.segments[state.index];
   const lengthMs = (segment) => (segment.end - segment.start) * 1000;
   const handsFree = () => $("handsfree").checked;
-  // Rep sets and rests taken as needed have estimated lengths: the athlete says when they end.
+  // Rep sets have estimated lengths, and rests taken as needed end when the athlete is ready
+  // (a stated length is a guide): the athlete says when they end.
   const doneable = (segment) =>
-    segment.estimate && (segment.kind === "work" || (segment.kind === "rest" && segment.target.startsWith("as needed")));
+    (segment.estimate && segment.kind === "work") ||
+    (segment.kind === "rest" && segment.target.startsWith("as needed"));
   const waits = (segment) => doneable(segment) && !handsFree();
 
   function reset() {
