@@ -281,6 +281,18 @@ class TestExportIcs:
         everything = listed(workout.variant(include=("Hop", "Plank", "Finisher")))
         assert [*kept, "  - Hop: 6 reps", "- Plank: 4 reps", "- Burpee: 20 reps"] == everything
 
+    def test_unnamed_supersets_are_numbered_as_the_timeline_numbers_them(self) -> None:
+        """Two unnamed supersets of a block read as the timeline, card and FIT call them."""
+        pair = Superset(exercises=(Exercise(name="Squat", dose=Reps(10)), Exercise(name="Row", dose=Reps(8))))
+        workout = Workout(
+            title="Pairs", blocks=(Block(name="Main", items=(attrs.evolve(pair, rounds=2), pair)),)
+        )
+        event = event_of(export_ics(workout, start=MONDAY, weeks=1))
+        titles = [line for line in value(event, "DESCRIPTION").splitlines() if line.startswith("- ")]
+        groups = {segment.superset for segment in build_timeline(workout) if segment.superset}
+        assert ["- superset 1, 2 rounds:", "- superset 2:"] == titles
+        assert {"superset 1", "superset 2"} == groups
+
     def test_a_single_session_is_a_single_event(self) -> None:
         """One week of one day has no RRULE."""
         event = event_of(export_ics(article(), start=MONDAY, weeks=1))

@@ -29,6 +29,7 @@ from runstrength._export.identity import canonical
 from runstrength._extras import require
 from runstrength._model import Superset, Workout, required_parts
 from runstrength._pacing import Pacing
+from runstrength._plan import superset_titles
 from runstrength._spec.rules import Whole, describe
 from runstrength._timeline import Timeline, build_timeline
 from runstrength._values import Range
@@ -255,9 +256,10 @@ def _description(workout: Workout, timeline: Timeline) -> str:
     for block in required_parts(workout).blocks:
         fmt = f", {block.format}" if block.format else ""
         lines.append(f"{block.name}{_rounds(block.rounds)}{fmt}:")
-        for item in block.items:
+        titles = superset_titles(block)
+        for position, item in enumerate(block.items):
             if isinstance(item, Superset):
-                lines.append(f"- {item.title}{_rounds(item.rounds)}:")
+                lines.append(f"- {titles[position]}{_rounds(item.rounds)}:")
                 lines.extend(f"  - {exercise}" for exercise in item.exercises)
             else:
                 lines.append(f"- {item}")
