@@ -372,40 +372,35 @@ class _Builder:
     def repeat(self, repeat: Repeat) -> None:
         """A superset's rounds, straight sets or counted efforts (a block's rounds are `run_rounds`)."""
         times = count(repeat.times, self.point)
-        last = times - 1
-        between = repeat.between
+        counted, between = repeat.counted, repeat.between
+        if counted is Counted.SUPERSET_ROUNDS:
+            self.superset, self.superset_rounds = repeat.title, times
+        elif counted is not Counted.EFFORTS:  # straight sets
+            self.sets = times
         # What a repeat sets for its segments is cleared in `finally`: a cap reached inside it
         # (`_CapReached`) leaves the repeat early, and the next block must not inherit it.
-        if repeat.counted is Counted.EFFORTS:
-            try:
-                for number in range(times):
-                    self.mark = f" ({number + 1} of {times})" if times > 1 else ""
-                    self.nodes(repeat.body(number))
-                    self.mark = ""
-                    if number < last and between is not None:
-                        self.gap(between)
-            finally:
-                self.mark = ""
-        elif repeat.counted is Counted.SUPERSET_ROUNDS:
-            self.superset, self.superset_rounds = repeat.title, times
-            try:
-                for number in range(times):
-                    self.superset_round = number + 1
-                    self.nodes(repeat.body(number))
-                    if number < last and between is not None:
-                        self.gap(between)
-            finally:
+        try:
+            for number in range(times):
+                self.number_round(counted, number, times)
+                self.nodes(repeat.body(number))
+                self.mark = ""  # an effort's mark is not the recovery's after it
+                if number < times - 1 and between is not None:
+                    self.gap(between)
+        finally:
+            self.mark = ""
+            if counted is Counted.SUPERSET_ROUNDS:
                 self.superset = self.superset_round = self.superset_rounds = None
-        else:
-            self.sets = times
-            try:
-                for number in range(times):
-                    self.set_number = number + 1
-                    self.nodes(repeat.body(number))
-                    if number < last and between is not None:
-                        self.gap(between)
-            finally:
+            elif counted is not Counted.EFFORTS:
                 self.set_number = self.sets = None
+
+    def number_round(self, counted: Counted, number: int, times: int) -> None:
+        """Number the segments of a repeat's round ``number`` (from 0) of ``times``."""
+        if counted is Counted.EFFORTS:
+            self.mark = f" ({number + 1} of {times})" if times > 1 else ""
+        elif counted is Counted.SUPERSET_ROUNDS:
+            self.superset_round = number + 1
+        else:
+            self.set_number = number + 1
 
     # --- walking the plan ---------------------------------------------------------------
 

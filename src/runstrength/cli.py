@@ -41,7 +41,7 @@ from ._pacing import Pacing
 from ._render.completion import SHELLS, completion, suggest
 from ._render.summary import summary
 from ._render.table import TIMELINE_FORMATS, clock, render, table
-from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, escape, pad, shown, wants_color, width
+from ._render.terminal import COLOR_CHOICES, PLAIN, Painter, aligned, escape, shown, wants_color
 from ._timeline import build_timeline
 from ._values import RangePoint
 
@@ -199,10 +199,7 @@ def _list(args: argparse.Namespace, output: _Output) -> int:
         (name, shown(escape(title), output.encoding), ", ".join(kinds), clock(total))
         for name, title, kinds, total in entries
     ]
-    widths = [max(width(row[i]) for row in rows) for i in range(4)]
-    for number, row in enumerate(rows):
-        text = [pad(cell, columns) for cell, columns in zip(row[:3], widths, strict=False)]
-        line = "  ".join([*text, pad(row[3], widths[3], right=True)])
+    for number, line in enumerate(aligned(rows, right={3})):
         output.text(args.paint(line, "bold") if number == 0 else line)
     return EXIT_OK
 

@@ -10,7 +10,7 @@ from typing import Final, Literal, TypeAlias
 
 from runstrength._timeline import ROW_KEYS, Segment, SegmentKind, Timeline
 
-from .terminal import PLAIN, Painter, escape, pad, shown, width
+from .terminal import PLAIN, Painter, aligned, escape, shown
 
 TimelineFormat: TypeAlias = Literal["table", "markdown", "csv", "json"]
 TIMELINE_FORMATS: Final[tuple[TimelineFormat, ...]] = ("table", "markdown", "csv", "json")
@@ -96,15 +96,9 @@ def table(timeline: Timeline, paint: Painter = PLAIN, *, encoding: str | None = 
     """
     rows = [COLUMNS, *(tuple(shown(cell, encoding) for cell in cells(s)) for s in timeline)]
     styles = [("bold",), *((() if s.kind is SegmentKind.WORK else ("dim",)) for s in timeline)]
-    widths = [max(width(row[i]) for row in rows) for i in range(len(COLUMNS))]
-    right = {0, len(COLUMNS) - 1}
-
-    def line(row: tuple[str, ...], style: tuple[str, ...]) -> str:
-        parts = (pad(c, w, right=i in right) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
-        return paint("  ".join(parts).rstrip(), *style)
-
+    lines = aligned(rows, right={0, len(COLUMNS) - 1})
     title, total = (shown(text, encoding) for text in headline(timeline))
-    body = [line(row, style) for row, style in zip(rows, styles, strict=True)]
+    body = [paint(line, *style) for line, style in zip(lines, styles, strict=True)]
     return "\n".join([paint(title, "bold", "cyan"), paint(total, "dim"), "", *body]) + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Collection, Sequence
 from typing import Final, Literal, TextIO, TypeAlias
 
 ColorChoice: TypeAlias = Literal["auto", "always", "never"]
@@ -84,6 +85,20 @@ def pad(text: str, columns: int, *, right: bool = False) -> str:
     """``text`` filled with spaces to ``columns`` terminal columns (`width`), on the left when ``right``."""
     fill = " " * max(0, columns - width(text))
     return fill + text if right else text + fill
+
+
+def aligned(rows: Sequence[Sequence[str]], right: Collection[int] = ()) -> list[str]:
+    """Rows of cells as lines, columns two spaces apart; the columns numbered in ``right`` align right.
+
+    Each column is as wide as its widest cell shows on a terminal (`width`).
+    """
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(
+            pad(cell, w, right=i in right) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
 
 
 def _columns(char: str) -> int:
