@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from runstrength import (
     Block,
@@ -32,6 +33,8 @@ from runstrength.strategies import workouts
 
 FORMATS: Final = ("json", "yaml", "toml")
 SUFFIX: Final = {"json": ".json", "yaml": ".yaml", "toml": ".toml"}
+JSON_PIECES: Final = (" ", "\n", "\t", "\r", "{", "}", "[", "]", ":", ",", '"a"', '"b"', "1", "x", "null")
+"""Pieces of JSON text, put together in any order by `test_json_agrees_with_json_module`."""
 
 
 def document(fmt: str, notes: str) -> str:
@@ -269,6 +272,27 @@ class TestSyntaxProblems:
         [problem] = problems(text, fmt)
 
         assert reason == problem.reason
+
+    @given(
+        text=st.lists(st.sampled_from(JSON_PIECES), max_size=12).map("".join)
+        | st.from_regex(r"[ \n]*(\{\}|\[\]|[0-9]|\x22a\x22)[ \t\n\r]*[\]\}x,]?[ \n]*", fullmatch=True),
+    )
+    def test_json_agrees_with_json_module(self, text: str) -> None:
+        """Text ``json`` reads gives the same data; text it refuses, its message at its position."""
+        try:
+            expected: object = json.loads(text)
+        except json.JSONDecodeError as error:
+            expected = ("syntax_error", error.lineno, error.colno, f"not valid JSON: {error.msg} (")
+        try:
+            data, _ = parse(text, "json")
+        except ValidationError as refused:
+            [problem] = refused.problems
+            found: object = (problem.code, problem.line, problem.column, problem.reason[: len(expected[3])])  # type: ignore[index]
+        else:
+            found = data
+        if isinstance(found, tuple) and found[0] == "duplicate_key":  # what runstrength refuses besides json
+            assume(False)
+        assert expected == found
 
 
 def whole(data: Any, *, as_float: bool) -> Any:

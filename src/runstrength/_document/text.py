@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal, TypeAlias
+from typing import Any, Final, Literal, NoReturn, TypeAlias
 
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
@@ -168,8 +168,12 @@ def _check_format(fmt: str) -> None:
 def _expect(value: object, kind: type, what: str) -> None:
     """Raise a `TypeError` when a caller passes the wrong kind of value: a programming error."""
     if not isinstance(value, kind):
-        msg = f"{what}, not {type(value).__name__}"
-        raise TypeError(msg)
+        _wrong_type(value, what)
+
+
+def _wrong_type(value: object, what: str) -> NoReturn:
+    msg = f"{what}, not {type(value).__name__}"
+    raise TypeError(msg)
 
 
 def format_of(path: str | Path) -> DocumentFormat:
@@ -186,6 +190,23 @@ def format_of(path: str | Path) -> DocumentFormat:
         raise ValidationError([Problem((), reason, "unknown_format")]) from None
 
 
+def _decoded(text: object, fmt: str) -> str:
+    """``loads``' text as it was given (a ``str`` subclass), or decoded from bytes."""
+    from .syntax import TOO_LONG, syntax_problem  # noqa: PLC0415 - see _not_utf8
+
+    if isinstance(text, str):  # a subclass of str
+        return text
+    if not isinstance(text, bytes | bytearray):
+        _wrong_type(text, "loads() reads text (str or bytes)")
+    _check_format(fmt)
+    if len(text) > MAX_SIZE:
+        raise syntax_problem(fmt, "too_large", TOO_LONG)
+    try:
+        return bytes(text).decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _not_utf8(fmt, error) from None
+
+
 def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noqa: A002
     """Read a workout from a document's text.
 
@@ -200,32 +221,26 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         MissingExtraError: the format needs an extra that is not installed.
         TypeError: ``text`` is neither text nor bytes.
     """
-    from .syntax import TOO_LONG, check_text_limits, defers_limits, parse, syntax_problem  # noqa: PLC0415 - see _not_utf8
+    # Bound as a module: a ``from`` import in a function pays for a lookup of ``__path__``.
+    import runstrength._document.syntax as syntax  # noqa: PLC0415, PLR0402 - see _not_utf8
 
-    if isinstance(text, bytes | bytearray):
+    if type(text) is not str:  # text (the usual case) goes straight on
+        text = _decoded(text, format)
+    if format not in _WRITERS:
         _check_format(format)
-        if len(text) > MAX_SIZE:
-            raise syntax_problem(format, "too_large", TOO_LONG)
-        try:
-            text = bytes(text).decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise _not_utf8(format, error) from None
-    else:
-        _expect(text, str, "loads() reads text (str or bytes)")
-    _check_format(format)
     if len(text) > MAX_SIZE:
-        raise syntax_problem(format, "too_large", TOO_LONG)
-    data, tree = parse(text, format, defer_limits=True)
+        raise syntax.syntax_problem(format, "too_large", syntax.TOO_LONG)
+    data, tree = syntax.parse(text, format, defer_limits=True)
     if format == "yaml" and tree is None:  # no document at all: nothing but comments, if anything
         reason = "the document is empty: expected a mapping with schema_version and the workout's fields"
         raise ValidationError([Problem((), reason, "wrong_type")])
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
-        if defers_limits(text, format):  # `parse` left the limits to here
+        if syntax.defers_limits(text, format):  # `parse` left the limits to here
             # An over-deep document is refused as that; only the refused parts can be too deep.
             parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
-            check_text_limits(data, text, format, parts)
+            syntax.check_text_limits(data, text, format, parts)
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise
         # Only now is the text read for positions: a valid document pays nothing for them.
