@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from _hostile import parent_of, places
 from runstrength import ValidationError, catalog, from_dict, load, loads, to_dict
 from runstrength._document.convert import MAX_NODES
-from runstrength._document.positions import json_nth_value, json_values, locate
+from runstrength._document.positions import _Lines, json_nth_value, json_values, locate
 
 JSON: Final = """{
   "schema_version": 1,
@@ -216,6 +216,21 @@ class TestNthJsonValue:
         # The root, schema_version, title and the list come first: the item at MAX_NODES - 4 is
         # value MAX_NODES + 1, each item taking five characters ('"a", ').
         assert (1, text.index('"a"') + 5 * (MAX_NODES - 4) + 1) == (problem.line, problem.column)
+
+
+class TestLines:
+    """Line and column of offsets: counted for the first few, then looked up in a list of lines."""
+
+    @given(
+        st.text(st.sampled_from("ab\n\r"), max_size=60),
+        st.lists(st.integers(min_value=0, max_value=60), max_size=3 * _Lines.COUNTED),
+    )
+    def test_same_either_way(self, text: str, offsets: list[int]) -> None:
+        """Every offset, early or late, gets the line and column a reader counts by hand."""
+        lines = _Lines(text)
+        for offset in (min(offset, len(text)) for offset in offsets):
+            before = text[:offset].split("\n")
+            assert (len(before), len(before[-1]) + 1) == lines.at(offset)
 
 
 class TestTomlScanStopsEarly:
