@@ -759,7 +759,7 @@ class TestTwoPasses:
     def test_the_collecting_pass_alone_reads_the_same_workout(self) -> None:
         """Given a valid document without the fast path's help, the collecting pass builds it too."""
         for document in self.documents():
-            assert from_dict(document) == convert._explain_document(document, None)
+            assert from_dict(document) == convert._explain_document(document, convert._Problems())
 
 
 class TestHugeNumbers:

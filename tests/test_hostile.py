@@ -8,6 +8,8 @@ runs the same generator for longer and prints the counts by outcome.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import random
 from pathlib import Path
 
@@ -42,6 +44,29 @@ class TestHostileDocuments:
             assert "\x1b" not in str(refused)
         elif isinstance(result, Workout):
             assert export_everything(result, folder) > 0
+
+    # The command line is left out: argparse's parser is a cycle by design, made once a process.
+    @pytest.mark.parametrize("front_end", sorted(set(FRONT_ENDS) - {"cli validate"}))
+    @given(seed=st.integers(0, 2**32 - 1))
+    def test_no_reference_cycle(
+        self, front_end: str, seed: int, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        """Reading or refusing a document leaves no garbage only the cycle collector can free.
+
+        An exception kept in a local variable holds its frame through its traceback: the
+        workout read so far would live on until a collection, and refusing a run of
+        documents would grow memory while the collector is off (as ``timeit`` turns it).
+        """
+        folder = tmp_path_factory.mktemp("cycles")
+        document = hostile_document(random.Random(seed))
+        gc.collect()
+        gc.disable()
+        try:
+            with contextlib.suppress(ValidationError):
+                FRONT_ENDS[front_end](document, folder)
+            assert 0 == gc.collect()
+        finally:
+            gc.enable()
 
     def test_generator_makes_both_outcomes(self, tmp_path: Path) -> None:
         """The generator's documents are not all refused: some changes keep a workout valid."""

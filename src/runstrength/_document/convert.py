@@ -429,23 +429,23 @@ class _Problems:
 def _owners() -> dict[str, tuple[type, ...]]:
     """Every field name of the workout's classes, and the classes that have it (workout order)."""
     owners: dict[str, list[type]] = {}
-    seen: set[type] = set()
-
-    def visit(t: Any) -> None:
-        if _is_var_tuple(t):
-            visit(get_args(t)[0])
-        elif _is_union(t):
-            for member in get_args(t):
-                visit(member)
-        elif _is_model(t) and t not in seen and t not in WRITTEN_AS_FIELD:
-            seen.add(t)
-            for name, (field_type, _) in _fields(t).items():
-                owners.setdefault(name, []).append(t)
-                if (t, name) != (Workout, "levels"):  # a level's changes repeat the parts' fields
-                    visit(field_type)
-
-    visit(Workout)
+    _visit(Workout, owners, set())
     return {name: tuple(classes) for name, classes in owners.items()}
+
+
+def _visit(t: Any, owners: dict[str, list[type]], seen: set[type]) -> None:
+    """Note each field name of the model classes in ``t``, depth first (see `_owners`)."""
+    if _is_var_tuple(t):
+        _visit(get_args(t)[0], owners, seen)
+    elif _is_union(t):
+        for member in get_args(t):
+            _visit(member, owners, seen)
+    elif _is_model(t) and t not in seen and t not in WRITTEN_AS_FIELD:
+        seen.add(t)
+        for name, (field_type, _) in _fields(t).items():
+            owners.setdefault(name, []).append(t)
+            if (t, name) != (Workout, "levels"):  # a level's changes repeat the parts' fields
+                _visit(field_type, owners, seen)
 
 
 def _place(cls: type) -> str:
@@ -801,25 +801,26 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
 
 def structure_workout(data: object) -> Workout:
     """`from_dict` for data known to be a plain tree (parsed JSON or TOML): no size check."""
-    doubt: _Doubt | None = None
+    out: _Problems | None = None
     if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
         try:
             with doubting():
                 workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
-        except _Doubt as found:
-            doubt = found
+        except _Doubt as doubt:
+            # What the doubt found, not the doubt: kept in a local, it would hold this frame
+            # through its traceback, a cycle only the garbage collector frees.
+            out = _Problems(doubt)
         else:
             return workout
-    return _explain_document(data, doubt)
+    return _explain_document(data, out or _Problems())
 
 
-def _explain_document(data: object, doubt: _Doubt | None) -> Workout:
+def _explain_document(data: object, out: _Problems) -> Workout:
     with doubting():  # the parts the fast path reads now only need to pass or fail
-        return _explain_workout(data, doubt)
+        return _explain_workout(data, out)
 
 
-def _explain_workout(data: object, doubt: _Doubt | None) -> Workout:
-    out = _Problems(doubt)
+def _explain_workout(data: object, out: _Problems) -> Workout:
     out.failed.add(id(data))  # the fast path has read it, or could not
     if type(data) is not dict:
         reason = f"expected a mapping with schema_version and the workout's fields, got {describe(data)}"
