@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from decimal import Decimal
+from fractions import Fraction
 
 import attrs
 import pytest
@@ -409,6 +411,20 @@ class TestTimeline:
     def test_at_outside(self, timeline: Timeline, t: float | str) -> None:
         """Outside [0, total) there is no segment."""
         assert timeline.at(timeline.total if t == "end" else float(t)) is None
+
+    @pytest.mark.parametrize(
+        ("moment", "kind"), [("5", "str"), (None, "NoneType"), ([5], "list"), (True, "bool"), (1j, "complex")]
+    )
+    def test_at_not_a_number(self, timeline: Timeline, moment: object, kind: str) -> None:
+        """A moment that is not a number of seconds (a bool is not one) is a TypeError naming what came."""
+        with pytest.raises(TypeError) as raised:
+            timeline.at(moment)  # type: ignore[arg-type]
+        assert f"at() takes a number of seconds, not {kind}" == str(raised.value)
+
+    @pytest.mark.parametrize("moment", [Fraction(201, 2), Decimal("100.5")])
+    def test_at_other_numbers(self, timeline: Timeline, moment: Fraction | Decimal) -> None:
+        """Numbers of other types are moments too, as they were before at() checked its argument."""
+        assert timeline.at(100.5) == timeline.at(moment)  # type: ignore[arg-type]
 
     def test_rows(self, timeline: Timeline) -> None:
         """to_rows gives plain values under stable keys."""

@@ -657,9 +657,20 @@ class Timeline:
         return {block: ends[block] - start for block, start in starts.items()}
 
     def at(self, seconds: float) -> Segment | None:
-        """The segment running at ``seconds`` from the start, or ``None`` outside ``[0, total)``."""
-        if not 0 <= seconds < self.total:
-            return None
+        """The segment running at ``seconds`` from the start, or ``None`` outside ``[0, total)``.
+
+        Raises:
+            TypeError: ``seconds`` is not a number (a bool is not one, as in a workout).
+        """
+        # A bool compares as 0 or 1, so it is told by its type; anything else that is not a
+        # number fails the comparison, which costs the numbers nothing more.
+        if type(seconds) is bool:
+            raise _not_seconds(seconds)
+        try:
+            if not 0 <= seconds < self.total:
+                return None
+        except TypeError:
+            raise _not_seconds(seconds) from None
         return self.segments[bisect.bisect_right(self._starts, seconds) - 1]
 
     def to_rows(self) -> list[SegmentRow]:
@@ -738,6 +749,12 @@ class Timeline:
         # Only what the timeline holds: the range ends would mean two more expansions, which may
         # exceed the pacing's segment limit where this one did not.
         return f"<Timeline {self.workout.title!r}: {len(self)} segments, {self.total:g} s>"
+
+
+def _not_seconds(value: object) -> TypeError:
+    """The error for a moment that is not a number of seconds: a programming error."""
+    msg = f"at() takes a number of seconds, not {type(value).__name__}"
+    return TypeError(msg)
 
 
 def dose_seconds(
