@@ -408,6 +408,15 @@ class TestLoadLadder:
         targets = [s.target for s in work(build_timeline(workout))]
         assert [f"5 reps at {pounds} lb" for pounds in (135, 170, 205, 240, 275)] == targets
 
+    def test_negative_zero_reads_as_zero(self) -> None:
+        """A step of -0.0 kg, valid as 0 is, reads as zero in the timeline's targets."""
+        ladder = LoadLadder(
+            (Load(amount=-0.0, unit=LoadUnit.KG), Load(amount=runstrength.Range(-0.0, 5), unit=LoadUnit.KG))
+        )
+        workout = Workout(title="T", blocks=[Block(name="B", items=[squat(sets=2, load=ladder)])])
+        targets = [s.target for s in work(build_timeline(workout))]
+        assert ["5 reps at 0.0 kg", "5 reps at 0–5 kg"] == targets
+
     @pytest.mark.parametrize(
         ("build", "path"),
         [

@@ -1,8 +1,12 @@
+import math
 import pickle
+import re
 from collections.abc import Callable
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from runstrength import (
     Credit,
@@ -79,9 +83,17 @@ class TestRange:
         """``point`` gives the minimum, the middle or the maximum."""
         assert expected == Range(30, 45).point(which)
 
-    @pytest.mark.parametrize(("value", "text"), [(Range(6, 8), "6–8"), (Range(0.5, 1.5), "0.5–1.5")])
+    @pytest.mark.parametrize(
+        ("value", "text"),
+        [
+            (Range(6, 8), "6–8"),
+            (Range(0.5, 1.5), "0.5–1.5"),
+            (Range(-0.0, 0.5), "0–0.5"),
+            (Range(0, -0.0), "0–0"),
+        ],
+    )
     def test_str(self, value: Range, text: str) -> None:
-        """``str()`` joins the ends with an en dash."""
+        """``str()`` joins the ends with an en dash; a negative zero shows as 0."""
         assert text == str(value)
 
     def test_repr(self) -> None:
@@ -324,6 +336,10 @@ class TestRest:
         assert [path] == paths_of(make)
 
 
+_AMOUNTS = st.just(-0.0) | st.integers(0, 10_000) | st.floats(-0.0, 10_000)
+"""Every valid amount of a load, negative zero often (the public strategies leave it out)."""
+
+
 class TestLoad:
     """A load: a level, an amount with a unit, or both."""
 
@@ -335,11 +351,33 @@ class TestLoad:
             (Load(amount=Range(8, 10), unit=LoadUnit.LB), "8–10 lb"),
             (Load(LoadLevel.MEDIUM, 10, LoadUnit.LB), "medium 10 lb"),
             (Load(amount=70, unit=LoadUnit.PERCENT_1RM), "70% 1RM"),
+            (Load(amount=-0.0, unit=LoadUnit.KG), "0.0 kg"),
+            (Load(amount=Range(-0.0, -0.0), unit=LoadUnit.PERCENT_BODYWEIGHT), "0–0% BW"),
         ],
     )
     def test_str(self, load: Load, text: str) -> None:
-        """``str()`` gives the level, then the amount and unit."""
+        """``str()`` gives the level, then the amount and unit (a negative zero as zero)."""
         assert text == str(load)
+
+    def test_negative_zero_is_kept(self) -> None:
+        """A negative zero is a valid amount, kept as given: only its text drops the sign."""
+        amount = Load(amount=-0.0, unit=LoadUnit.KG).amount
+        assert isinstance(amount, float)
+        assert -1.0 == math.copysign(1, amount)
+
+    @given(
+        st.builds(
+            Load,
+            level=st.none() | st.sampled_from(LoadLevel),
+            amount=st.one_of(
+                _AMOUNTS, st.tuples(_AMOUNTS, _AMOUNTS).map(lambda ends: Range(min(ends), max(ends)))
+            ),
+            unit=st.sampled_from(LoadUnit),
+        )
+    )
+    def test_no_minus_sign(self, load: Load) -> None:
+        """No valid load reads as negative: a minus sign shows only in an exponent (``1e-05``)."""
+        assert re.search("(?<!e)-", str(load)) is None
 
     def test_enums_given_as_text(self) -> None:
         """Levels and units are accepted by their values."""

@@ -123,7 +123,17 @@ class LoadUnit(StrEnum):
 
 
 def _num(value: Number) -> str:
-    return f"{value:g}"
+    """A number in brief (``8``, ``2.5``, ``1e+06``), negative zero as ``0``."""
+    return f"{_unsigned_zero(value):g}"
+
+
+def _unsigned_zero(value: Number) -> Number:
+    """``value``, with a negative zero as zero: for text, where a sign on nothing misreads.
+
+    The rules accept ``-0.0`` wherever they accept 0 (it compares equal) and the model keeps
+    it as given; only what users read drops the sign. Every other number is itself.
+    """
+    return value + 0  # -0.0 + 0 is 0.0
 
 
 def format_seconds(seconds: Number) -> str:
@@ -761,7 +771,8 @@ class Load(Validated):
         if self.amount is not None:
             sep = "" if self.unit in (LoadUnit.PERCENT_1RM, LoadUnit.PERCENT_BODYWEIGHT) else " "
             unit = str(self.unit).replace("%", "% ") if sep == "" else str(self.unit)
-            parts.append(f"{self.amount}{sep}{unit}")
+            amount = self.amount if isinstance(self.amount, Range) else _unsigned_zero(self.amount)
+            parts.append(f"{amount}{sep}{unit}")
         return " ".join(parts)
 
 
