@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 import pickle
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Any, Final, Literal
@@ -154,6 +155,11 @@ def _at(document: Any, location: Location) -> Any:
 
 # --- the mutations ---------------------------------------------------------------------------
 
+
+class Rows(list[object]):
+    """A list of an application's own class: a document's lists are plain ``list`` objects."""
+
+
 # Fields whose numbers may have a fraction; every other number in a document is a whole number.
 FRACTIONAL: Final = {(Load, "amount"), (Effort, "rpe"), (Distance, "distance")}
 
@@ -210,8 +216,10 @@ def wrong_values(spot: Spot, parent: Spot | None) -> Iterator[tuple[str, object]
             yield "a value outside the choices", "sideways"
     elif type(value) is dict:
         yield from (("a list for a mapping", [value]), ("an empty list for a mapping", []))
+        yield "a mapping of another class", OrderedDict(value)
     elif type(value) is list:
         yield from (("a mapping for a list", {}), ("text for a list", "x"))
+        yield "a list of another class", Rows(value)
 
 
 def mutations(workout: Workout) -> list[Mutation]:
@@ -227,7 +235,8 @@ def mutations(workout: Workout) -> list[Mutation]:
         place = spot.parent if in_range else spot.path
         for what, value in wrong_values(spot, parent):
             make = _replacing(document, spot.location, value)
-            found.append(Mutation(what, make, place, exact=not in_range))
+            named = "of type" if type(value) in (OrderedDict, Rows) else ""  # the class is named
+            found.append(Mutation(what, make, place, exact=not in_range, reason=named))
         if spot.location:
             found.extend(_removals(document, spot))
         if isinstance(spot.value, dict) and spot.model is not _ADDED:
@@ -497,6 +506,8 @@ class TestBrokenDocuments:
             "a value outside the choices",
             "a list for a mapping",
             "a mapping for a list",
+            "a mapping of another class",
+            "a list of another class",
             "no schema version",
             "no type",
             "no dose key",

@@ -388,8 +388,40 @@ class Rows(list[object]):
     """A list of an application's own class."""
 
 
+def list_places(document: object) -> Iterator[tuple[str | int, ...]]:
+    """The location of a list in ``document`` under each field name (the first one met)."""
+    seen: set[object] = set()
+
+    def walk(value: object, location: tuple[str | int, ...]) -> Iterator[tuple[str | int, ...]]:
+        if isinstance(value, list):
+            if location[-1] not in seen:
+                seen.add(location[-1])
+                yield location
+            for index, item in enumerate(value):
+                yield from walk(item, (*location, index))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*location, key))
+
+    return walk(document, ())
+
+
+def as_rows(document: Any, location: tuple[str | int, ...]) -> Any:
+    """A deep copy of ``document`` with the list at ``location`` held in a `Rows`."""
+    copied = copy.deepcopy(document)
+    *parents, last = location
+    holder = copied
+    for part in parents:
+        holder = holder[part]
+    holder[last] = Rows(holder[last])
+    return copied
+
+
 class TestContainerSubclasses:
-    """A mapping of another class than ``dict`` is named by its class where a document's is expected."""
+    """A document's list or mapping of another class than ``list`` or ``dict`` is refused, named.
+
+    Constructors take any list.
+    """
 
     def test_from_dict_names_the_mapping_class(self) -> None:
         """An ``OrderedDict`` as the document or as a block is refused, saying what it is."""
@@ -399,6 +431,43 @@ class TestContainerSubclasses:
             ((found_path, reason, code),) = problems_of(data)
             assert (path, "wrong_type") == (found_path, code)
             assert reason.endswith("got a mapping of type OrderedDict")
+
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_from_dict_names_the_list_class(self, name: str) -> None:
+        """Any list of a document held in a list subclass is refused at the list, alone or with others."""
+        document = to_dict(catalog.get(name))
+        for location in list_places(document):
+            path = runstrength.Problem(location, "").path
+            data = as_rows(document, location)
+            alone = problems_of(data)
+            assert [(path, "expected a list, got a list of type Rows", "wrong_type")] == alone
+            # An unknown key makes the fast path give up first: the list is met by the collecting pass.
+            with_another = problems_of(data | {"titel": "T"})
+            assert {(path, "wrong_type"), ("titel", "unknown_field")} == {(p, c) for p, _, c in with_another}
+
+    def test_an_empty_list_subclass(self) -> None:
+        """An empty list of another class is named too, rather than counted as too few items."""
+        document = to_dict(catalog.get("tabata-protocol")) | {"blocks": Rows()}
+        expected = [("blocks", "expected a list, got an empty list of type Rows", "wrong_type")]
+        assert expected == problems_of(document)
+
+    def test_constructors_take_any_list(self) -> None:
+        """A constructor takes a list subclass as the list it is, and keeps a tuple."""
+        squat = Exercise(name="Squat", dose=Reps(8), cues=Rows(["Brace"]))  # type: ignore[arg-type]
+        workout = Workout(
+            title="T",
+            blocks=Rows([Block(name="B", items=Rows([squat]))]),  # type: ignore[arg-type]
+        )
+        expected = Workout(
+            title="T",
+            blocks=(Block(name="B", items=(Exercise(name="Squat", dose=Reps(8), cues=("Brace",)),)),),
+        )
+        assert expected == workout
+        assert (tuple, tuple, tuple) == (
+            type(workout.blocks),
+            type(workout.blocks[0].items),
+            type(squat.cues),
+        )
 
     @pytest.mark.parametrize(
         ("value", "text"),

@@ -175,9 +175,7 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
             return _text_reader(t, WRITTEN_AS_FIELD[t])
         return _object_reader(t, extra_key or _tag_of(t))
     if _is_var_tuple(t):
-        each = _reader(get_args(t)[0])
-        # Without a reader per item, the field's converter turns the list into a tuple.
-        return None if each is None else _list_reader(each)
+        return _list_reader(_reader(get_args(t)[0]))
     if _is_union(t):
         classes = _classes_of(t)
         if not classes:
@@ -192,9 +190,27 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
     return None  # scalars and enums: the constructor's converter and rule judge them
 
 
-def _list_reader(each: Read) -> Read:
+def _list_reader(each: Read | None) -> Read:
+    """The reader of a list whose items ``each`` reads (``None``: items as they are, for the rule).
+
+    A list of another class than ``list`` is a doubt, as a mapping of another class than
+    ``dict`` is, and the collecting pass names its class: a document's lists are plain, but the
+    field's converter takes any list, as constructors do, and would take its items unread (a
+    list of text would pass). Lists of text have a reader for this check alone.
+    """
+    if each is None:
+
+        def read_plain(data: Any) -> Any:
+            if type(data) is not list and isinstance(data, list):
+                raise _Doubt
+            return data  # the field's converter turns a list into a tuple
+
+        return read_plain
+
     def read_list(data: Any) -> Any:
         if type(data) is not list:
+            if isinstance(data, list):
+                raise _Doubt
             return data
         items = []
         try:
@@ -505,6 +521,9 @@ def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per 
 
         def explain_list(data: Any, path: Location, out: _Problems, _: object) -> Any:
             if type(data) is not list:
+                if isinstance(data, list):  # the converter would take it: see `_list_reader`
+                    out.add(path, f"expected a list, got {describe(data)}", "wrong_type")
+                    return _FAILED
                 return data  # the field's rule says a list was expected
             if (built := out.built.get(id(data))) is not None:
                 return built
@@ -782,6 +801,11 @@ def from_dict(data: object) -> Workout: ...
 def from_dict(data: object, kind: type[Pacing]) -> Pacing: ...
 def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout | Pacing:
     """The workout a document describes (or, with ``kind=Pacing``, the pacing).
+
+    ``data`` is plain data, as a parser gives it: dicts, lists, text, numbers, booleans and
+    ``None``. A mapping or list of another class (an ``OrderedDict``, an application's list
+    subclass) is a problem at its path that names the class: ``blocks: expected a list, got a
+    list of type Moves``.
 
     Raises:
         ValidationError: with every problem of the data and its path.

@@ -1,10 +1,12 @@
 """What constructors turn into the canonical value before the rules judge it.
 
-Only two spellings are converted: a list where a tuple is kept, and an enum's text where its
-member is kept. Anything else passes through untouched, for the field's rule to refuse with
-a clear message (a converter never raises and never guesses). The model declares one small
-typed converter per field type (a list becomes a tuple in the converter itself; an enum's
-text goes through `as_member`), so the constructors' annotations say what they accept.
+Only two spellings are converted: a list (of any list class) where a tuple is kept, and an
+enum's text where its member is kept. Anything else passes through untouched, for the field's
+rule to refuse with a clear message (a converter never raises and never guesses). The model
+declares one small typed converter per field type (a list becomes a tuple in the converter
+itself; an enum's text goes through `as_member`), so the constructors' annotations say what
+they accept. The loader refuses a list of another class than ``list`` before it gets here: a
+document's lists are plain.
 """
 
 from __future__ import annotations
