@@ -757,9 +757,14 @@ class TestTwoPasses:
             assert workout == read(data)
 
     def test_the_collecting_pass_alone_reads_the_same_workout(self) -> None:
-        """Given a valid document without the fast path's help, the collecting pass builds it too."""
+        """Given a valid document without the fast path's help, the collecting pass builds it too.
+
+        First with the fast path trying each part of the document, then with no part tried.
+        """
         for document in self.documents():
-            assert from_dict(document) == convert._explain_document(document, convert._Problems())
+            workout = from_dict(document)
+            assert workout == convert._explain_document(document, convert._Problems())
+            assert workout == convert._explain_document(document, convert._Problems(fast=False))
 
 
 class TestHugeNumbers:

@@ -175,7 +175,10 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
             return _text_reader(t, WRITTEN_AS_FIELD[t])
         return _object_reader(t, extra_key or _tag_of(t))
     if _is_var_tuple(t):
-        return _list_reader(_reader(get_args(t)[0]))
+        each = _reader(get_args(t)[0])
+        # Without a reader per item, the field's converter turns the list into a tuple (a list
+        # of another class only comes through `from_dict`, which leaves it to the collecting pass).
+        return None if each is None else _list_reader(each)
     if _is_union(t):
         classes = _classes_of(t)
         if not classes:
@@ -190,22 +193,8 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
     return None  # scalars and enums: the constructor's converter and rule judge them
 
 
-def _list_reader(each: Read | None) -> Read:
-    """The reader of a list whose items ``each`` reads (``None``: items as they are, for the rule).
-
-    A list of another class than ``list`` is a doubt, as a mapping of another class than
-    ``dict`` is, and the collecting pass names its class: a document's lists are plain, but the
-    field's converter takes any list, as constructors do, and would take its items unread (a
-    list of text would pass). Lists of text have a reader for this check alone.
-    """
-    if each is None:
-
-        def read_plain(data: Any) -> Any:
-            if type(data) is not list and isinstance(data, list):
-                raise _Doubt
-            return data  # the field's converter turns a list into a tuple
-
-        return read_plain
+def _list_reader(each: Read) -> Read:
+    """The reader of a list whose items ``each`` reads; a list of another class is a doubt."""
 
     def read_list(data: Any) -> Any:
         if type(data) is not list:
@@ -390,9 +379,10 @@ _MISSING: Final = object()
 class _Problems:
     """The problems found so far: the first `MAX_PROBLEMS` kept, the rest counted."""
 
-    __slots__ = ("built", "failed", "found", "misses", "omitted", "suggestions")
+    __slots__ = ("built", "failed", "fast", "found", "misses", "omitted", "suggestions")
 
-    def __init__(self, doubt: _Doubt | None = None) -> None:
+    def __init__(self, doubt: _Doubt | None = None, *, fast: bool = True) -> None:
+        """``fast``: whether a part may be read by the fast path first (see `_read_once`)."""
         self.built: dict[int, Any] = doubt.built if doubt else {}
         """Objects the fast path built before its doubt, by the id of their raw data."""
         self.failed: set[int] = doubt.failed if doubt else set()
@@ -402,6 +392,7 @@ class _Problems:
         self.suggestions = MAX_SUGGESTIONS
         self.misses = 0
         """How many mappings in a row, up to now, had problems (see `_read_once`)."""
+        self.fast = fast
 
     def add(self, location: Location, reason: str, code: str) -> None:
         if len(self.found) < MAX_PROBLEMS:
@@ -572,8 +563,8 @@ def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str |
     """
     if (built := out.built.get(id(data))) is not None and type(built) is cls:
         return built
-    if id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
-        return _FAILED  # failed already, or a required field is missing: it would fail
+    if not out.fast or id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
+        return _FAILED  # not to be tried, failed already, or a required field is missing
     if out.misses >= _MISSES:
         return _FAILED  # mappings keep failing here: explain this one without trying
     try:
@@ -811,9 +802,11 @@ def from_dict(data: object, kind: type[Workout | Pacing] = Workout) -> Workout |
         ValidationError: with every problem of the data and its path.
         TypeError: ``kind`` is neither `Workout` nor `Pacing`.
     """
-    check_limits(data)
+    plain = check_limits(data)
     if kind is Workout:
-        return structure_workout(data)
+        # A container of another class is named by the collecting pass, on its own: the fast
+        # path would let a list of text through, as the field's converter takes any list.
+        return structure_workout(data) if plain else _explain_document(data, _Problems(fast=False))
     from runstrength._pacing import Pacing  # noqa: PLC0415 - loaded when used
 
     if kind is not Pacing:
@@ -876,7 +869,7 @@ def _structure(cls: type, data: object) -> Any:
 
 def check_limits(
     data: object, where: Callable[[str], tuple[int, int] | None] | None = None, *, above: int = 0
-) -> None:
+) -> bool:
     """Refuse plain data nested deeper than `MAX_DEPTH` or holding more than `MAX_NODES` values.
 
     The root is the first level, and every value (including the root, not counting keys) is
@@ -884,12 +877,16 @@ def check_limits(
     here. The walk goes level by level, so it keeps no depth per value. ``where`` gives the
     line and column to report for a code, when the data came from a text; ``above`` how many
     levels lie above ``data``, when it is a part of a document.
+
+    Returns whether every container below the root is plain: a ``dict``, ``list`` or ``tuple``,
+    not a subclass of one (whose insides the walk does not enter: its rule refuses it).
     """
     level: list[Any] = [data] if type(data) in _CONTAINERS else []
     nodes = 1
+    plain = True
     for depth in count(above):
         if not level:
-            return
+            return plain
         if depth >= MAX_DEPTH:
             _limit("too_deep", TOO_DEEP, where)
         below: list[Any] = []
@@ -900,8 +897,11 @@ def check_limits(
                 _limit("too_large", TOO_MANY, where)
             for child in children:
                 if type(child) in _CONTAINERS:
-                    below.append(child)  # noqa: PERF401 - a plain loop beats a generator here
+                    below.append(child)
+                elif plain and isinstance(child, _CONTAINERS):
+                    plain = False
         level = below
+    return plain  # pragma: no cover - the walk ends when a level is empty
 
 
 def refused_parts(data: object, error: ValidationError) -> list[tuple[object, int]]:
