@@ -10,12 +10,12 @@ hot spots of ``runstrength.loads``.
 What stands in the way of matching pydantic: its peer parses, checks and builds in compiled
 code, where runstrength runs Python for each object and each field. Counted with callgrind
 on the worst workout here (front-squats-on-the-minute, 2.5 KB), ``loads`` executes about
-562 000 instructions to pydantic's 232 000: parsing 139 000 (``json`` alone takes 101 000;
-the rest, 38 000, is the hook that refuses duplicate keys, which pydantic's parser does not
-do: it keeps the last), building the objects 264 000 (the reader, attrs' generated
-``__init__`` and its converters: frozen classes set each field through
-``object.__setattr__``), the rules' quick checks and the relations 141 000, and ``loads``
-itself 18 000. No one of these is large enough to remove the gap; the small
+552 000 instructions to pydantic's 231 000: parsing 138 000 (``json`` alone takes 101 000;
+the rest is mostly the hook that refuses duplicate keys, which pydantic's parser does not
+do: it keeps the last), reading the data into objects 405 000 (the reader, attrs' generated
+``__init__`` and its converters, called for defaults too: frozen classes set each field
+through ``object.__setattr__``; then the rules' quick checks and the relations), and
+``loads`` itself 8 000. No one of these is large enough to remove the gap; the small
 workouts, where per-object costs dominate, are the worst ratios.
 """
 

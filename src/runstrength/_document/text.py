@@ -226,7 +226,7 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
 
     if type(text) is not str:  # text (the usual case) goes straight on
         text = _decoded(text, format)
-    if format not in _WRITERS:
+    if format not in _WRITERS:  # `_check_format`, without its call for a known format
         _check_format(format)
     if len(text) > MAX_SIZE:
         raise syntax.syntax_problem(format, "too_large", syntax.TOO_LONG)
