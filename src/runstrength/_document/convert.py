@@ -487,14 +487,6 @@ _FAILED: Final = object()
 Explain = Callable[[Any, Location, "_Problems", "Mapping[str, Rule] | None"], Any]
 
 
-def _explain(
-    t: Any, data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None = None
-) -> Any:
-    """The value of type ``t`` that ``data`` describes, or `_FAILED` with its problems in ``out``."""
-    explain = _explainer(t)
-    return data if explain is None else explain(data, path, out, narrows)
-
-
 @cache
 def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per kind of type
     """How the collecting pass reads a value of type ``t`` (``None``: as it is, for the rule)."""
@@ -502,10 +494,7 @@ def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per 
         if t in WRITTEN_AS_FIELD:
             field = WRITTEN_AS_FIELD[t]
             return lambda data, path, out, _: _explain_text(t, field, data, path, out)
-        tag = _tag_of(t)
-        return lambda data, path, out, narrows: _explain_object(
-            t, data, path, out, extra_key=tag, narrows=narrows
-        )
+        return _object_explainer(t, _tag_of(t))
     if _is_var_tuple(t):
         item_type = get_args(t)[0]
         each = _explainer(item_type)
@@ -532,13 +521,14 @@ def _explainer(t: Any) -> Explain | None:  # noqa: C901, PLR0911 - one case per 
         if only is None:
             return None
         return lambda data, path, out, narrows: None if data is None else only(data, path, out, narrows)
-    choices = tuple(classes)
+    choose = _chooser(tuple(classes))
+    explainers = {cls: _object_explainer(cls, _tag_of(cls)) for cls in classes}
 
     def explain_choice(data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None) -> Any:
         if type(data) is not dict:
             return data
-        cls = _explain_choice(choices, data, path, out)
-        return _FAILED if cls is None else _explain(cls, data, path, out, narrows)
+        cls = choose(data, path, out)
+        return _FAILED if cls is None else explainers[cls](data, path, out, narrows)
 
     return explain_choice
 
@@ -555,26 +545,51 @@ def _explain_text(cls: type, field: str, data: Any, path: Location, out: _Proble
     return _FAILED
 
 
-def _read_once(cls: type, data: dict[Any, Any], out: _Problems, extra_key: str | None) -> Any:
-    """The object the fast path built from ``data``, or builds now if it never read it; else `_FAILED`.
+class _Plan:
+    """How the collecting pass reads a mapping of one class (made for its first mapping).
 
-    An object the fast path built passed its own rules; the rules of whatever holds it judge
-    it next. Each mapping is read by the fast path at most once.
+    Made on first use rather than with the class's explainer: the model's classes refer to
+    each other, and each field's explainer is looked up here.
     """
-    if (built := out.built.get(id(data))) is not None and type(built) is cls:
-        return built
-    if not out.fast or id(data) in out.failed or not _explain_plan(cls)[3] <= data.keys():
-        return _FAILED  # not to be tried, failed already, or a required field is missing
-    if out.misses >= _MISSES:
-        return _FAILED  # mappings keep failing here: explain this one without trying
-    try:
-        read = _reader(cls, extra_key)(data)  # type: ignore[misc] # the caller is doubting()
-    except _Doubt as doubt:
-        out.built.update(doubt.built)
-        out.failed |= doubt.failed
-        return _FAILED
-    out.misses = 0
-    return read
+
+    __slots__ = ("allowed", "cls", "fields", "names", "problems", "read", "required", "required_keys")
+
+    def __init__(self, cls: type, extra_key: str | None) -> None:
+        spec, types_ = spec_of(cls), _fields(cls)
+        self.cls = cls
+        self.fields: dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]]
+        self.fields = {
+            f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None) for f in spec.fields
+        }
+        """Per field: its explainer, converter and narrowing rules."""
+        self.required = tuple(f.name for f in spec.fields if f.required)
+        self.required_keys = frozenset(self.required)
+        self.names = list(spec.names)
+        self.allowed = self.fields.keys() | ({extra_key} if extra_key else set())
+        """The keys a mapping of the class may have."""
+        self.problems = spec.problems
+        self.read = _reader(cls, extra_key)
+
+    def read_once(self, data: dict[Any, Any], out: _Problems) -> Any:
+        """The object the fast path built from ``data``, or builds now if it never read it; else `_FAILED`.
+
+        An object the fast path built passed its own rules; the rules of whatever holds it
+        judge it next. Each mapping is read by the fast path at most once.
+        """
+        if (built := out.built.get(id(data))) is not None and type(built) is self.cls:
+            return built
+        if not out.fast or id(data) in out.failed or not self.required_keys <= data.keys():
+            return _FAILED  # not to be tried, failed already, or a required field is missing
+        if out.misses >= _MISSES:
+            return _FAILED  # mappings keep failing here: explain this one without trying
+        try:
+            read = self.read(data)  # type: ignore[misc] # the caller is doubting()
+        except _Doubt as doubt:
+            out.built.update(doubt.built)
+            out.failed |= doubt.failed
+            return _FAILED
+        out.misses = 0
+        return read
 
 
 _MISSES: Final = 2
@@ -583,30 +598,42 @@ path first (it would most likely fail too, and then the mapping is explained any
 mapping passes again. Either way a mapping gives the same object or the same problems."""
 
 
-def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fields and rules
-    cls: type,
-    data: Any,
-    path: Location,
-    out: _Problems,
-    *,
-    extra_key: str | None = None,
-    narrows: Mapping[str, Rule] | None = None,
+def _explain_object(
+    cls: type, data: Any, path: Location, out: _Problems, *, extra_key: str | None = None
 ) -> Any:
     """The object of ``cls`` a mapping describes, or `_FAILED` with its problems in ``out``."""
-    if type(data) is not dict:
-        out.add(path, f"expected a mapping of fields, got {describe(data)}", "wrong_type")
-        return _FAILED
-    if (read := _read_once(cls, data, out, extra_key)) is not _FAILED:
-        return read
-    spec = spec_of(cls)
-    fields, required, names, _ = _explain_plan(cls)
+    return _object_explainer(cls, extra_key)(data, path, out, None)
+
+
+@cache
+def _object_explainer(cls: type, extra_key: str | None) -> Explain:
+    """How the collecting pass reads a mapping of ``cls``'s fields (and ``extra_key``)."""
+    plan: _Plan | None = None
+
+    def explain_object(data: Any, path: Location, out: _Problems, narrows: Mapping[str, Rule] | None) -> Any:
+        nonlocal plan
+        if type(data) is not dict:
+            out.add(path, f"expected a mapping of fields, got {describe(data)}", "wrong_type")
+            return _FAILED
+        if plan is None:
+            plan = _Plan(cls, extra_key)
+        if (read := plan.read_once(data, out)) is not _FAILED:
+            return read
+        return _explain_fields(plan, data, path, out, narrows)
+
+    return explain_object
+
+
+def _explain_fields(  # noqa: C901 - one walk over a mapping's keys, fields and rules
+    plan: _Plan, data: dict[Any, Any], path: Location, out: _Problems, narrows: Mapping[str, Rule] | None
+) -> Any:
+    """`_object_explainer` once the fast path is out of the question: one walk over keys, fields and rules."""
+    fields = plan.fields
     before = len(out.found) + out.omitted
+    if not data.keys() <= plan.allowed:
+        out.unknown_keys(path, data, data.keys() - plan.allowed, plan.names, plan.cls)
     values: dict[str, Any] = {}
     unreadable: list[str] = []
-    unknown = data.keys() - fields.keys()
-    unknown.discard(extra_key)
-    if unknown:
-        out.unknown_keys(path, data, unknown, names, cls)
     for key in data if len(data) < len(fields) else fields:  # the fewer of the two
         if (entry := fields.get(key)) is None or key not in data:
             continue
@@ -618,36 +645,18 @@ def _explain_object(  # noqa: C901, PLR0913 - one walk over a mapping's keys, fi
                 unreadable.append(key)
                 continue
         values[key] = converter(value) if converter else value
-    for name in required:
-        if name not in data:
-            out.add((*path, name), "required field missing", "missing_field")
-    if found := spec.problems(values, narrows, unreadable):
+    if not plan.required_keys <= data.keys():
+        for name in plan.required:
+            if name not in data:
+                out.add((*path, name), "required field missing", "missing_field")
+    if found := plan.problems(values, narrows, unreadable):
         out.extend(path, found)
     if len(out.found) + out.omitted > before:
         out.misses += 1
         return _FAILED
     out.misses = 0
     with trusted():  # the values have just passed every rule and relation
-        return cls(**values)
-
-
-@cache
-def _explain_plan(
-    cls: type,
-) -> tuple[
-    dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]],
-    tuple[str, ...],
-    list[str],
-    frozenset[str],
-]:
-    """Per field: explainer, converter and narrowing rules; the required names (also as a set); all names."""
-    types_ = _fields(cls)
-    fields = {
-        f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None)
-        for f in spec_of(cls).fields
-    }
-    required = tuple(f.name for f in spec_of(cls).fields if f.required)
-    return fields, required, [f.name for f in spec_of(cls).fields], frozenset(required)
+        return plan.cls(**values)
 
 
 @cache
@@ -658,34 +667,47 @@ def _dose_kinds(classes: tuple[type, ...]) -> dict[str, type] | None:
     return None
 
 
-def _explain_choice(
-    classes: tuple[type, ...], data: dict[Any, Any], path: Location, out: _Problems
-) -> type | None:
-    """The class a mapping stands for among ``classes``, or ``None`` with the reason in ``out``."""
+Choose = Callable[[dict[Any, Any], Location, "_Problems"], "type | None"]
+
+
+def _chooser(classes: tuple[type, ...]) -> Choose:
+    """How the collecting pass tells which of ``classes`` a mapping stands for.
+
+    The function it gives returns ``None`` when the mapping stands for none: the reason is in ``out``.
+    """
     if (kinds := _dose_kinds(classes)) is not None:
-        return _explain_dose(kinds, data, path, out)
+        return lambda data, path, out: _explain_dose(kinds, data, path, out)
     if (keyed := _KEYED.get(frozenset(classes))) is not None:
         key, with_key, without = keyed
-        return with_key if key in data else without
+        return lambda data, _path, _out: with_key if key in data else without
     tags = _tags_for(classes)
     if tags is None:
-        return classes[0]
+        only = classes[0]
+        return lambda _data, _path, _out: only
     table, default = tags
     expected = "an exercise (no type) or 'superset'" if default is not None else _either(map(repr, table))
-    if "type" not in data:
-        if default is None:
-            out.add((*path, "type"), f"required field missing: expected {expected}", "missing_field")
-        return default
-    tag = data["type"]
-    if type(tag) is str and tag in table:
-        return table[tag]
-    out.add((*path, "type"), f"expected {expected}, got {describe(tag)}", "unknown_type")
-    return None
+
+    def choose_tagged(data: dict[Any, Any], path: Location, out: _Problems) -> type | None:
+        if "type" not in data:
+            if default is None:
+                out.add((*path, "type"), f"required field missing: expected {expected}", "missing_field")
+            return default
+        tag = data["type"]
+        if type(tag) is str and tag in table:
+            return table[tag]
+        out.add((*path, "type"), f"expected {expected}, got {describe(tag)}", "unknown_type")
+        return None
+
+    return choose_tagged
 
 
 def _explain_dose(
     kinds: dict[str, type], data: dict[Any, Any], path: Location, out: _Problems
 ) -> type | None:
+    if len(data) == 1:  # the common case, a dose written with its key alone
+        for key in data:
+            if key != "max_reps" and (cls := kinds.get(key)) is not None:
+                return cls
     found = [key for key in kinds if key in data]  # in the documented order
     if len(found) == 1:
         if found[0] == "max_reps" and data["max_reps"] is not True:
