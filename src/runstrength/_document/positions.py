@@ -25,8 +25,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
-import attrs
-
 from runstrength._errors import Location, Problem
 
 from .syntax import line_column
@@ -63,19 +61,20 @@ def locate(
         if position is None or problem.line is not None:
             located.append(problem)
         else:
-            located.append(attrs.evolve(problem, line=position[0], column=position[1]))
+            line, column = position
+            located.append(Problem(problem.location, problem.reason, problem.code, line=line, column=column))
     return located
 
 
 def _position(index: Index | _YamlPaths | _JsonPaths, problem: Problem) -> Position | None:
     location = problem.location
-    if location in index:
-        key, value = index[location]
+    if (found := index.get(location)) is not None:
+        key, value = found
         unknown = problem.code == "unknown_field" or problem.reason.startswith("unknown field")
         return key if unknown and key is not None else value
     for end in range(len(location) - 1, -1, -1):  # a missing field: the mapping that lacks it
-        if location[:end] in index:
-            return index[location[:end]][1]
+        if (found := index.get(location[:end])) is not None:
+            return found[1]
     return None
 
 
@@ -189,16 +188,8 @@ class _JsonPaths:
             json.JSONDecoder(parse_int=len, parse_float=len, parse_constant=len)  # type: ignore[arg-type] # typeshed names the class, not the context
         )
 
-    def __contains__(self, location: object) -> bool:
-        return isinstance(location, tuple) and self._find(location) is not None
-
-    def __getitem__(self, location: Location) -> tuple[Position | None, Position]:
-        found = self._find(location)
-        if found is None:
-            raise KeyError(location)
-        return found
-
-    def _find(self, location: Location) -> tuple[Position | None, Position] | None:
+    def get(self, location: Location) -> tuple[Position | None, Position] | None:
+        """The positions of the key (if any) and the value at ``location``; ``None``: not there."""
         if location not in self.found:
             offsets = self._walk(location)
             self.found[location] = (
@@ -324,16 +315,8 @@ class _YamlPaths:
         self.root = root
         self.mappings: dict[int, dict[object, tuple[Any, Any]]] = {}
 
-    def __contains__(self, path: object) -> bool:
-        return self._find(path) is not None
-
-    def __getitem__(self, path: Location) -> tuple[Position | None, Position]:
-        found = self._find(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
-    def _find(self, path: object) -> tuple[Position | None, Position] | None:
+    def get(self, path: Location) -> tuple[Position | None, Position] | None:
+        """The positions of the key (if any) and the value at ``path``; ``None``: not there."""
         node, key = self.root, None
         if node is None or not isinstance(path, tuple):
             return None
