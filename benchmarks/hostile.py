@@ -5,7 +5,8 @@ workouts with hostile changes, see ``tests/_hostile.py``) to each front end — 
 ``loads`` in JSON, YAML and TOML, ``load``, the constructor, ``validate_many`` and the
 command line — and runs every exporter on every workout accepted. It prints, per front end,
 how many were accepted (and exported), refused with a ValidationError, or not writable in that
-format, and lists anything else that escaped: the suite's findings. ``tests/test_hostile.py``
+format, and lists anything else that escaped, or a workout accepted from a document with a key the
+schema does not name (dropped on the way): the suite's findings. ``tests/test_hostile.py``
 runs the same generator on a small budget.
 """
 
@@ -22,7 +23,14 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from _hostile import CHANGE_KINDS, FRONT_ENDS, FrontEnd, export_everything, hostile_document
+from _hostile import (
+    CHANGE_KINDS,
+    FRONT_ENDS,
+    FrontEnd,
+    export_everything,
+    hostile_document,
+    keys_not_in_schema,
+)
 from runstrength import ValidationError, Workout
 
 
@@ -68,6 +76,9 @@ def _outcome(front_end: FrontEnd, document: dict[Any, Any], folder: Path) -> str
     except ValidationError:
         return "refused"
     if isinstance(result, Workout):
+        if unknown := keys_not_in_schema(document):
+            msg = f"accepted with keys the schema does not name: {sorted(map(repr, unknown))}"
+            raise AssertionError(msg)
         export_everything(result, folder)
         return "accepted"
     if result is None:

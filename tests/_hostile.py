@@ -14,7 +14,7 @@ import contextlib
 import io
 import json
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Final
 
@@ -163,6 +163,38 @@ def hostile_document(rng: random.Random, changes: list[str] | None = None) -> di
             kind, parent[path[-1]] = _hostile_value(rng)
             made.append(kind)
     return document
+
+
+def _property_names(schema: object) -> Iterator[str]:
+    """Every property name the JSON Schema names, at any depth."""
+    if isinstance(schema, dict):
+        if isinstance(properties := schema.get("properties"), dict):
+            yield from properties
+        for value in schema.values():
+            yield from _property_names(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from _property_names(value)
+
+
+DOCUMENT_KEYS: Final = frozenset(_property_names(runstrength.json_schema()))
+"""Every key a document may have, as the JSON Schema lists them."""
+
+
+def keys_of(document: object) -> Iterator[object]:
+    """Every key of every mapping in ``document``."""
+    if isinstance(document, dict):
+        for key, value in document.items():
+            yield key
+            yield from keys_of(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from keys_of(value)
+
+
+def keys_not_in_schema(document: object) -> set[object]:
+    """The keys of ``document`` the JSON Schema does not name: none, in a document accepted whole."""
+    return set(keys_of(document)) - DOCUMENT_KEYS
 
 
 def as_text(document: object, fmt: str) -> str | None:
