@@ -35,6 +35,7 @@ from runstrength import (
     MaxReps,
     Modification,
     ModificationKind,
+    Pacing,
     Range,
     Reps,
     Rest,
@@ -286,6 +287,19 @@ def text_problems(text: str | bytes, fmt: str) -> list[tuple[str, str]]:
     return [(problem.path, problem.reason) for problem in info.value.problems]
 
 
+def problems_with_codes(data: object) -> list[tuple[str, str, str]]:
+    """The (path, reason, code) triples of the ValidationError that loading ``data`` raises."""
+    with pytest.raises(ValidationError) as info:
+        from_dict(data)
+    return [(problem.path, problem.reason, problem.code) for problem in info.value.problems]
+
+
+WITH_LOADS: Final = sorted(
+    name for name, document in DOCUMENTS.items() if any(p[-1] == "load" for p in places(document))
+)
+"""The built-in workouts whose documents write a load somewhere."""
+
+
 EXERCISE = ("blocks", 0, "items", 0)
 DOSE = (*EXERCISE, "dose")
 REPS_EXPECTED = "expected a whole number 1–1000 or a {min, max} range, got "
@@ -308,6 +322,20 @@ class TestToDict:
         actual = json.dumps(to_dict(WORKOUT))
 
         assert json.dumps(DOCUMENT) == actual
+
+    @pytest.mark.parametrize("value", [DOCUMENT, WORKOUT.blocks[0], 5])
+    def test_only_a_workout_or_a_pacing(self, value: Any) -> None:
+        """Anything else is a TypeError naming its type, as the docstring says."""
+        with pytest.raises(TypeError, match=f"^expected a Workout or a Pacing, got {type(value).__name__}$"):
+            to_dict(value)
+
+    @pytest.mark.parametrize("kind", [Block, dict, None])
+    def test_from_dict_reads_a_workout_or_a_pacing(self, kind: Any) -> None:
+        """``from_dict`` reads ``kind=Workout`` or ``kind=Pacing``; another kind is a TypeError."""
+        assert WORKOUT == from_dict(DOCUMENT, Workout)
+        assert Pacing(seconds_per_rep=2.5) == from_dict({"seconds_per_rep": 2.5}, Pacing)
+        with pytest.raises(TypeError, match=r"^expected kind=Workout or kind=Pacing, got "):
+            from_dict(DOCUMENT, kind)
 
     def test_defaults_omitted(self) -> None:
         """An exercise at its defaults is just its name and dose."""
@@ -545,6 +573,19 @@ class TestFromDict:
         assert expected == problems_of(document)
         text = yaml.safe_dump(document, allow_unicode=True)  # YAML is the format with such keys
         assert expected == text_problems(text, "yaml")
+
+    @given(data=st.data())
+    def test_load_that_is_not_a_mapping(self, data: st.DataObject) -> None:
+        """A load (or load ladder) written as anything but a mapping is refused where it stands."""
+        document = copy.deepcopy(DOCUMENTS[data.draw(st.sampled_from(WITH_LOADS), label="workout")])
+        path = data.draw(st.sampled_from([p for p in places(document) if p[-1] == "load"]), label="load")
+        value = data.draw(
+            st.sampled_from([5, 2.5, "heavy", True, [{"amount": 5, "unit": "kg"}]]), label="value"
+        )
+        parent_of(document, path)[path[-1]] = value
+        [problem] = problems_with_codes(document)
+        assert (format_path(path), "wrong_type") == problem[::2]
+        assert problem[1].endswith(f", got {describe(value)}")
 
     def test_non_text_key(self) -> None:
         """A key that is not text is refused (YAML allows numbers as keys)."""

@@ -156,6 +156,45 @@ def test_problems_past_the_cap_are_counted_in_every_format(fmt: str) -> None:
     assert str(from_text.value).endswith(f"... and {from_text.value.omitted} more problems")
 
 
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_deep_nesting_past_the_cap_is_refused_as_that(fmt: str) -> None:
+    """Nesting too deep where only the count of problems reaches is still refused as too deep.
+
+    The paths of problems past the cap are not kept, so the limits walk the whole document.
+    (TOML is left out: tomli_w indents each nested list, so the text passes the size limit.)
+    """
+    document = to_dict(catalog.get("tabata-protocol"))
+    document["blocks"][0]["items"] = [{} for _ in range(600)]  # 1200 problems in the first block
+    value: object = 1
+    for _ in range(MAX_DEPTH - 4):  # the notes are at the sixth level: n lists there reach 5 + n
+        value = [value]
+    document["blocks"].append(
+        {"name": "Deep", "items": [{"name": "Curl", "dose": {"reps": 5}, "notes": value}]}
+    )
+    assert "too_deep" in codes(lambda: from_dict(document))
+    assert "too_deep" in codes(lambda: loads(written(document, fmt), fmt))  # type: ignore[arg-type]
+
+
+def _problems_in_all(make: Any) -> int:
+    """How many problems ``make`` raises: those listed and those only counted."""
+    with pytest.raises(ValidationError) as info:
+        make()
+    return len(info.value.problems) + info.value.omitted
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_problems_past_the_cap_are_counted_exactly(fmt: str) -> None:
+    """Every problem past the cap counts once: missing fields, bad values and unknown keys alike."""
+    document = to_dict(catalog.get("tabata-protocol"))
+    bad = {"name": "Curl", "dose": {"reps": 0}, "sets": 0}  # two bad values
+    counts = []
+    for items, unknown in ((100, 50), (900, 1500)):
+        document["blocks"][0]["items"] = [{}] * items + [bad] * items  # each {} lacks two fields
+        document["source"] = {"title": "T", **{f"extra{n}": 1 for n in range(unknown)}}
+        counts.append(_problems_in_all(lambda: loads(written(document, fmt), fmt)))  # type: ignore[arg-type]
+    assert counts[1] - counts[0] == 4 * (900 - 100) + (1500 - 50)
+
+
 PLAIN = st.recursive(
     st.integers(0, 3) | st.text(max_size=2),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("ab"), inner, max_size=2),
