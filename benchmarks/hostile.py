@@ -4,10 +4,10 @@
 workouts with hostile changes, see ``tests/_hostile.py``) to each front end — ``from_dict``,
 ``loads`` in JSON, YAML and TOML, ``load``, the constructor, ``validate_many`` and the
 command line — and runs every exporter on every workout accepted. It prints, per front end,
-how many were accepted (and exported), refused with a ValidationError, or not writable in that
-format, and lists anything else that escaped, or a workout accepted from a document with a key the
-schema does not name (dropped on the way): the suite's findings. ``tests/test_hostile.py``
-runs the same generator on a small budget.
+how many were accepted (and exported), refused with a ValidationError, or not writable in
+that format. Its findings are anything else that escaped, and any workout accepted from a
+document with a key the schema does not name or a value the workout does not hold (lost on
+the way). ``tests/test_hostile.py`` runs the same generator on a small budget.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from _hostile import (
     CHANGE_KINDS,
     FRONT_ENDS,
     FrontEnd,
+    changed_values,
     export_everything,
     hostile_document,
     keys_not_in_schema,
@@ -78,6 +79,9 @@ def _outcome(front_end: FrontEnd, document: dict[Any, Any], folder: Path) -> str
     if isinstance(result, Workout):
         if unknown := keys_not_in_schema(document):
             msg = f"accepted with keys the schema does not name: {sorted(map(repr, unknown))}"
+            raise AssertionError(msg)
+        if changed := changed_values(document, result):
+            msg = f"accepted with values changed or lost at {changed}"
             raise AssertionError(msg)
         export_everything(result, folder)
         return "accepted"

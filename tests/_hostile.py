@@ -11,6 +11,7 @@ exporter without an error.
 from __future__ import annotations
 
 import contextlib
+import copy
 import io
 import json
 import random
@@ -195,6 +196,52 @@ def keys_of(document: object) -> Iterator[object]:
 def keys_not_in_schema(document: object) -> set[object]:
     """The keys of ``document`` the JSON Schema does not name: none, in a document accepted whole."""
     return set(keys_of(document)) - DOCUMENT_KEYS
+
+
+def changed_values(document: object, workout: Workout) -> list[tuple[Any, ...]]:
+    """The paths where ``workout`` does not hold what the ``document`` it was read from says.
+
+    The workout's own document (`to_dict`) must have the same value at every path of the
+    one it was read from, of the same kind (a boolean stays a boolean), with the same
+    number of items in each list. A key it leaves out must be null or carry nothing: the
+    document without it reads as the same workout. Unknown keys are `keys_not_in_schema`'s.
+    """
+    changed: list[tuple[Any, ...]] = []
+    _compare(document, to_dict(workout), (), changed)
+    return [path for path in changed if not (path and _reads_the_same_without(document, path, workout))]
+
+
+def _compare(given: object, written: object, path: tuple[Any, ...], changed: list[tuple[Any, ...]]) -> None:
+    if isinstance(given, dict):
+        if not isinstance(written, dict):
+            changed.append(path)
+            return
+        for key, value in given.items():
+            if key in written:
+                _compare(value, written[key], (*path, key), changed)
+            elif value is not None:
+                changed.append((*path, key))
+    elif isinstance(given, list):
+        if not isinstance(written, list) or len(given) != len(written):
+            changed.append(path)
+            return
+        for index, (item, written_item) in enumerate(zip(given, written, strict=True)):
+            _compare(item, written_item, (*path, index), changed)
+    elif given != written or (type(given) is bool) != (type(written) is bool):
+        changed.append(path)
+
+
+def _reads_the_same_without(document: object, path: tuple[Any, ...], workout: Workout) -> bool:
+    """Whether ``document`` without the key at ``path`` reads as ``workout``: it held a default."""
+    copied = copy.deepcopy(document)
+    parent = parent_of(copied, path)
+    if not isinstance(parent, dict):
+        return False
+    del parent[path[-1]]
+    try:
+        return bool(runstrength.from_dict(copied) == workout)
+    except ValidationError:
+        return False
 
 
 def as_text(document: object, fmt: str) -> str | None:

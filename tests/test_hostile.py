@@ -9,6 +9,7 @@ runs the same generator for longer and prints the counts by outcome.
 from __future__ import annotations
 
 import contextlib
+import copy
 import gc
 import random
 from pathlib import Path
@@ -17,8 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _hostile import FRONT_ENDS, export_everything, hostile_document, keys_not_in_schema
-from runstrength import ValidationError, Workout
+from _hostile import FRONT_ENDS, changed_values, export_everything, hostile_document, keys_not_in_schema
+from runstrength import ValidationError, Workout, catalog, from_dict, to_dict
 from runstrength._errors import CODES
 
 
@@ -45,6 +46,7 @@ class TestHostileDocuments:
         elif isinstance(result, Workout):
             assert export_everything(result, folder) > 0
             assert not keys_not_in_schema(document)  # accepted, so nothing was dropped
+            assert not changed_values(document, result)  # nor changed
 
     # The command line is left out: argparse's parser is a cycle by design, made once a process.
     @pytest.mark.parametrize("front_end", sorted(set(FRONT_ENDS) - {"cli validate"}))
@@ -70,6 +72,22 @@ class TestHostileDocuments:
             assert 0 == gc.collect(0)
         finally:
             gc.enable()
+
+    def test_changed_values_finds_what_a_reader_would_lose(self) -> None:
+        """The oracle of `test_front_end` sees a value changed or lost, not a default left out."""
+        document = to_dict(catalog.get("tabata-protocol"))
+        workout = from_dict(document)
+        assert [] == changed_values(document, workout)
+        with_default = copy.deepcopy(document)
+        with_default["blocks"][0]["items"][0]["sets"] = 1  # the default, which to_dict leaves out
+        assert [] == changed_values(with_default, workout)
+        changed = copy.deepcopy(document)
+        changed["title"] = "Another title"
+        changed["blocks"][0]["items"][0]["cues"] = [
+            "One cue too many",
+            *changed["blocks"][0]["items"][0]["cues"],
+        ]
+        assert [("title",), ("blocks", 0, "items", 0, "cues")] == changed_values(changed, workout)
 
     def test_generator_makes_both_outcomes(self, tmp_path: Path) -> None:
         """The generator's documents are not all refused: some changes keep a workout valid."""
