@@ -382,7 +382,7 @@ class _Problems:
     __slots__ = ("built", "failed", "fast", "found", "misses", "omitted", "suggestions")
 
     def __init__(self, doubt: _Doubt | None = None, *, fast: bool = True) -> None:
-        """``fast``: whether a part may be read by the fast path first (see `_read_once`)."""
+        """``fast``: whether a part may be read by the fast path first (see `_Plan.read_once`)."""
         self.built: dict[int, Any] = doubt.built if doubt else {}
         """Objects the fast path built before its doubt, by the id of their raw data."""
         self.failed: set[int] = doubt.failed if doubt else set()
@@ -391,7 +391,7 @@ class _Problems:
         self.omitted = 0
         self.suggestions = MAX_SUGGESTIONS
         self.misses = 0
-        """How many mappings in a row, up to now, had problems (see `_read_once`)."""
+        """How many mappings in a row, up to now, had problems (see `_Plan.read_once`)."""
         self.fast = fast
 
     def add(self, location: Location, reason: str, code: str) -> None:
