@@ -36,8 +36,9 @@ from runstrength._document.convert import MAX_SIZE
 from runstrength._document.schema import LOADER_ONLY_RULES
 
 # The schema's properties are its main guarantee: seven times the profile's examples (two
-# thousand in CI, two hundred locally) for valid documents, and the profile's for each mutation.
-PROPERTY = settings(max_examples=7 * settings().max_examples)
+# thousand in CI, two hundred locally) for valid documents, run as seven shards of the
+# profile's count so that the cores share them, and the profile's for each mutation.
+SHARDS = range(7)
 MUTATION = settings(max_examples=settings().max_examples)
 
 SCHEMA = json_schema()
@@ -235,9 +236,10 @@ class TestValidDocuments:
         """Every built-in workout's document validates."""
         assert [] == [error.message for error in VALIDATOR.iter_errors(to_dict(catalog.get(name)))]
 
-    @PROPERTY
+    @pytest.mark.parametrize("shard", SHARDS)
+    @MUTATION
     @given(strategies.workouts())
-    def test_every_written_document(self, workout: Workout) -> None:
+    def test_every_written_document(self, shard: int, workout: Workout) -> None:  # noqa: ARG002 - a shard of the run
         """Any valid workout's document validates."""
         assert [] == [error.message for error in VALIDATOR.iter_errors(to_dict(workout))]
 
