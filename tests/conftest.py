@@ -3,6 +3,8 @@
 - ``dev`` (the default): few examples, for a quick run while editing.
 - ``ci``: many more examples, no deadline (shared machines are noisy), and a reproduction
   blob printed for every failure.
+- ``quick``: a third of ``dev``'s examples, for the runs on the other Python versions, which
+  check that everything works there; the ``ci`` run on the main Python searches deeply.
 
 Whole-workout properties cost far more per example than value properties, so their tests
 scale their example count down from the profile's (see ``tests/test_properties.py``).
@@ -21,8 +23,14 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
+    "quick",
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile(
     "ci",
-    max_examples=300,
+    max_examples=250,
     derandomize=False,
     deadline=None,
     print_blob=True,
