@@ -182,20 +182,10 @@ DOCUMENT_KEYS: Final = frozenset(_property_names(runstrength.json_schema()))
 """Every key a document may have, as the JSON Schema lists them."""
 
 
-def keys_of(document: object) -> Iterator[object]:
-    """Every key of every mapping in ``document``."""
-    if isinstance(document, dict):
-        for key, value in document.items():
-            yield key
-            yield from keys_of(value)
-    elif isinstance(document, list):
-        for value in document:
-            yield from keys_of(value)
-
-
 def keys_not_in_schema(document: object) -> set[object]:
     """The keys of ``document`` the JSON Schema does not name: none, in a document accepted whole."""
-    return set(keys_of(document)) - DOCUMENT_KEYS
+    keys = {path[-1] for path in places(document) if isinstance(parent_of(document, path), dict)}
+    return keys - DOCUMENT_KEYS
 
 
 def changed_values(document: object, workout: Workout) -> list[tuple[Any, ...]]:

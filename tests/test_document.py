@@ -273,11 +273,16 @@ def changed(
     return result
 
 
-def problems_of(data: object) -> list[tuple[str, str]]:
-    """The (path, reason) pairs of the ValidationError that loading ``data`` raises."""
+def refusal(data: object) -> ValidationError:
+    """The ValidationError that loading ``data`` raises."""
     with pytest.raises(ValidationError) as info:
         from_dict(data)
-    return [(problem.path, problem.reason) for problem in info.value.problems]
+    return info.value
+
+
+def problems_of(data: object) -> list[tuple[str, str]]:
+    """The (path, reason) pairs of the ValidationError that loading ``data`` raises."""
+    return [(problem.path, problem.reason) for problem in refusal(data).problems]
 
 
 def text_problems(text: str | bytes, fmt: str) -> list[tuple[str, str]]:
@@ -289,9 +294,7 @@ def text_problems(text: str | bytes, fmt: str) -> list[tuple[str, str]]:
 
 def problems_with_codes(data: object) -> list[tuple[str, str, str]]:
     """The (path, reason, code) triples of the ValidationError that loading ``data`` raises."""
-    with pytest.raises(ValidationError) as info:
-        from_dict(data)
-    return [(problem.path, problem.reason, problem.code) for problem in info.value.problems]
+    return [(problem.path, problem.reason, problem.code) for problem in refusal(data).problems]
 
 
 WITH_LOADS: Final = sorted(

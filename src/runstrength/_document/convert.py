@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from enum import StrEnum
 from functools import cache
 from itertools import count, islice
@@ -408,7 +408,7 @@ class _Problems:
             self.add((*prefix, *problem.location), problem.reason, problem.code)
 
     def unknown_keys(
-        self, path: Location, data: dict[Any, Any], unknown: set[Any], valid: list[str], cls: type
+        self, path: Location, data: dict[Any, Any], unknown: set[Any], valid: Sequence[str], cls: type
     ) -> None:
         """Report the ``unknown`` keys of ``data`` in its order; beyond the cap, only count them."""
         room = max(0, MAX_PROBLEMS - len(self.found))
@@ -419,7 +419,7 @@ class _Problems:
             else:
                 self.add((*path, key), self._unknown(key, valid, cls), "unknown_field")
 
-    def _unknown(self, key: str, valid: list[str], cls: type) -> str:
+    def _unknown(self, key: str, valid: Sequence[str], cls: type) -> str:
         hint = ""
         if (belongs := _belongs(key, cls)) is not None:
             hint = f"; {key} belongs on {belongs}"
@@ -552,11 +552,11 @@ class _Plan:
     each other, and each field's explainer is looked up here.
     """
 
-    __slots__ = ("allowed", "cls", "fields", "names", "problems", "read", "required", "required_keys")
+    __slots__ = ("allowed", "cls", "fields", "read", "required", "required_keys", "spec")
 
     def __init__(self, cls: type, extra_key: str | None) -> None:
         spec, types_ = spec_of(cls), _fields(cls)
-        self.cls = cls
+        self.cls, self.spec = cls, spec
         self.fields: dict[str, tuple[Explain | None, Callable[[Any], Any] | None, Mapping[str, Rule] | None]]
         self.fields = {
             f.name: (_explainer(types_[f.name][0]), f.converter, f.rule.narrows or None) for f in spec.fields
@@ -564,10 +564,8 @@ class _Plan:
         """Per field: its explainer, converter and narrowing rules."""
         self.required = tuple(f.name for f in spec.fields if f.required)
         self.required_keys = frozenset(self.required)
-        self.names = list(spec.names)
         self.allowed = self.fields.keys() | ({extra_key} if extra_key else set())
         """The keys a mapping of the class may have."""
-        self.problems = spec.problems
         self.read = _reader(cls, extra_key)
 
     def read_once(self, data: dict[Any, Any], out: _Problems) -> Any:
@@ -631,7 +629,7 @@ def _explain_fields(  # noqa: C901 - one walk over a mapping's keys, fields and 
     fields = plan.fields
     before = len(out.found) + out.omitted
     if not data.keys() <= plan.allowed:
-        out.unknown_keys(path, data, data.keys() - plan.allowed, plan.names, plan.cls)
+        out.unknown_keys(path, data, data.keys() - plan.allowed, plan.spec.names, plan.cls)
     values: dict[str, Any] = {}
     unreadable: list[str] = []
     for key in data if len(data) < len(fields) else fields:  # the fewer of the two
@@ -649,7 +647,7 @@ def _explain_fields(  # noqa: C901 - one walk over a mapping's keys, fields and 
         for name in plan.required:
             if name not in data:
                 out.add((*path, name), "required field missing", "missing_field")
-    if found := plan.problems(values, narrows, unreadable):
+    if found := plan.spec.problems(values, narrows, unreadable):
         out.extend(path, found)
     if len(out.found) + out.omitted > before:
         out.misses += 1

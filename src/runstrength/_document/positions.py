@@ -318,7 +318,7 @@ class _YamlPaths:
     def get(self, path: Location) -> tuple[Position | None, Position] | None:
         """The positions of the key (if any) and the value at ``path``; ``None``: not there."""
         node, key = self.root, None
-        if node is None or not isinstance(path, tuple):
+        if node is None:
             return None
         for part in path:
             if not isinstance(node.value, list):
