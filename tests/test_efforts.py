@@ -139,6 +139,21 @@ class TestEffortsDose:
         """The count, one effort, then the recovery."""
         assert text == str(efforts)
 
+    @pytest.mark.parametrize(
+        ("efforts", "target"),
+        [
+            (Efforts(2, intensity=Intensity.SPRINT), "sprint (1 of 2)"),
+            (Efforts(2, intensity=Intensity.EASY), "effort, easy (1 of 2)"),
+            (Efforts(2, each=Duration(30), intensity=Intensity.SPRINT), "30 s, sprint (1 of 2)"),
+        ],
+    )
+    def test_one_effort_in_words(self, efforts: Efforts, target: str) -> None:
+        """Each effort says what it is: a bare sprint is ``sprint``, anything else its time and intensity."""
+        subject = Workout(
+            title="Run", blocks=(Block(name="Main", items=(Exercise(name="Run", dose=efforts),)),)
+        )
+        assert target == next(s.target for s in build_timeline(subject) if s.kind is SegmentKind.WORK)
+
     def test_intensity_once(self) -> None:
         """An effort's intensity and its distance's own pace exclude each other."""
         reason = "the distance has its own pace or intensity: give one of them"

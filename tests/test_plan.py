@@ -25,6 +25,7 @@ from runstrength import (
     Rest,
     RestLength,
     SegmentKind,
+    Side,
     Sides,
     Superset,
     Timeline,
@@ -36,7 +37,18 @@ from runstrength import (
     strategies,
 )
 from runstrength._export.fit import MAX_STEPS, short_name
-from runstrength._plan import AsManyRounds, Between, Default, EveryInterval, Gap, Node, Repeat, Work, plan
+from runstrength._plan import (
+    AsManyRounds,
+    Between,
+    Default,
+    EveryInterval,
+    Gap,
+    Node,
+    Repeat,
+    Work,
+    plan,
+    superset_titles,
+)
 from runstrength._values import count
 
 REPEAT = "repeat_until_steps_cmplt"
@@ -299,6 +311,50 @@ class TestPlan:
             node.dose for number in range(3) for node in main.body.body(number) if isinstance(node, Work)
         ]
         assert [Reps(10), Reps(8), Reps(6)] == doses
+
+    @pytest.mark.parametrize(
+        ("switch", "between"),
+        [
+            (None, Gap(Between.SIDES, None, Default.SWITCH_SIDES, Side.LEFT)),
+            (12, Gap(Between.SIDES, Rest(12), None, Side.LEFT)),
+            (0, None),
+        ],
+    )
+    def test_a_switch_of_no_seconds_is_no_gap(self, switch: int | None, between: Gap | None) -> None:
+        """Between the sides: the pacing's switch, the exercise's own, or nothing at all for 0 s."""
+        [main] = plan(workout(block(move(sides=Sides.EACH, switch_sides=switch)))).blocks
+        assert isinstance(main.body, Repeat)
+        nodes = main.body.body(0)
+        assert [Side.RIGHT, Side.LEFT] == [node.side for node in nodes if isinstance(node, Work)]
+        assert ([] if between is None else [between]) == [node for node in nodes if isinstance(node, Gap)]
+
+    @pytest.mark.parametrize(("work", "half"), [(40, 20.0), (Range(40, 60), Range(20, 30))])
+    def test_a_station_split_between_the_sides_halves_its_interval(
+        self, work: int | Range, half: object
+    ) -> None:
+        """One station shared by both sides gives each side half the interval's work, a range's ends too."""
+        shared = move("Lunge", Duration(20), sides=Sides.EACH, per_side=False)
+        [main] = plan(workout(block(shared, format=Intervals(work=work, rest=10)))).blocks
+        assert isinstance(main.body, Repeat)
+        assert [half, half] == [node.seconds for node in main.body.body(0) if isinstance(node, Work)]
+
+    def test_unnamed_supersets_are_numbered_by_their_label(self) -> None:
+        """A superset's title: its name, else its label or ``superset`` and its number among them."""
+        pair = (move("A"), move("B"))
+        main = block(
+            move("Warm-Up"),
+            Superset(exercises=pair, label="tri-set"),
+            Superset(exercises=pair),
+            Superset(exercises=pair, name="Finisher", label="circuit"),
+        )
+        assert {1: "tri-set 1", 2: "superset 2", 3: "Finisher"} == superset_titles(main)
+
+    def test_parts_left_whole_are_not_copied(self) -> None:
+        """Leaving out an optional exercise rebuilds only its block: the others are the very same objects."""
+        subject = workout(block(move(), name="One"), block(move("A"), move("B", optional=True), name="Two"))
+        planned = plan(subject).workout
+        assert planned.blocks[0] is subject.blocks[0]
+        assert ("A",) == tuple(item.name for item in planned.blocks[1].items)
 
     def test_the_last_block_has_nothing_after_it(self) -> None:
         """Only blocks before another have a gap after them."""

@@ -211,6 +211,22 @@ class TestRuleObjects:
         """Printable text near the limit too, whose quotes take two more characters."""
         assert len(describe(value)) <= 60
 
+    @given(value=st.text(alphabet="ab", min_size=61, max_size=200) | st.binary(min_size=61, max_size=200))
+    def test_long_values_keep_their_start_and_end(self, value: str | bytes) -> None:
+        """Past 60 characters a value shows exactly 60: its start, ``...``, its end (the middle goes)."""
+        shown, written = describe(value), repr(value)
+        assert 60 == len(shown)
+        assert shown == written[:28] + "..." + written[-29:]
+
+    @pytest.mark.parametrize("value", ["8", ["8"]], ids=["text", "list"])
+    def test_a_long_class_name_is_cut(self, value: object) -> None:
+        """Text or a list of an application's own class names its first 20 characters."""
+
+        class ApplicationSpecificValue(type(value)):  # type: ignore[misc] # a subclass of str or list
+            pass
+
+        assert describe(ApplicationSpecificValue(value)).endswith(" of type ApplicationSpecificV")
+
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     def test_describes_itself(self, rule: Rule) -> None:
         """Every rule says in words what it accepts, and gives its JSON Schema."""

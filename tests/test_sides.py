@@ -260,6 +260,20 @@ class TestTempo:
         assert ("blocks[0].items[0].tempo", "wrong_type") == (problem.path, problem.code)
         assert "write it as text: '3110'" in problem.reason
 
+    @pytest.mark.parametrize(
+        ("number", "hint"), [(0, "'0000'"), (3110, "'3110'"), (9999, "'9999'"), (10000, None)]
+    )
+    def test_the_hint_covers_four_digits(self, number: int, hint: str | None) -> None:
+        """Every number of up to four digits gets its quoted spelling; a longer one cannot be a tempo."""
+        with pytest.raises(ValidationError) as info:
+            Exercise(name="Squat", dose=Reps(5), tempo=number)  # type: ignore[arg-type] # refused at run time
+        [problem] = info.value.problems
+        assert ("tempo", "wrong_type") == (problem.path, problem.code)
+        if hint is None:
+            assert "write it as text" not in problem.reason
+        else:
+            assert problem.reason.endswith(f"write it as text: {hint}")
+
     def test_the_schema_takes_the_short_notation(self) -> None:
         """The JSON Schema accepts ``20X0`` and refuses ``0000``."""
         document = json.loads(dumps(workout(Exercise(name="Squat", dose=Reps(5), tempo=Tempo("20X0")))))

@@ -87,6 +87,20 @@ class TestRepeatedTimedBlocks:
         assert [1] * 7 + [2] * 7 == [s.block_round for s in work]
         assert {2} == {s.block_rounds for s in timeline}
 
+    def test_a_single_emom_counts_its_intervals_as_rounds(self) -> None:
+        """Done once, an EMOM's intervals are its rounds: the segments count 1 to 4 of 4."""
+        emom = Block(
+            name="EMOM",
+            format=Emom(every=60, duration=240),
+            items=(
+                Exercise(name="Kettlebell Swing", dose=Reps(10)),
+                Exercise(name="Goblet Squat", dose=Reps(8)),
+            ),
+        )
+        timeline = build_timeline(one_block(emom))
+        assert [1, 2, 3, 4] == [s.block_round for s in timeline if s.kind is SegmentKind.WORK]
+        assert {4} == {s.block_rounds for s in timeline}
+
     def test_amrap_three_times_with_a_minute_between(self) -> None:
         """Three 5-minute AMRAPs with 60 s between last 17 minutes, each round exactly its cap."""
         workout = one_block(
