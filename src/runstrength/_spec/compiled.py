@@ -49,7 +49,7 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
     names: Sequence[str],
     defaults: Sequence[object],
     accepts: Sequence[Callable[[object], bool]],
-    relations: Sequence[tuple[Sequence[str], Callable[..., object]]],
+    relations: Sequence[tuple[Sequence[str], Callable[..., object], bool]],
     *,
     no_default: object,
     trusted: Callable[[], bool],
@@ -62,7 +62,8 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
         names: its field names, in declaration order.
         defaults: each field's default, ``no_default`` for a required field.
         accepts: each field's rule's quick check.
-        relations: each relation's field names and check.
+        relations: each relation's field names, its check, and whether it finds nothing while
+            every one of those fields holds its (fixed) default: then it is not asked.
         no_default: the marker of a required field (``attrs.NOTHING``).
         trusted: says whether checks are off (the loader's collecting pass).
         settle: called with an object that failed a quick check or a relation: it raises
@@ -76,21 +77,20 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
         return None
     scope: dict[str, object] = {"_trusted": trusted, "_settle": settle}
     lines = ["def validate(self):", "    if _trusted():", "        return"]
-    fixed: dict[str, object] = {}
     for name, default, accept in zip(names, defaults, accepts, strict=True):
         scope[f"_accepts_{name}"] = accept
         lines.append(f"    {name} = self.{name}")
         if default is no_default or _is_factory(default):
             lines.append(f"    if not _accepts_{name}({name}):")
         else:
-            scope[f"_default_{name}"] = fixed[name] = default
+            scope[f"_default_{name}"] = default
             lines.append(f"    if {name} is not _default_{name} and not _accepts_{name}({name}):")
         lines.append("        _settle(self)")
         lines.append("        return")
-    for index, (fields, check) in enumerate(relations):
+    for index, (fields, check, quiet_on_defaults) in enumerate(relations):
         scope[f"_relation_{index}"] = check
         call = f"_relation_{index}({', '.join(fields)})"
-        if _quiet_on_defaults(fields, check, fixed):
+        if quiet_on_defaults:
             at_defaults = " and ".join(f"{name} is _default_{name}" for name in fields)
             lines.append(f"    if not ({at_defaults}) and {call}:")
         else:
@@ -109,13 +109,3 @@ def compile_validator(  # noqa: PLR0913 - what the plain loop reads, handed over
 
 def _is_factory(default: object) -> bool:
     return type(default).__name__ == "Factory"  # attrs.Factory: a new value each time
-
-
-def _quiet_on_defaults(fields: Sequence[str], check: Callable[..., object], fixed: dict[str, object]) -> bool:
-    """Whether every field of a relation has a fixed default, and the check finds nothing about them."""
-    if not all(name in fixed for name in fields):
-        return False
-    try:
-        return not check(*(fixed[name] for name in fields))
-    except Exception:  # noqa: BLE001 - then the check runs every time, as in the plain loop
-        return False

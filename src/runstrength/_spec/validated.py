@@ -291,7 +291,7 @@ def generated_validator(cls: type) -> Callable[[object], None] | None:
         [f.name for f in spec.fields],
         spec.defaults,
         spec.accepts,
-        [(r.fields, r.check) for r in spec.relations],
+        [(r.fields, r.check, skippable) for r, skippable in zip(spec.relations, spec.skippable, strict=True)],
         no_default=attrs.NOTHING,
         trusted=_TRUSTED.get,
         settle=lambda obj: _settle(spec, obj),
