@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -136,18 +137,31 @@ class TestCatalogueTimings:
         comparisons = bench.catalogue_timings(texts, **TINY)
         assert list(runstrength.catalog.names()) == [c.name for c in comparisons]
         assert [len(text.encode()) for text in texts.values()] == [c.size for c in comparisons]
-        assert all(c.ours > 0 and c.peer > 0 for c in comparisons)
+        assert all(c.ours > 0 and c.peer > 0 and c.unchecked > 0 for c in comparisons)
+
+    def test_unchecked_loading_skips_only_the_checks(self, bench: ModuleType) -> None:
+        """With the checks off, a document still reads to its workout; an invalid one gets through."""
+        workout = runstrength.catalog.get("fran")
+        assert workout == bench.loads_unchecked(runstrength.dumps(workout))
+        document = runstrength.to_dict(workout)
+        document["blocks"][0]["rounds"] = 0
+        with pytest.raises(runstrength.ValidationError):
+            runstrength.from_dict(document)
+        assert 0 == bench.loads_unchecked(json.dumps(document)).blocks[0].rounds
 
     def test_table_ends_with_the_median_and_the_worst(self, bench: ModuleType) -> None:
         """The table lists each workout's ratio, then the median ratio and the worst one, named."""
         comparisons = [
-            bench.Comparison("a", 100, 30.0, 10.0),
-            bench.Comparison("b", 100, 10.0, 10.0),
-            bench.Comparison("c", 100, 20.0, 10.0),
+            bench.Comparison("a", 100, 30.0, 10.0, 15.0),
+            bench.Comparison("b", 100, 10.0, 10.0, 8.0),
+            bench.Comparison("c", 100, 20.0, 10.0, 12.0),
         ]
         lines = bench.catalogue_table(comparisons).splitlines()
-        expected = (["a", "100", "30.0", "10.0", "3.00"], "median ratio 2.00, worst 3.00 (a)")
-        assert expected == (lines[2].split(), lines[-1])
+        expected = (
+            ["a", "100", "30.0", "10.0", "3.00", "15.0", "1.50"],
+            "median ratio 2.00, worst 3.00 (a); without the rules' checks: median 1.20, worst 1.50",
+        )
+        assert expected == (lines[3].split(), lines[-1])
 
 
 class TestTable:
