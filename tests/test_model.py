@@ -685,6 +685,16 @@ class TestWorkout:
         with pytest.raises(UnknownNameError, match=message):
             lookup()
 
+    def test_at_most_three_suggestions(self) -> None:
+        """Among many close names, the three closest are suggested, closest first."""
+        names = ["Row D1234", "Row B12", "Rows", "Row C123", "Row A1"]
+        rows = Workout(
+            title="Rows", blocks=[Block(name=n, items=[Exercise(name="Row", dose=Reps(8))]) for n in names]
+        )
+        message = r"^no block named 'Row'; did you mean 'Rows' or 'Row A1' or 'Row B12'\?$"
+        with pytest.raises(UnknownNameError, match=message):
+            rows.block("Row")
+
     def test_unknown_name_is_a_lookup_error(self) -> None:
         """Callers may catch an unknown name as a LookupError."""
         with pytest.raises(LookupError):

@@ -218,6 +218,20 @@ class TestRuleObjects:
         assert 60 == len(shown)
         assert shown == written[:28] + "..." + written[-29:]
 
+    @given(text=st.text(alphabet="ab", min_size=50, max_size=70))
+    @example(text="a" * 57)  # shown whole, the set takes 61 characters
+    def test_a_long_set_is_cut_at_60(self, text: str) -> None:
+        """A set (from Python, never a document) shows whole up to 60 characters, else 57 and ``...``."""
+        whole = "{" + describe(text) + "}"  # the set's one item, shown as describe shows it alone
+        assert (whole if len(whole) <= 60 else whole[:57] + "...") == describe({text})
+
+    def test_nesting_shows_three_levels(self) -> None:
+        """A set's items show two levels deep, deeper ones as ``...``: a thousand levels stay short."""
+        deep: object = 1
+        for _ in range(1000):
+            deep = (deep,)
+        assert "{(((...),),)}" == describe({deep})
+
     @pytest.mark.parametrize("value", ["8", ["8"]], ids=["text", "list"])
     def test_a_long_class_name_is_cut(self, value: object) -> None:
         """Text or a list of an application's own class names its first 20 characters."""
