@@ -225,6 +225,12 @@ class TestRuleObjects:
         whole = "{" + describe(text) + "}"  # the set's one item, shown as describe shows it alone
         assert (whole if len(whole) <= 60 else whole[:57] + "...") == describe({text})
 
+    @pytest.mark.parametrize(("value", "digits"), [(2**64, 20), (10**100, 101), (-(10**100), 101)])
+    def test_a_huge_integer_is_shown_by_its_length(self, value: int, digits: int) -> None:
+        """An integer past 64 bits shows as its number of digits (its text could pass Python's limit)."""
+        assert digits == len(str(abs(value)))
+        assert f"<an integer of about {digits} digits>" == describe(value)
+
     def test_nesting_shows_three_levels(self) -> None:
         """A set's items show two levels deep, deeper ones as ``...``: a thousand levels stay short."""
         deep: object = 1

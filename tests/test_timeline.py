@@ -16,6 +16,7 @@ from runstrength import (
     Distance,
     DistanceUnit,
     Duration,
+    Efforts,
     Emom,
     Exercise,
     Intervals,
@@ -220,6 +221,15 @@ class TestDoses:
         timeline = build_timeline(workout(block(exercise)), CLASSIC)
         assert [30.0, 60.0, 24.0, 60.0, 18.0] == [s.duration for s in timeline]
         assert [1, 1, 2, 2, 3] == [s.set_number for s in timeline]
+        assert {3} == {s.sets for s in timeline}
+
+    def test_counted_efforts_are_not_sets(self) -> None:
+        """Efforts count themselves in their targets: their segments hold no set number or count."""
+        efforts = move("Run", Efforts(3, each=Duration(60), recovery=Rest(30)))
+        timeline = build_timeline(workout(block(efforts)), CLASSIC)
+        targets = [s.target for s in timeline if s.kind is SegmentKind.WORK]
+        assert ["60 s (1 of 3)", "60 s (2 of 3)", "60 s (3 of 3)"] == targets
+        assert {(None, None)} == {(s.set_number, s.sets) for s in timeline}
 
 
 class TestRests:
@@ -375,6 +385,18 @@ class TestBounds:
             build_timeline(huge, Pacing(max_segments=1000))
         with pytest.raises(ValidationError, match="more than 1 timeline segment;"):
             build_timeline(huge, Pacing(max_segments=1))
+
+    @pytest.mark.parametrize(("limit", "fits"), [(4, False), (5, True)])
+    def test_exactly_at_the_segment_limit(self, limit: int, fits: bool) -> None:  # noqa: FBT001
+        """Five segments fit a limit of five, timeline and total range alike; a limit of four refuses them."""
+        subject = workout(block(move(sets=3, rest_between_sets=Rest(60))))
+        if not fits:
+            with pytest.raises(ValidationError, match="more than 4 timeline segments"):
+                build_timeline(subject, attrs.evolve(CLASSIC, max_segments=limit))
+            return
+        timeline = build_timeline(subject, attrs.evolve(CLASSIC, max_segments=limit))
+        assert 5 == len(timeline)
+        assert (timeline.total, timeline.total) == timeline.total_range
 
     def test_reps_take_measurable_time(self) -> None:
         """A repetition quicker than half a second is refused: every segment must have a length."""
