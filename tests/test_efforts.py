@@ -149,10 +149,7 @@ class TestEffortsDose:
     )
     def test_one_effort_in_words(self, efforts: Efforts, target: str) -> None:
         """Each effort says what it is: a bare sprint is ``sprint``, anything else its time and intensity."""
-        subject = Workout(
-            title="Run", blocks=(Block(name="Main", items=(Exercise(name="Run", dose=efforts),)),)
-        )
-        assert target == next(s.target for s in build_timeline(subject) if s.kind is SegmentKind.WORK)
+        assert target == next(s.target for s in build_timeline(single(efforts)) if s.kind is SegmentKind.WORK)
 
     def test_intensity_once(self) -> None:
         """An effort's intensity and its distance's own pace exclude each other."""

@@ -231,7 +231,7 @@ class TestRuleObjects:
         assert digits == len(str(abs(value)))
         assert f"<an integer of about {digits} digits>" == describe(value)
 
-    def test_nesting_shows_three_levels(self) -> None:
+    def test_nesting_is_cut_two_levels_into_a_set(self) -> None:
         """A set's items show two levels deep, deeper ones as ``...``: a thousand levels stay short."""
         deep: object = 1
         for _ in range(1000):

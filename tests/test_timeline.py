@@ -375,6 +375,10 @@ class TestFormats:
         assert ["Squat", "Kettlebell Swing"] == before_change
 
 
+FIVE_SEGMENTS = workout(block(move(sets=3, rest_between_sets=Rest(60))))
+"""Three sets with a rest between each: five segments."""
+
+
 class TestBounds:
     """Absurd expansions are refused, not attempted."""
 
@@ -386,17 +390,16 @@ class TestBounds:
         with pytest.raises(ValidationError, match="more than 1 timeline segment;"):
             build_timeline(huge, Pacing(max_segments=1))
 
-    @pytest.mark.parametrize(("limit", "fits"), [(4, False), (5, True)])
-    def test_exactly_at_the_segment_limit(self, limit: int, fits: bool) -> None:  # noqa: FBT001
-        """Five segments fit a limit of five, timeline and total range alike; a limit of four refuses them."""
-        subject = workout(block(move(sets=3, rest_between_sets=Rest(60))))
-        if not fits:
-            with pytest.raises(ValidationError, match="more than 4 timeline segments"):
-                build_timeline(subject, attrs.evolve(CLASSIC, max_segments=limit))
-            return
-        timeline = build_timeline(subject, attrs.evolve(CLASSIC, max_segments=limit))
+    def test_exactly_at_the_segment_limit(self) -> None:
+        """Five segments fit a limit of five, timeline and total range alike."""
+        timeline = build_timeline(FIVE_SEGMENTS, attrs.evolve(CLASSIC, max_segments=5))
         assert 5 == len(timeline)
         assert (timeline.total, timeline.total) == timeline.total_range
+
+    def test_one_past_the_segment_limit(self) -> None:
+        """Five segments do not fit a limit of four."""
+        with pytest.raises(ValidationError, match="more than 4 timeline segments"):
+            build_timeline(FIVE_SEGMENTS, attrs.evolve(CLASSIC, max_segments=4))
 
     def test_reps_take_measurable_time(self) -> None:
         """A repetition quicker than half a second is refused: every segment must have a length."""
