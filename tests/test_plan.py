@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 from hypothesis import HealthCheck, assume, given, settings
@@ -12,6 +13,7 @@ from runstrength import (
     Amrap,
     Ascending,
     Block,
+    BlockChange,
     Distance,
     Duration,
     Emom,
@@ -19,6 +21,7 @@ from runstrength import (
     ForTime,
     Intervals,
     Ladder,
+    Level,
     Pacing,
     Range,
     Reps,
@@ -355,6 +358,17 @@ class TestPlan:
         planned = plan(subject).workout
         assert planned.blocks[0] is subject.blocks[0]
         assert ("A",) == tuple(item.name for item in planned.blocks[1].items)
+
+    def test_a_workout_without_optional_parts_is_planned_as_it_is(self) -> None:
+        """Nothing optional, no levels: the plan reads the very workout; with levels, a copy without them."""
+        subject = workout(block(move(), name="Main"))
+        assert plan(subject).workout is subject
+        levelled = attrs.evolve(
+            subject, levels=[Level(name="beginner", blocks=[BlockChange(block="Main", rounds=2)])]
+        )
+        planned = plan(levelled).workout
+        assert () == planned.levels
+        assert planned.blocks[0] is levelled.blocks[0]
 
     def test_the_last_block_has_nothing_after_it(self) -> None:
         """Only blocks before another have a gap after them."""

@@ -285,6 +285,31 @@ class TestRuleObjects:
         assert valid == rule.accepts(value)
         assert valid == (not rule.findings(value))
 
+    @given(HOSTILE)
+    def test_the_base_rule_accepts_anything(self, value: object) -> None:
+        """`Rule` itself, which subclasses narrow, finds nothing wrong with any value."""
+        rule = Rule()
+        assert ([], True) == (rule.findings(value), rule.accepts(value))
+        assert ({}, "anything") == (rule.schema(), rule.describe())
+
+    @pytest.mark.parametrize(
+        ("rule", "value", "code"),
+        [
+            (Whole(1, 10), 11, "out_of_range"),
+            (Whole(1, 10), 8.0, "not_whole_number"),
+            (Whole(1, 10), "8", "not_whole_number"),
+            (Number(0, 10), 11, "out_of_range"),
+            (Number(0, 10), 10.5, "out_of_range"),
+            (Number(0, 10), "8", "not_a_number"),
+            (Number(0, 10), True, "not_a_number"),
+        ],
+    )
+    def test_numbers_out_of_range_and_not_numbers_have_their_own_codes(
+        self, rule: Rule, value: object, code: str
+    ) -> None:
+        """A number past a bound is out of range; a value of the wrong kind is not a number at all."""
+        assert [code] == [found for _, _, found in rule.findings(value)]
+
     def test_instance_names_what_it_expects(self) -> None:
         """An instance rule's message names the kind of object, and shows the value in document terms."""
         [(_, reason, code)] = Instance((Rest,), "a rest").findings(None)

@@ -338,6 +338,22 @@ class TestFormats:
         assert (330.0, (330.0, 330.0)) == (timeline.total, timeline.total_range)
         assert {"E": 300.0, "N": 30.0} == timeline.block_totals()
 
+    def test_an_emom_rest_ends_on_its_mark_where_adding_misses_it(self) -> None:
+        """The rest until the next mark ends on it exactly, even where adding the rest's length misses it.
+
+        At 1.562 s a rep, 2 reps then 5 reps end at 10.934000000000001 s, and adding the rest's
+        length (63.124 - 10.934000000000001) gives 63.123999999999995, not the mark.
+        """
+        warm_up = Block(name="Warm-Up", items=[move("Z", Reps(2))])
+        emom = block(move("A", Reps(5)), name="E", format=Emom(every=60, duration=120))
+        pacing = Pacing(seconds_per_rep=1.562, transition=0, set_up=0, rest_between_blocks=0)
+        timeline = build_timeline(workout(warm_up, emom), pacing)
+        origin = timeline[0].end
+        kinds = [SegmentKind.WORK, SegmentKind.WORK, SegmentKind.REST, SegmentKind.WORK, SegmentKind.REST]
+        assert kinds == [s.kind for s in timeline]
+        assert [origin + 60, origin + 120] == [s.end for s in timeline if s.kind is SegmentKind.REST]
+        assert all(before.end == after.start for before, after in itertools.pairwise(timeline))
+
     def test_interval_overflow(self) -> None:
         """20 reps in a 20 s work interval: the interval's time is kept, and a warning says so."""
         station = block(move("A", Reps(20)), move("B", Reps(3)), format=Intervals(work=20, rest=10))
