@@ -57,6 +57,8 @@ TESTS = (
     "tests/test_values.py",
     "tests/test_document.py",
     "tests/test_timeline.py",
+    "tests/test_timeline_properties.py",
+    "tests/test_notebook.py",
     "tests/test_pacing.py",
     "tests/test_sides.py",
     "tests/test_rests_and_intervals.py",
