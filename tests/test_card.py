@@ -16,14 +16,18 @@ from _browser import chromium, close_pages, require_browser_tools
 from runstrength import (
     Amrap,
     Block,
+    BlockChange,
     Credit,
     Exercise,
+    ExerciseChange,
     ForTime,
+    Level,
     MissingExtraError,
     Pacing,
     Range,
     RangePoint,
     Reps,
+    Rest,
     Source,
     ValidationError,
     Workout,
@@ -98,6 +102,23 @@ class TestExportCard:
         assert "Harder: Forward-Fold Shoulder Stretch" in text
         reciprocal = next(e for e in catalog.get(ARTICLE).exercises() if e.name == "Reciprocal Row")
         assert reciprocal.cues[0] in text
+
+    def test_levels(self) -> None:
+        """Each level is named with its summary, or, without one, with every change it makes."""
+        squats = Block(name="Squats", rounds=2, items=(Exercise(name="Squat", dose=Reps(5), sets=3),))
+        levels = (
+            Level(name="strong", summary="Three rounds.", blocks=(BlockChange(block="Squats", rounds=3),)),
+            Level(
+                name="slower",
+                exercises=(ExerciseChange(exercise="Squat", dose=Reps(3)),),
+                rest_between_sets=Rest(120),
+            ),
+            Level(name="patient", rest_between_sets=Rest(180)),
+        )
+        text = " ".join(text_of(export_card(Workout(title="Legs", blocks=(squats,), levels=levels))).split())
+        assert "Strong Three rounds." in text
+        assert "Slower Squat: dose 3 reps; rest between sets 2 min" in text
+        assert "Patient rest between sets 3 min" in text
 
     def test_self_contained(self) -> None:
         """The card loads nothing: no src, href, url() or import."""

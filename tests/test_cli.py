@@ -248,6 +248,18 @@ def every_field() -> runstrength.Workout:
                 ),
             ),
         ),
+        levels=(
+            rs.Level(
+                name="advanced",
+                summary="Three rounds of intervals, heavier curls and shorter rests.",
+                blocks=(rs.BlockChange(block="Intervals", rounds=3),),
+                exercises=(
+                    rs.ExerciseChange(exercise="Hammer Curl", load=rs.Load(amount=14, unit=rs.LoadUnit.KG)),
+                ),
+                rest_between_sets=rs.Rest(45),
+            ),
+            rs.Level(name="steady", rest_between_sets=rs.Rest(120)),
+        ),
     )
 
 

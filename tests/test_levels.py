@@ -265,6 +265,15 @@ class TestLevels:
         assert "Pull-Up" in [exercise.name for exercise in advanced.exercises()]
         assert () == advanced.levels
 
+    def test_in_words(self) -> None:
+        """A level in words: its block changes, its exercise changes, then the rest between sets."""
+        level = yaml(EVERYTHING).levels[0]
+        circuit, (squat, row) = level.blocks[0], level.exercises
+        assert f"advanced: {circuit}; {squat}; {row}; rest between sets {Rest(90)}" == str(level)
+        assert "easy: Circuit: rounds 2" == str(
+            Level(name="easy", blocks=(BlockChange(block="Circuit", rounds=2),))
+        )
+
     def test_timeline_of_a_level(self) -> None:
         """A level's timeline has its rounds and its load ladder's steps."""
         timeline = build_timeline(yaml(EVERYTHING).variant("advanced"))

@@ -1142,10 +1142,15 @@ class Level(Validated):
     )
 
     def __str__(self) -> str:
-        changes = [*map(str, self.blocks), *map(str, self.exercises)]
-        if self.rest_between_sets is not None:
-            changes.append(f"rest between sets {self.rest_between_sets}")
-        return f"{self.name}: " + "; ".join(changes)
+        return f"{self.name}: " + "; ".join(level_changes(self))
+
+
+def level_changes(level: Level) -> list[str]:
+    """What ``level`` changes, in words: each block change, each exercise change, then the rest."""
+    changes = [*map(str, level.blocks), *map(str, level.exercises)]
+    if level.rest_between_sets is not None:
+        changes.append(f"rest between sets {level.rest_between_sets}")
+    return changes
 
 
 def to_levels(value: list[Level] | tuple[Level, ...]) -> tuple[Level, ...]:

@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Final, TypeVar
 
 from runstrength._errors import MissingExtraError
 from runstrength._extras import require
-from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Modification, Superset, Workout
+from runstrength._model import (
+    SCORE_WORDS,
+    Amrap,
+    Block,
+    Exercise,
+    ForTime,
+    Modification,
+    Superset,
+    Workout,
+    level_changes,
+)
 from runstrength._pacing import Pacing
 from runstrength._timeline import build_timeline
 from runstrength._values import Amount, Rest, Source, format_lengths, format_seconds
@@ -181,7 +191,7 @@ def export_card(workout: Workout, pacing: Pacing | None = None) -> str:
     if workout.rest_between_sets:
         facts.append(f"<div><dt>Rest between sets</dt><dd>{_e(workout.rest_between_sets)}</dd></div>")
     for level in workout.levels:
-        what = level.summary or "; ".join([*map(str, level.blocks), *map(str, level.exercises)])
+        what = level.summary or "; ".join(level_changes(level))
         facts.append(f"<div><dt>{_e(level.name.capitalize())}</dt><dd>{_e(what)}</dd></div>")
     summary = f'<p class="summary">{_e(workout.summary)}</p>' if workout.summary else ""
     body = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Superset, Workout
+from runstrength._model import SCORE_WORDS, Amrap, Block, Exercise, ForTime, Superset, Workout, level_changes
 from runstrength._values import Amount, Rest, Source, format_lengths, format_seconds
 
 from .terminal import escape, shown, width
@@ -59,10 +59,7 @@ def summary(workout: Workout, *, encoding: str | None = None) -> str:
         lines += ["", "Levels", "------"]
         for level in workout.levels:
             lines += _wrap(f"{level.name}: {level.summary}" if level.summary else level.name, 0, hang=2)
-            changes = [*map(str, level.blocks), *map(str, level.exercises)]
-            if level.rest_between_sets is not None:
-                changes.append(f"rest between sets {level.rest_between_sets}")
-            for change in changes:
+            for change in level_changes(level):
                 lines += _wrap(f"- {change}", 2, hang=2)
     # Text from a document may hold control characters: shown, never obeyed.
     return "\n".join(shown(escape(line), encoding) for line in lines)
