@@ -8,7 +8,7 @@ import shlex
 import signal
 import subprocess
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, time
 from importlib.metadata import version
 from pathlib import Path
@@ -127,6 +127,19 @@ def too_many_problems(more: int) -> str:
     """A one-line JSON document with ``more`` problems beyond the most a `ValidationError` lists."""
     items = [{"name": "Curl", "dose": {"reps": 0.5}}] * (MAX_PROBLEMS + more)
     return json.dumps({"schema_version": 1, "title": "Big", "blocks": [{"name": "Main", "items": items}]})
+
+
+@pytest.fixture
+def interruptible() -> Iterator[None]:
+    """Ctrl-C handled in this process during the test, so the commands it starts can be interrupted.
+
+    A shell starts a background job with Ctrl-C ignored, and an ignored signal stays ignored in
+    every child: the suite run that way would test nothing. A handled one starts at its default
+    in a child, as in a terminal.
+    """
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def every_field() -> runstrength.Workout:
@@ -1175,6 +1188,7 @@ class TestClosedStreams:
             result.stderr,
         )
 
+    @pytest.mark.usefixtures("interruptible")
     def test_interrupted_with_jobs(self, tmp_path: Path) -> None:
         """Ctrl-C during validate --jobs 2 exits 130 with no traceback from the parent or its workers."""
         line = runstrength.dumps(catalog.get("cindy")).replace("\n", "") + "\n"
