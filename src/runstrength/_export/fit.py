@@ -271,6 +271,7 @@ _SYNONYMS: Final = {
     "chinup": "chin up",
     "situp": "sit up",
     "stepup": "step up",
+    "ups": "up",  # push-ups, sit-ups: too short for the plural rule, which spares "abs"
     "pulldown": "pulldown",
     "woodchopper": "woodchop",
     "woodchop": "woodchop",
