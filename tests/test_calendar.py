@@ -117,6 +117,8 @@ class TestPlan:
             (3, date(2025, 3, 8), ["sat", "mon", "wed"]),
             (4, MONDAY, ["mon", "tue", "thu", "fri"]),
             (5, MONDAY, ["mon", "tue", "wed", "thu", "fri"]),
+            (6, MONDAY, ["mon", "tue", "wed", "thu", "fri", "sat"]),
+            (6, date(2025, 3, 5), ["wed", "thu", "fri", "sat", "sun", "mon"]),
             (7, MONDAY, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
             (14, MONDAY, ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]),
             (Range(2, 3), MONDAY, ["mon", "thu"]),
@@ -261,6 +263,19 @@ class TestExportIcs:
         ]:
             assert line in description.splitlines()
 
+    @pytest.mark.parametrize(
+        ("name", "line"),
+        [
+            # 21:05 (19:35–22:35 across its ranges): minutes begun count
+            (ARTICLE, "About 22 min (20–23 min across its ranges)."),
+            ("tabata-protocol", "About 4 min."),  # exactly 4:00, and no range
+        ],
+    )
+    def test_the_description_gives_the_length_in_minutes_begun(self, name: str, line: str) -> None:
+        """The timeline's total (and range) in whole minutes, a minute begun counting as one."""
+        description = value(event_of(export_ics(catalog.get(name), start=MONDAY, weeks=1)), "DESCRIPTION")
+        assert line in description.splitlines()
+
     def test_the_description_leaves_optional_parts_out_as_the_duration_does(self) -> None:
         """Optional blocks, exercises and superset members are not listed unless included."""
         squat, lunge = Exercise(name="Squat", dose=Reps(10)), Exercise(name="Lunge", dose=Reps(8))
@@ -393,3 +408,11 @@ class TestEndOfTheCalendar:
         """The reason names the latest start that leaves room for the weeks."""
         with pytest.raises(ValidationError, match=r"^start: .* \(on or before 9999-12-18\), got 9999-12-31$"):
             plan(article(), start=date(9999, 12, 31), weeks=2)
+
+    @pytest.mark.parametrize(("weeks", "room"), [(1, "1 week"), (2, "2 weeks"), (3, "3 weeks")])
+    def test_the_message_counts_the_weeks(self, weeks: int, room: str) -> None:
+        """One week, or that many weeks, before the calendar ends."""
+        with pytest.raises(
+            ValidationError, match=f"expected a date that leaves {room} before the calendar ends"
+        ):
+            plan(article(), start=date.max, weeks=weeks)

@@ -96,10 +96,12 @@ class TestExportCard:
         assert f"about {length_text(total)}" in export_card(catalog.get(ARTICLE), pacing)
 
     def test_options_and_cues(self) -> None:
-        """Easier and harder options are named with their changed dose, and the cues are in."""
+        """Easier and harder options are named, with their dose when they change it, and the cues are in."""
         text = " ".join(text_of(export_card(catalog.get(ARTICLE))).split())
         assert "Easier: Single-Arm Bent-Over Row (6–8 reps per side)" in text
         assert "Harder: Forward-Fold Shoulder Stretch" in text
+        assert "Harder: Forward-Fold Shoulder Stretch (" not in text  # the exercise's own dose
+        assert "Easier: Standing Rainbow (" not in text
         reciprocal = next(e for e in catalog.get(ARTICLE).exercises() if e.name == "Reciprocal Row")
         assert reciprocal.cues[0] in text
 

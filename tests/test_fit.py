@@ -453,6 +453,15 @@ class TestExportFit:
         assert expected == [s.row for s in steps]
 
     @DECODERS
+    def test_a_rest_as_needed_of_nothing_is_no_step(self, decode: Decode) -> None:
+        """A rest as needed that can only be nothing (0 s) waits for no lap button: the sets follow on."""
+        straight = move(sets=3, rest_between_sets=Rest(0, as_needed=True))
+        steps = decode(export_fit(single(straight), CLASSIC)).steps
+        assert [(0, "Squat", "reps", 8, "active", None), (1, None, REPEAT, 0, None, 3)] == [
+            s.row for s in steps
+        ]
+
+    @DECODERS
     def test_counted_efforts_repeat(self, decode: Decode) -> None:
         """Six 1 km efforts at 5k pace: a repeat of the effort and its recovery, the last effort after it."""
         each = Distance(1, DistanceUnit.KILOMETRES, intensity=Intensity.FIVE_K)
@@ -538,6 +547,22 @@ class TestExportFit:
             (6, None, REPEAT, 0, None, 3),
         ]
         assert expected == [s.row for s in steps]
+
+    def test_an_active_rest_on_a_ladder_does_its_first_step(self) -> None:
+        """An active rest is its exercise's first dose, in every round, as the timeline has it."""
+        plank = move("Plank", Ladder((Duration(20), Duration(15), Duration(10))))
+        block = Block(
+            name="Ladder",
+            rounds=3,
+            format=Intervals(work=40, rest=20, active_rest=plank),
+            items=(move("Squat"),),
+        )
+        steps = with_sdk(export_fit(Workout(title="Test", blocks=(block,)))).steps
+        assert ("Plank", "recovery", "Active rest: 20 s.") == (
+            steps[1].name,
+            steps[1].intensity,
+            steps[1].notes,
+        )
 
     @DECODERS
     def test_an_emom_is_one_timed_step_per_interval(self, decode: Decode) -> None:
@@ -721,6 +746,26 @@ class TestExerciseCategory:
         """The most specific profile name wins (whole words, any case, plurals); else a category word."""
         assert expected == exercise_category(name)
 
+    @pytest.mark.parametrize(
+        ("singular", "plural"),
+        [
+            ("Push-Up", "Push-Ups"),
+            ("Pull-Up", "Pull-Ups"),
+            ("Sit-Up", "Sit-Ups"),
+            ("Step-Up", "Step-Ups"),
+            ("Chin-Up", "Chin-Ups"),
+            ("Bench Press", "Bench Presses"),
+            ("Crunch", "Crunches"),
+            ("Chest Fly", "Chest Flies"),
+            ("Box Jump", "Box Jumps"),
+            ("Lateral Raise", "Lateral Raises"),
+        ],
+    )
+    def test_a_plural_name_maps_as_its_singular(self, singular: str, plural: str) -> None:
+        """Coaches write "10 Push-Ups" as often as "10 Push-Up": both land on the same profile name."""
+        assert exercise_category(singular) is not None
+        assert exercise_category(singular) == exercise_category(plural)
+
     def test_every_mapped_exercise_name_exists_in_the_profile(self) -> None:
         """Each category and exercise name in the table is one Garmin's profile knows."""
         for _, category, name in EXERCISE_CATEGORIES:
@@ -767,10 +812,16 @@ class TestNames:
             ("Bear Plank Lateral Walk", None, "B P Lateral Walk"),
             ("Hammer Curl", None, "Hammer Curl"),
             ("Half-Kneeling Rainbow", Side.LEFT, "HK Rainbow L"),
+            ("Walk to the Door", None, "Walk to the Door"),
+            ("Walk to the Doors", None, "Walk Doors"),
+            ("Walk to the Do", Side.RIGHT, "Walk to the Do R"),
         ],
     )
     def test_short_names_keep_the_movement(self, name: str, side: Side | None, expected: str) -> None:
-        """Small words go, then initials from the left; the last word and the side stay."""
+        """Small words go, then initials from the left; the last word and the side stay.
+
+        A name that fits exactly (16 bytes with its mark) stays whole.
+        """
         assert expected == short_name(name, side)
 
     @given(st.text(min_size=1, max_size=120), st.sampled_from([None, Side.RIGHT, Side.LEFT]))
