@@ -199,6 +199,19 @@ class TestBlockFacts:
         assert squeezed("stated 5 min 30 s–6 min 30 s per round") in text
         assert squeezed("stated length 16 min 30 s–19 min 30 s") in text
 
+    def test_rounds(self) -> None:
+        """A plain block always gives its rounds; a timed one only when it repeats."""
+        squat = Exercise(name="Squat", dose=Reps(reps=5))
+        blocks = [
+            Block(name="Plain", items=[squat]),
+            Block(name="Once", format=Amrap(time_cap=300), items=[squat]),
+            Block(name="Twice", rounds=2, format=Amrap(time_cap=300), items=[squat]),
+        ]
+        text = squeezed(text_of(export_card(Workout(title="Rounds", blocks=blocks))))
+        assert squeezed("Plain 1 round") in text
+        assert squeezed("Once AMRAP in 5 min, score:") in text
+        assert squeezed("Twice AMRAP in 5 min, 2 rounds, score:") in text
+
     @pytest.mark.parametrize("name", catalog.names())
     def test_every_built_in(self, name: str) -> None:
         """Every built-in workout's scores and stated block lengths."""

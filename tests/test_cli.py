@@ -184,6 +184,7 @@ def every_field() -> runstrength.Workout:
         title="Every Field",
         summary="A workout that exists to show every line of the summary.\n\nIt has two paragraphs.",
         frequency=rs.Frequency(per_week=2, note="With a day off between sessions."),
+        stated_duration=rs.Range(1500, 1800),
         rest_between_sets=rs.Rest.between(60, 90, as_needed=True),
         equipment=(
             rs.Equipment(name="mat"),

@@ -548,6 +548,23 @@ class TestExportFit:
         ]
         assert expected == [s.row for s in steps]
 
+    @DECODERS
+    def test_intervals_without_rest_have_no_rest_steps(self, decode: Decode) -> None:
+        """Intervals of no rest go from one work step to the next: a rest of 0 s is no step."""
+        block = Block(
+            name="Back to back",
+            rounds=2,
+            format=Intervals(work=40, rest=0),
+            items=(move("Squat"), move("Row")),
+        )
+        steps = decode(export_fit(Workout(title="Test", blocks=(block,)))).steps
+        expected = [
+            (0, "Squat", "time", 40_000, "active", None),
+            (1, "Row", "time", 40_000, "active", None),
+            (2, None, REPEAT, 0, None, 2),
+        ]
+        assert expected == [s.row for s in steps]
+
     def test_an_active_rest_on_a_ladder_does_its_first_step(self) -> None:
         """An active rest is its exercise's first dose, in every round, as the timeline has it."""
         plank = move("Plank", Ladder((Duration(20), Duration(15), Duration(10))))
@@ -831,6 +848,23 @@ class TestNames:
         short = short_name(name, side)
         assert len(short.encode()) <= NAME_BYTES
         assert short.endswith({None: "", Side.RIGHT: " R", Side.LEFT: " L"}[side])
+
+    @pytest.mark.parametrize(
+        ("title", "expected"),
+        [
+            ("Core (Part A) Finisher", "Core Finisher"),
+            ("Tabata Protocol (20 s on, 10 s off)", "Tabata Protocol"),
+            ("(Only Parentheses Here)", "(Only"),
+            ("Upper-Body Workout for Runners", "Upper-Body"),
+            ("Sixteen Bytes Ok", "Sixteen Bytes Ok"),
+        ],
+    )
+    def test_short_titles_drop_parentheses_first(self, title: str, expected: str) -> None:
+        """A long title loses its parenthesised parts, then keeps whole words from the start.
+
+        A title that is nothing but parentheses keeps its words rather than becoming empty.
+        """
+        assert expected == short_title(title)
 
     @given(st.text(min_size=1, max_size=200))
     def test_a_short_title_always_fits(self, title: str) -> None:
