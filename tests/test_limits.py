@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from _hostile import parent_of, places
 from runstrength import ValidationError, catalog, cli, from_dict, load, loads, to_dict
-from runstrength._document.convert import MAX_DEPTH, deepest
+from runstrength._document.convert import MAX_DEPTH, MAX_NODES, deepest
 
 FORMATS = ("json", "yaml", "toml")
 
@@ -193,6 +193,31 @@ def test_problems_past_the_cap_are_counted_exactly(fmt: str) -> None:
         document["source"] = {"title": "T", **{f"extra{n}": 1 for n in range(unknown)}}
         counts.append(_problems_in_all(lambda: loads(written(document, fmt), fmt)))  # type: ignore[arg-type]
     assert counts[1] - counts[0] == 4 * (900 - 100) + (1500 - 50)
+
+
+@pytest.mark.parametrize(
+    ("line", "within", "place"),
+    [
+        # Each pair is a value in the root table: the one past the limit is placed at its "=".
+        (lambda n: f"k{n} = {n}", MAX_NODES - 1, (MAX_NODES, len(f"k{MAX_NODES - 1} ="))),
+        (lambda n: f"[t{n}]", MAX_NODES - 1, (MAX_NODES, 1)),  # each table a value
+        # Each table of the array is a value and so is the array: the scan, counting only what
+        # it sees (two brackets, one header), leaves the last one to the count after parsing.
+        (lambda _: "[[t]]", MAX_NODES - 2, (None, None)),
+    ],
+    ids=["pairs", "tables", "array-of-tables"],
+)
+def test_toml_past_the_value_limit(line: Any, within: int, place: tuple[int | None, int | None]) -> None:
+    """A TOML text of `MAX_NODES` values with the root is within the limit; one more is refused.
+
+    The scan before parsing finds the value that crosses the limit where it can.
+    """
+    text = "\n".join(line(n) for n in range(within))
+    assert "too_large" not in codes(lambda: loads(text, "toml"))  # refused for what the workout lacks
+    text += f"\n{line(within)}"
+    with pytest.raises(ValidationError) as info:
+        loads(text, "toml")
+    assert [("too_large", *place)] == [(p.code, p.line, p.column) for p in info.value.problems]
 
 
 PLAIN = st.recursive(

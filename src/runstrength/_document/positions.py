@@ -70,8 +70,7 @@ def _position(index: Index | _YamlPaths | _JsonPaths, problem: Problem) -> Posit
     location = problem.location
     if (found := index.get(location)) is not None:
         key, value = found
-        unknown = problem.code == "unknown_field" or problem.reason.startswith("unknown field")
-        return key if unknown and key is not None else value
+        return key if problem.code == "unknown_field" and key is not None else value
     for end in range(len(location) - 1, -1, -1):  # a missing field: the mapping that lacks it
         if (found := index.get(location[:end])) is not None:
             return found[1]

@@ -691,9 +691,7 @@ class _TomlScan:
             header = not self.open and self.previous in "\n["
             self.open.append(mark)
             self.in_key, self.key_dots = header or mark == "{", 0
-            if header and self.previous == "[":  # the second bracket of [[table]]
-                return None
-            self.values += header
+            self.values += header  # the second bracket of [[table]] is no header: counted once
             if len(self.open) >= MAX_DEPTH:
                 return ("too_deep", TOO_DEEP)
         elif mark in "]}" and self.open:
