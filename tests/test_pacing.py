@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import typing
+
+import attrs
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from runstrength import (
     Block,
@@ -19,6 +24,7 @@ from runstrength import (
     Sides,
     Superset,
     Tempo,
+    ValidationError,
     Workout,
     build_timeline,
     from_dict,
@@ -222,6 +228,32 @@ class TestOtherDefaults:
         """Changing sides takes 5 s."""
         kinds = timeline_of(move("Lunge", sides=Sides.EACH))
         assert [("work", 25.0), ("switch_sides", 5.0), ("work", 25.0)] == kinds
+
+
+NUMBERS: typing.Final = sorted(
+    name
+    for name, hint in typing.get_type_hints(Pacing).items()
+    if set(typing.get_args(hint) or (hint,)) - {type(None)} <= {int, float}
+)
+"""Every pacing field that is a number (of seconds, reps, segments or seconds per km)."""
+
+
+class TestBounds:
+    """Every number a pacing holds is positive or zero: no negative time can reach a timeline."""
+
+    def test_numbers_found(self) -> None:
+        """All fields but the range point are numbers."""
+        assert {field.name for field in attrs.fields(Pacing)} - set(NUMBERS) == {"range_point"}
+
+    @pytest.mark.parametrize("name", NUMBERS)
+    @given(value=st.integers(max_value=-1) | st.floats(max_value=-1e-9))
+    @example(value=-1)
+    @example(value=-1e-9)
+    def test_negative_numbers_are_refused(self, name: str, value: float) -> None:
+        """A negative number is refused for its field, whatever the field, the nearest to 0 too."""
+        with pytest.raises(ValidationError) as info:
+            Pacing(**{name: value})  # type: ignore[arg-type] # every field, by name
+        assert [(name,)] == [problem.location for problem in info.value.problems]
 
 
 class TestDocuments:
