@@ -1489,7 +1489,9 @@ class TestList:
 
     def test_json(self, run: Run) -> None:
         """--format json gives each workout's name, title, block formats and length in seconds."""
-        entries = json.loads(run("list", "--format", "json").out)
+        result = run("list", "--format", "json")
+        assert 0 == result.status
+        entries = json.loads(result.out)
         upper = next(entry for entry in entries if entry["name"] == BUILT_IN)
         expected = {
             "name": BUILT_IN,

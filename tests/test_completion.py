@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from runstrength._render.completion import SHELLS, completion
-from runstrength.cli import _parser, main
+from runstrength.cli import _VARIANTS, _parser, main
 
 BASH = shutil.which("bash") or "/bin/bash"
 COMMANDS = ("list", "show", "validate", "timeline", "export", "schema", "completion")
@@ -69,6 +69,9 @@ class TestCompletion:
         assert set(COMMANDS) <= offered("")
         assert {"--format", "--variant", "--rest"} <= offered("timeline", "--")
         assert {"table", "markdown", "csv", "json"} == offered("timeline", "--format", "")
+        # Free text with suggestions: the suggestions; free text without any: nothing, not file names.
+        assert set(_VARIANTS) == offered("timeline", "--variant", "")
+        assert set() == offered("timeline", "--include", "")
         assert {"bash", "zsh", "fish"} == offered("completion", "") - {
             "-h",
             "--help",

@@ -980,6 +980,13 @@ class TestMaxSteps:
         assert 1 == main(["export", "--format", "fit", "--fit-max-steps", "20", "-o", str(target)])
         assert "more than 20 FIT workout steps" in capsys.readouterr().err
 
+    @pytest.mark.parametrize(("value", "status"), [("1", 1), ("4096", 0)])
+    def test_the_command_line_limit_ends(self, value: str, status: int, tmp_path: Path) -> None:
+        """1 and 4096 are limits the export applies (one step is too few here), not usage errors."""
+        assert status == main(
+            ["export", "--format", "fit", "--fit-max-steps", value, "-o", str(tmp_path / "w.fit")]
+        )
+
     @pytest.mark.parametrize("value", ["0", "4097", "many"])
     def test_the_command_line_limit_is_checked(self, value: str, capsys: pytest.CaptureFixture[str]) -> None:
         """An out-of-range --fit-max-steps is a usage error (exit 2) without a traceback."""
