@@ -156,8 +156,8 @@ def _limit_offset(text: str, fmt: str, code: str) -> tuple[int, int] | None:
         return None if offset is None else line_column(text, offset)
     from .positions import json_values  # noqa: PLC0415 - only for a refused document
 
-    for count, (_, _, offset, depth) in enumerate(json_values(text), start=1):
-        if (code == "too_deep" and depth > MAX_DEPTH) or (code == "too_large" and count > MAX_NODES):
+    for _, _, offset, depth in json_values(text):  # too deep: the first value past the limit
+        if depth > MAX_DEPTH:
             return line_column(text, offset)
     return None  # pragma: no cover - the data came from this text
 
