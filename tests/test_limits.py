@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +208,9 @@ def test_problems_past_the_cap_are_counted_exactly(fmt: str) -> None:
     ],
     ids=["pairs", "tables", "array-of-tables"],
 )
-def test_toml_past_the_value_limit(line: Any, within: int, place: tuple[int | None, int | None]) -> None:
+def test_toml_past_the_value_limit(
+    line: Callable[[int], str], within: int, place: tuple[int | None, int | None]
+) -> None:
     """A TOML text of `MAX_NODES` values with the root is within the limit; one more is refused.
 
     The scan before parsing finds the value that crosses the limit where it can.
