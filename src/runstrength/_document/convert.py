@@ -27,7 +27,7 @@ from enum import StrEnum
 from functools import cache
 from itertools import count, islice
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, get_args, get_origin, overload
 
 import attrs
 
@@ -183,12 +183,11 @@ def _reader(t: Any, extra_key: str | None = None) -> Read | None:  # noqa: PLR09
         classes = _classes_of(t)
         if not classes:
             return None
-        if len(classes) == 1 and not _has_scalars(t):  # one kind of value, or nothing
+        if len(classes) == 1:  # one kind of value, or nothing, or (``int | Range``) a plain value
             (cls,) = classes
             if _is_model(cls) and cls not in WRITTEN_AS_FIELD:
-                return _object_reader(cls, _tag_of(cls), nullable=True)
-            inner = _reader(cls)
-            return None if inner is None else (lambda data: None if data is None else inner(data))
+                return _object_reader(cls, _tag_of(cls), others="all" if _has_scalars(t) else "none")
+            return _reader(cls)  # the other readers pass on what they do not read
         return _choice_reader(tuple(classes))
     return None  # scalars and enums: the constructor's converter and rule judge them
 
@@ -226,29 +225,36 @@ def _text_reader(cls: type, field: str) -> Read:
     return read
 
 
-def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) -> Read:
-    """The reader of a mapping of ``cls``'s fields (and ``extra_key``); ``nullable``: or ``None``."""
+Others = Literal["doubt", "none", "all"]
+"""What an object reader does with a value other than a mapping: doubt it, pass ``None`` on, or
+pass any such value on (where a plain value may stand instead, for the field's rule to judge)."""
+
+
+def _object_reader(cls: type, extra_key: str | None, *, others: Others = "doubt") -> Read:
+    """The reader of a mapping of ``cls``'s fields (and ``extra_key``); ``others``: see `_not_read`."""
     fields = {name: _reader(field_type) for name, (field_type, _) in _fields(cls).items()}
     nested = {name: read for name, read in fields.items() if read is not None}
     """The fields whose values are read first (objects, lists of objects, choices)."""
     names = frozenset(nested)
+    nested_items = tuple(nested.items())
     most = len(fields) + (extra_key is not None)
     """More keys than this, and some are unknown: no need to copy them to find out."""
 
     if not nested and extra_key is None:  # a leaf: its mapping is the constructor's arguments
-        return _leaf_reader(cls, most, nullable=nullable)
+        return _leaf_reader(cls, most, others=others)
 
     def read(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
-            return _not_read(data, nullable=nullable)
+            return data if type(data) is not dict and others == "all" else _not_read(data, others)
         # The constructor judges every key: an unknown one (or one that is not text) is a
         # TypeError, and so is a missing field; only the values of ``nested`` are read first.
         values = data.copy()
         if extra_key is not None:
             values.pop(extra_key, None)
         try:
-            for key in data.keys() & names:
-                values[key] = nested[key](values[key])
+            for key, read_value in nested_items:
+                if key in values:
+                    values[key] = read_value(values[key])
             try:
                 return cls(**values)
             except (TypeError, ValidationError):  # a field unknown or missing, or a rule refused
@@ -260,12 +266,12 @@ def _object_reader(cls: type, extra_key: str | None, *, nullable: bool = False) 
     return read
 
 
-def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
+def _leaf_reader(cls: type, most: int, *, others: Others) -> Read:
     """`_object_reader` for a class with nothing to read first and no extra key."""
 
     def read_leaf(data: Any) -> Any:
         if type(data) is not dict or len(data) > most:
-            return _not_read(data, nullable=nullable)
+            return data if type(data) is not dict and others == "all" else _not_read(data, others)
         try:
             return cls(**data)  # a key that is not text, unknown or missing: a TypeError
         except (TypeError, ValidationError):
@@ -274,9 +280,9 @@ def _leaf_reader(cls: type, most: int, *, nullable: bool) -> Read:
     return read_leaf
 
 
-def _not_read(data: Any, *, nullable: bool) -> None:
+def _not_read(data: Any, others: Others) -> None:
     """For an object reader given something other than a mapping of its fields: ``None``, or a doubt."""
-    if data is None and nullable:
+    if data is None and others == "none":
         return
     raise _Doubt
 
@@ -326,9 +332,8 @@ def _choice_reader(classes: tuple[type, ...]) -> Read:
             return by_tag[tag](data)
 
         return read_tagged
-    (only,) = classes
-    read = readers[only]
-    return lambda data: read(data) if type(data) is dict else data
+    msg = f"a choice of one class has no choice reader: {classes}"  # pragma: no cover - `_reader` reads those
+    raise TypeError(msg)  # pragma: no cover
 
 
 def _model_reader(cls: type) -> Read:
