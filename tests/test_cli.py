@@ -1,3 +1,4 @@
+import argparse
 import contextlib
 import io
 import json
@@ -25,10 +26,11 @@ from runstrength import Pacing, RangePoint, build_timeline, catalog
 from runstrength._document.text import SUFFIXES, DocumentFormat
 from runstrength._errors import MAX_PROBLEMS
 from runstrength._extras import _brought_by
+from runstrength._render.completion import _options, _positional_choices
 from runstrength._render.summary import summary
 from runstrength._render.table import TimelineFormat, length, render
 from runstrength._render.terminal import escape, width
-from runstrength.cli import _problem_line, _result, _sniff, main
+from runstrength.cli import _parser, _problem_line, _result, _sniff, main
 
 BUILT_IN = "upper-body-for-runners"
 GOLDEN = Path(__file__).parent / "golden"
@@ -337,6 +339,33 @@ class TestMain:
         assert (2, "") == (result.status, result.out)
         assert "runstrength" in result.err
         assert "error: " in result.err
+
+    @pytest.mark.parametrize(
+        ("command", "flag"),
+        [
+            (command, action.option_strings[-1])
+            for command, sub in _parser()[1].items()
+            for action in _options(sub)
+            if action.nargs is None and isinstance(action, argparse._StoreAction)
+        ],
+    )
+    def test_value_of_two_dashes(self, capsys: pytest.CaptureFixture[str], command: str, flag: str) -> None:
+        """``--flag=--`` gives the flag the text ``--`` (older argparse dropped it, leaving the default).
+
+        The text is then read like any other value: refused, naming the flag and the text, where the
+        flag takes a number, a date or a choice; kept as it is where it takes any text.
+        """
+        parser, commands = _parser()
+        (action,) = (action for action in _options(commands[command]) if flag in action.option_strings)
+        args = [command, f"{flag}=--", *_positional_choices(commands[command])[:1]]
+        if action.type is None and action.choices is None:
+            assert "--" == getattr(parser.parse_args(args), action.dest)
+            return
+        with pytest.raises(SystemExit, match=r"^2$"):
+            parser.parse_args(args)
+        last = capsys.readouterr().err.splitlines()[-1]
+        assert last.startswith(f"runstrength {command}: error: argument {'/'.join(action.option_strings)}: ")
+        assert last.endswith("'--'") or "'--' (choose from" in last
 
     def test_interrupted(self, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
         """Ctrl-C exits 130 without a traceback."""

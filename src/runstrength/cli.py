@@ -848,6 +848,19 @@ class _ArgumentParser(argparse.ArgumentParser):
         """Print the usage and the message, escaped, and exit with status 2."""
         super().error(escape(message))
 
+    def _get_values(self, action: argparse.Action, arg_strings: list[str]) -> Any:
+        """Read an option's value, keeping a value of ``--`` given as ``--start=--``.
+
+        Older argparse drops that ``--`` as if it separated options from operands and leaves the
+        option an empty list, so the flag would silently mean its default; it is read as the text
+        ``--`` instead, like any other value (and refused where ``--`` is no valid value).
+        """
+        if arg_strings == ["--"] and action.option_strings and action.nargs in (None, argparse.OPTIONAL):
+            value = self._get_value(action, "--")
+            self._check_value(action, value)
+            return value
+        return super()._get_values(action, arg_strings)
+
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     parser = _ArgumentParser(
