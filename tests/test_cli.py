@@ -1249,7 +1249,11 @@ class TestClosedStreams:
             first = [process.stdout.readline() for _ in range(64)]  # a task came back
             sleep(3)  # every worker has started, even on a busy machine
             os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
-            status = process.wait(timeout=60)
+            try:
+                status = process.wait(timeout=60)
+            finally:  # a command that ignored Ctrl-C must not keep the suite waiting on it
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGKILL)
             err = process.stderr.read().decode()
         assert all(b'"valid": true' in row for row in first)
         assert (130, "") == (status, err)

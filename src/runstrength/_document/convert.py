@@ -416,7 +416,7 @@ class _Problems:
         self, path: Location, data: dict[Any, Any], unknown: set[Any], valid: Sequence[str], cls: type
     ) -> None:
         """Report the ``unknown`` keys of ``data`` in its order; beyond the cap, only count them."""
-        room = max(0, MAX_PROBLEMS - len(self.found))
+        room = MAX_PROBLEMS - len(self.found)  # never negative: `add` keeps no more
         self.omitted += max(0, len(unknown) - room)  # only counted: no need to word them
         for key in islice((key for key in data if key in unknown), room):
             if not isinstance(key, str):
