@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 
 import runstrength
@@ -351,3 +352,57 @@ class TestBoundedReport:
         row = bounded.Row(case, bounded.Report("refused", cpu=0.004), bounded.Report("refused", cpu=0.001))
         assert [] == row.over
         assert 4.0 == pytest.approx(row.ratio)
+
+
+@pytest.fixture(scope="module")
+def expansion(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The schedule builder's benchmark, ``benchmarks/bench_timeline.py``."""
+    return importlib.import_module("bench_timeline")
+
+
+class TestTimelineFloor:
+    """The floor the schedule builder is measured against constructs exactly its segments."""
+
+    @pytest.mark.parametrize("name", runstrength.catalog.names())
+    def test_constructs_every_built_in_timeline_again(self, expansion: ModuleType, name: str) -> None:
+        """By keyword and from ready dicts, the floor's segments equal the timeline's."""
+        segments = runstrength.build_timeline(runstrength.catalog.get(name)).segments
+        fields = [attrs.asdict(segment, recurse=False) for segment in segments]
+        rebuilt = (expansion.by_keyword(segments), expansion.by_dict(fields))
+        assert rebuilt == (list(segments), list(segments))
+
+    def test_the_large_workout_is_what_is_timed(self, expansion: ModuleType) -> None:
+        """Thousands of segments; ten times the rounds make about ten times as many."""
+        once = len(runstrength.build_timeline(expansion.large_workout()))
+        tenfold = len(runstrength.build_timeline(expansion.large_workout(rounds=100)))
+        assert (once > 3000, round(tenfold / once)) == (True, 10)
+
+    def test_interleaved_times_each_call_in_turn(self, expansion: ModuleType) -> None:
+        """Each call runs ``number`` times per turn, ``repeat`` turns, in the order given."""
+        order: list[str] = []
+        best = expansion.interleaved(
+            {"a": lambda: order.append("a"), "b": lambda: order.append("b")}, number=2, repeat=3
+        )
+        assert (list(best), order) == (["a", "b"], ["a", "a", "b", "b"] * 3)
+
+    def test_prints_both_floors(self, expansion: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:
+        """The script gives the ratio to the keyword floor, with its target, and to the dict floor."""
+        status = expansion.main(["--repeat", "1"])
+        out = capsys.readouterr().out
+        expected = ("constructing a Segment by keyword", "(target ≤ 2)", "from a ready dict", "ratio")
+        assert (status, [part for part in expected if part not in out]) == (0, [])
+
+    def test_ratios_divide_per_segment_costs(self, expansion: ModuleType) -> None:
+        """Each ratio is the expansion's cost per segment over that floor's."""
+        figures = expansion.Figures(
+            built_in_micros=1.0,
+            built_in_range_micros=1.0,
+            built_in_segments=1,
+            large_segments=1,
+            segments_per_second=1.0,
+            scaling=10.0,
+            per_segment_micros=3.0,
+            floor_micros=2.0,
+            dict_floor_micros=1.5,
+        )
+        assert (figures.floor_ratio, figures.dict_floor_ratio) == (1.5, 2.0)
