@@ -57,6 +57,7 @@ from runstrength import (
     export_fit,
     strategies,
 )
+from runstrength._export import fit as fit_module
 from runstrength._export.fit import (
     CONNECT_MAX_STEPS,
     EXERCISE_CATEGORIES,
@@ -662,6 +663,19 @@ class TestExportFit:
         items = tuple(move(f"Move {n}", ladder, sides=Sides.EACH) for n in range(15))
         with pytest.raises(ValidationError, match="more than 4096 FIT workout steps"):
             export_fit(single(*items, rounds=100), max_steps=MAX_STEPS)
+
+    def test_each_name_is_looked_up_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The profile is searched once per exercise name, not once per set and round (steps)."""
+        looked_up: list[str] = []
+
+        def counted(name: str) -> tuple[str, str | None] | None:
+            looked_up.append(name)
+            return exercise_category(name)
+
+        monkeypatch.setattr(fit_module, "exercise_category", counted)
+        squat, row = move("Back Squat", sets=3), move("Bent-Over Row", sets=3)
+        export_fit(single(squat, row, move("Back Squat", Reps(5)), rounds=4), CLASSIC)
+        assert sorted(looked_up) == ["Back Squat", "Bent-Over Row"]
 
     @pytest.mark.parametrize(("workout", "pacing"), [("a workout", None), (None, "a pacing")])
     def test_wrong_arguments_raise_type_error(self, workout: Any, pacing: Any) -> None:

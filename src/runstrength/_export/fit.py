@@ -452,6 +452,9 @@ class _Steps:
         self.steps: list[dict[str, object]] = []
         self.intensity = "active"
         self.title = ""
+        self.categories: dict[str, tuple[str, str | None] | None] = {}
+        """`exercise_category` of each name met so far: it scans the whole profile, and a
+        name's every set and round is a step."""
 
     # --- output -----------------------------------------------------------------------
 
@@ -527,7 +530,9 @@ class _Steps:
             category, _, named = exercise.fit_exercise.partition("/")
             found = (category, named or None)
         if found is None:
-            found = exercise_category(exercise.name)
+            if exercise.name not in self.categories:
+                self.categories[exercise.name] = exercise_category(exercise.name)
+            found = self.categories[exercise.name]
         if found is not None:
             category, exercise_name = found
             fields["exercise_category"] = category
