@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -406,3 +408,103 @@ class TestTimelineFloor:
             dict_floor_micros=1.5,
         )
         assert (figures.floor_ratio, figures.dict_floor_ratio) == (1.5, 2.0)
+
+
+@pytest.fixture(scope="module")
+def instructions(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The instruction-count benchmark, ``benchmarks/bench_instructions.py``."""
+    return importlib.import_module("bench_instructions")
+
+
+SMALLEST = min(
+    runstrength.catalog.names(), key=lambda name: len(runstrength.dumps(runstrength.catalog.get(name)))
+)
+"""The built-in workout with the shortest document: the quickest to count under callgrind."""
+
+
+class TestInstructionCounts:
+    """``bench_instructions.py`` counts what each reader executes, one count per batch."""
+
+    def test_counts_each_reader_on_a_workout(self, instructions: ModuleType) -> None:
+        """Under callgrind: the rules add work to loading, and pydantic's count is of the same text."""
+        if shutil.which("valgrind") is None:  # then the script says so, and what would help
+            with pytest.raises(instructions.CountingError, match="valgrind is not installed"):
+                instructions.counts([SMALLEST], number=1, warm_up=1)
+            return
+        (count,) = instructions.counts([SMALLEST], number=2, warm_up=2)
+        size = len(runstrength.dumps(runstrength.catalog.get(SMALLEST)).encode())
+        assert (count.name, count.size) == (SMALLEST, size)
+        assert count.loads > count.unchecked > 0
+        assert count.pydantic > 0
+
+    def test_measure_runs_one_batch_per_reader_and_workout(
+        self, instructions: ModuleType, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Warm-up calls first, then each workout's batches in the readers' order, one reduce each."""
+        calls: list[tuple[str, int]] = []
+        texts = instructions.catalogue_texts()
+        names = runstrength.catalog.names()[:2]
+        readers = {
+            reader: functools.partial(lambda r, t: calls.append((r, len(t))), reader) for reader in "abc"
+        }
+        reduced: list[int] = []
+        real_reduce = functools.reduce
+
+        def counting_reduce(function: Any, items: Any, start: Any) -> Any:
+            reduced.append(len(calls))
+            return real_reduce(function, items, start)
+
+        monkeypatch.setattr(instructions, "CALLS", readers)
+        monkeypatch.setattr(instructions.functools, "reduce", counting_reduce)
+        instructions.measure(names, number=3, warm_up=1)
+        sizes = [len(texts[name]) for name in names]
+        warm = [(reader, size) for size in sizes for reader in "abc"]
+        batches = [(reader, size) for size in sizes for reader in "abc" for _ in range(3)]
+        assert (calls, reduced) == (warm + batches, list(range(len(warm), len(calls), 3)))
+
+    def test_reads_the_dumps_in_order(self, instructions: ModuleType, tmp_path: Path) -> None:
+        """Dumps are read by their number (10 after 9), the final file without one is not a count."""
+        for number, total in ((1, 5), (2, 7), (10, 3), (9, 4)):
+            (tmp_path / f"out.{number}").write_text(f"version: 1\nsummary: {total}\ntotals: {total}\n")
+        (tmp_path / "out").write_text("summary: 0\n")
+        assert [5, 7, 4, 3] == instructions.summaries(tmp_path, "out")
+
+    def test_a_dump_without_a_summary_is_refused(self, instructions: ModuleType, tmp_path: Path) -> None:
+        """A file that is not callgrind's is an error that names it, not a count of nothing."""
+        (tmp_path / "out.1").write_text("events: Ir\n")
+        with pytest.raises(instructions.CountingError, match=r"out\.1 has no summary line"):
+            instructions.summaries(tmp_path, "out")
+
+    def test_table_gives_ratios_median_and_worst(self, instructions: ModuleType) -> None:
+        """Each row divides by pydantic's count; the last line names the worst workout."""
+        found = [
+            instructions.Count("a", 10, loads=300.0, unchecked=200.0, pydantic=100.0),
+            instructions.Count("b", 20, loads=200.0, unchecked=150.0, pydantic=100.0),
+            instructions.Count("c", 30, loads=150.0, unchecked=120.0, pydantic=100.0),
+        ]
+        lines = instructions.table(found).splitlines()
+        assert lines[3].split()[-3:] == ["3.00", "0.2", "2.00"]
+        assert lines[-1].startswith("median ratio 2.00, worst 3.00 (a)")
+        assert lines[-1].endswith("without the rules' checks: median 1.50")
+
+    def test_main_without_valgrind_says_why(
+        self, instructions: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """No traceback: status 2, and what is missing."""
+        monkeypatch.setattr(instructions.shutil, "which", lambda _: None)
+        status = instructions.main([SMALLEST])
+        assert (status, capsys.readouterr().err) == (
+            2,
+            "cannot count instructions: valgrind is not installed (on Debian: apt-get install valgrind)\n",
+        )
+
+    def test_main_refuses_an_unknown_workout(
+        self, instructions: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """An unknown name is a usage error (status 2) naming it."""
+        with pytest.raises(SystemExit) as exit_:
+            instructions.main(["no-such-workout"])
+        assert (exit_.value.code, "no built-in workout named no-such-workout" in capsys.readouterr().err) == (
+            2,
+            True,
+        )
