@@ -150,6 +150,7 @@ class TestRanges:
         """Bounds with no whole number between them give fractional ends within them."""
         assert 0.2 <= value.min <= value.max <= 0.8
 
+    @pytest.mark.reach
     def test_fractions_reached(self) -> None:
         """Without ``whole_numbers``, ends may have fractions."""
         assert reaches(strategies.ranges(), lambda r: isinstance(r.min, float) and not r.min.is_integer())
@@ -210,6 +211,7 @@ class TestDoses:
             ("a mixed ladder", lambda d: isinstance(d, Ladder) and len({type(s) for s in d.ladder}) > 1),
         ],
     )
+    @pytest.mark.reach
     def test_every_kind_reached(self, kind: str, condition: Callable[[object], bool]) -> None:
         """Every kind of dose, in every unit, is made."""
         assert reaches(strategies.doses(ladder_steps=3), condition), kind
@@ -254,6 +256,7 @@ class TestValues:
             (strategies.frequencies(), lambda f: f.at_least and isinstance(f.per_week, Range)),
         ],
     )
+    @pytest.mark.reach
     def test_every_form_reached(
         self, strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]
     ) -> None:
@@ -279,14 +282,17 @@ class TestValues:
 class TestText:
     """Names, cues and notes: realistic, varied, and always within the rules."""
 
+    @pytest.mark.reach
     def test_non_ascii_names(self) -> None:
         """Names are not all ASCII."""
         assert reaches(strategies.exercises(), lambda e: not e.name.isascii())
 
+    @pytest.mark.reach
     def test_unfamiliar_names(self) -> None:
         """Names are not all drawn from a list: some are made of words put together."""
         assert reaches(strategies.exercises(), lambda e: e.name not in strategies._EXERCISES)
 
+    @pytest.mark.reach
     def test_multi_line_notes(self) -> None:
         """Notes may run over several lines."""
         assert reaches(strategies.exercises(), lambda e: e.notes is not None and "\n" in e.notes)
@@ -329,6 +335,7 @@ class TestExercises:
             for kind in ModificationKind
         ],
     )
+    @pytest.mark.reach
     def test_every_form_reached(self, what: str, condition: Callable[[Exercise], bool]) -> None:
         """Exercises come with every kind of set, dose and modification."""
         assert reaches(strategies.exercises(), condition), what
@@ -349,6 +356,7 @@ class TestSupersets:
         assert len(superset.exercises) == 2
         assert all(exercise.sets == 1 for exercise in superset.exercises)
 
+    @pytest.mark.reach
     def test_ladders_reached(self) -> None:
         """A superset's exercises may carry a ladder with a step per round."""
         assert reaches(strategies.supersets(), lambda s: any(isinstance(e.dose, Ladder) for e in s.exercises))
@@ -407,11 +415,13 @@ class TestBlocks:
             ("a load ladder", lambda b: any(isinstance(e.load, LoadLadder) for e in b.exercises())),
         ],
     )
+    @pytest.mark.reach
     def test_every_form_reached(self, what: str, condition: Callable[[Block], bool]) -> None:
         """Blocks come in every format, with rounds, supersets, ladders and optional parts."""
         assert reaches(strategies.blocks(), condition), what
 
     @pytest.mark.parametrize("fmt", [Intervals, Emom, Amrap])
+    @pytest.mark.reach
     def test_every_format_reached(self, fmt: type) -> None:
         """Each block format is made."""
         assert reaches(strategies.block_formats(), lambda f: isinstance(f, fmt))
@@ -442,6 +452,7 @@ class TestWorkouts:
             variant = workout.variant(kind)
             assert len(workout.blocks) == len(variant.blocks)
 
+    @pytest.mark.reach
     def test_levels_reached(self) -> None:
         """Some workouts have levels, which change blocks and exercises."""
         assert reaches(strategies.workouts(), lambda w: any(level.blocks for level in w.levels))
@@ -454,6 +465,7 @@ class TestWorkouts:
         for level in workout.levels:
             assert len(workout.blocks) == len(workout.variant(level.name).blocks)
 
+    @pytest.mark.reach
     def test_many_blocks_reached(self) -> None:
         """Workouts reach their largest size."""
         assert reaches(strategies.workouts(max_blocks=3, max_items=2), lambda w: len(w.blocks) == 3)
