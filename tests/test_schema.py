@@ -35,10 +35,10 @@ from runstrength import (
 from runstrength._document.convert import MAX_SIZE
 from runstrength._document.schema import LOADER_ONLY_RULES
 
-# The schema's properties are its main guarantee: eight times the profile's examples (sixteen
-# hundred in CI, two hundred and forty locally) for valid documents, run as eight shards of
-# the profile's count so that the cores share them, and the profile's for each mutation.
-SHARDS = range(8)
+# The schema's properties are its main guarantee: five times the profile's examples (a
+# thousand in CI, a hundred and fifty locally) for valid documents, run as five shards of the
+# profile's count so that the cores share them, and the profile's for each mutation.
+SHARDS = range(5)
 MUTATION = settings(max_examples=settings().max_examples)
 
 SCHEMA = json_schema()
