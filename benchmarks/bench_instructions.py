@@ -38,7 +38,7 @@ from functools import partial
 from pathlib import Path
 
 import _pydantic_peer as peer
-from bench_document import LOADS_TARGET, catalogue_texts, loads_unchecked
+from bench_document import LOADS_TARGET, document_text, loads_unchecked
 
 import runstrength
 
@@ -86,8 +86,7 @@ def measure(names: Sequence[str], *, number: int, warm_up: int) -> None:
     ``warm_up`` calls of each reader on each text come first, uncounted, so that caches are
     filled and the interpreter has specialised the code, as in a long-running program.
     """
-    texts = catalogue_texts()
-    chosen = [texts[name] for name in names]
+    chosen = [document_text(name) for name in names]
     for text in chosen:
         for call in CALLS.values():
             for _ in range(warm_up):
@@ -154,12 +153,11 @@ def counts(names: Sequence[str], *, number: int, warm_up: int) -> list[Count]:
         why = "no symbol of that name in this interpreter?" if not totals else "a call used it too?"
         msg = f"expected {expected} counts inside {MARKER}, got {len(totals)} ({why})"
         raise CountingError(msg)
-    texts = catalogue_texts()
     per_call = [total / number for total in totals]
     result = []
     for index, name in enumerate(names):
         loads, unchecked, pydantic = per_call[index * len(CALLS) : (index + 1) * len(CALLS)]
-        result.append(Count(name, len(texts[name].encode()), loads, unchecked, pydantic))
+        result.append(Count(name, len(document_text(name).encode()), loads, unchecked, pydantic))
     return result
 
 

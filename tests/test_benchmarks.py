@@ -442,7 +442,6 @@ class TestInstructionCounts:
     ) -> None:
         """Warm-up calls first, then each workout's batches in the readers' order, one reduce each."""
         calls: list[tuple[str, int]] = []
-        texts = instructions.catalogue_texts()
         names = runstrength.catalog.names()[:2]
         readers = {
             reader: functools.partial(lambda r, t: calls.append((r, len(t))), reader) for reader in "abc"
@@ -457,7 +456,7 @@ class TestInstructionCounts:
         monkeypatch.setattr(instructions, "CALLS", readers)
         monkeypatch.setattr(instructions.functools, "reduce", counting_reduce)
         instructions.measure(names, number=3, warm_up=1)
-        sizes = [len(texts[name]) for name in names]
+        sizes = [len(instructions.document_text(name)) for name in names]
         warm = [(reader, size) for size in sizes for reader in "abc"]
         batches = [(reader, size) for size in sizes for reader in "abc" for _ in range(3)]
         assert (calls, reduced) == (warm + batches, list(range(len(warm), len(calls), 3)))

@@ -667,12 +667,14 @@ class TestExportFit:
     def test_each_name_is_looked_up_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """The profile is searched once per exercise name, not once per set and round (steps)."""
         looked_up: list[str] = []
+        search = fit_module._search_category
 
         def counted(name: str) -> tuple[str, str | None] | None:
             looked_up.append(name)
-            return exercise_category(name)
+            return search(name)
 
-        monkeypatch.setattr(fit_module, "exercise_category", counted)
+        monkeypatch.setattr(fit_module, "_search_category", counted)
+        exercise_category.cache_clear()  # names other tests looked up are remembered
         squat, row = move("Back Squat", sets=3), move("Bent-Over Row", sets=3)
         export_fit(single(squat, row, move("Back Squat", Reps(5)), rounds=4), CLASSIC)
         assert sorted(looked_up) == ["Back Squat", "Bent-Over Row"]

@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Final, TypeAlias
 
 from runstrength._errors import Location, Problem, ValidationError
@@ -336,6 +336,7 @@ def _profile() -> Mapping[str, Any]:
     return profile
 
 
+@lru_cache(maxsize=4096)
 def exercise_category(name: str) -> tuple[str, str | None] | None:
     """The FIT ``(exercise_category, exercise_name)`` an exercise's name maps to, if any (extra ``fit``).
 
@@ -355,6 +356,13 @@ def exercise_category(name: str) -> tuple[str, str | None] | None:
     >>> exercise_category("Throw") is None
     True
     """
+    # Remembered by name: the search reads the whole profile, and every set and round of an
+    # exercise is a step of its own.
+    return _search_category(name)
+
+
+def _search_category(name: str) -> tuple[str, str | None] | None:
+    """`exercise_category`, searching Garmin's profile every time."""
     words = _words(name)
     if not words:
         return None
@@ -452,9 +460,6 @@ class _Steps:
         self.steps: list[dict[str, object]] = []
         self.intensity = "active"
         self.title = ""
-        self.categories: dict[str, tuple[str, str | None] | None] = {}
-        """`exercise_category` of each name met so far: it scans the whole profile, and a
-        name's every set and round is a step."""
 
     # --- output -----------------------------------------------------------------------
 
@@ -530,9 +535,7 @@ class _Steps:
             category, _, named = exercise.fit_exercise.partition("/")
             found = (category, named or None)
         if found is None:
-            if exercise.name not in self.categories:
-                self.categories[exercise.name] = exercise_category(exercise.name)
-            found = self.categories[exercise.name]
+            found = exercise_category(exercise.name)
         if found is not None:
             category, exercise_name = found
             fields["exercise_category"] = category
