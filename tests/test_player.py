@@ -44,7 +44,7 @@ from runstrength import (
     export_html,
     strategies,
 )
-from runstrength._export.player import AS_WRITTEN, script_json
+from runstrength._export.player import AS_WRITTEN, FIELDS, TEXT_FIELDS, script_json
 from runstrength.cli import main
 
 ARTICLE = "upper-body-for-runners"
@@ -73,6 +73,25 @@ def embedded(page: str) -> dict[str, Any]:
     assert found is not None
     data: dict[str, Any] = json.loads(found.group(1))
     return data
+
+
+def segments(data: dict[str, Any], index: int) -> list[dict[str, Any]]:
+    """The segments of the page's timeline ``index`` as objects, read as the page's script reads them."""
+    fields, texts = data["fields"], data["texts"]
+    return [
+        {
+            field: texts[value] if field in data["text_fields"] and value is not None else value
+            for field, value in zip(fields, row, strict=True)
+        }
+        for row in data["timelines"][index]["rows"]
+    ]
+
+
+def played(workout: Workout, variant: str, point: str) -> list[dict[str, Any]]:
+    """The rows of the timeline a page should play for a choice (the page counts index and length)."""
+    chosen = workout if variant == AS_WRITTEN else workout.variant(variant)
+    timeline = build_timeline(chosen, Pacing(range_point=RangePoint(point)))
+    return [{k: v for k, v in row.items() if k not in {"index", "duration"}} for row in timeline.to_rows()]
 
 
 def heading(segment: Segment) -> str:
@@ -152,14 +171,32 @@ class TestExportHtml:
         workout = catalog.get(name)
         data = embedded(export_html(workout))
         for variant, points in data["choices"].items():
-            chosen = workout if variant == AS_WRITTEN else workout.variant(variant)
             for point, index in points.items():
-                timeline = build_timeline(chosen, Pacing(range_point=RangePoint(point)))
-                rows = [
-                    {k: v for k, v in row.items() if k not in {"index", "duration"}}
-                    for row in timeline.to_rows()
-                ]
-                assert rows == data["timelines"][index]["segments"]
+                assert played(workout, variant, point) == segments(data, index)
+
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_texts_are_stored_once(self, name: str) -> None:
+        """Rows hold numbers, flags and nulls only: each text is in the table once, and used."""
+        data = embedded(export_html(catalog.get(name)))
+        assert (list(FIELDS), list(TEXT_FIELDS)) == (data["fields"], data["text_fields"])
+        at = [field in TEXT_FIELDS for field in FIELDS]
+        used: set[int] = set()
+        for timeline in data["timelines"]:
+            for row in timeline["rows"]:
+                assert not any(isinstance(value, str) for value in row)
+                used.update(
+                    value for value, is_text in zip(row, at, strict=True) if is_text and value is not None
+                )
+        assert len(set(data["texts"])) == len(data["texts"])
+        assert set(range(len(data["texts"]))) == used
+
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_rows_are_compact(self, name: str) -> None:
+        """The rows take under a third of the room a JSON object per segment would take."""
+        data = embedded(export_html(catalog.get(name)))
+        as_rows = len(script_json(data["timelines"])) + len(script_json(data["texts"]))
+        as_objects = len(script_json([segments(data, index) for index in range(len(data["timelines"]))]))
+        assert as_rows * 3 < as_objects
 
     def test_variants_offered(self) -> None:
         """As written, easier and harder, each at min, typical and max."""
@@ -170,7 +207,7 @@ class TestExportHtml:
     def test_distinct_timelines(self, name: str) -> None:
         """Equal timelines are embedded once."""
         timelines = embedded(export_html(catalog.get(name)))["timelines"]
-        keys = [json.dumps(t["segments"]) for t in timelines]
+        keys = [json.dumps(t["rows"]) for t in timelines]
         assert len(set(keys)) == len(keys)
 
     def test_exact_workout_embeds_one_timeline(self) -> None:
@@ -261,7 +298,7 @@ class TestAnyWorkout:
             return
         data = embedded(export_html(workout))
         index = data["choices"][AS_WRITTEN][data["point"]]
-        assert (workout.title, len(timeline)) == (data["title"], len(data["timelines"][index]["segments"]))
+        assert (workout.title, len(timeline)) == (data["title"], len(data["timelines"][index]["rows"]))
 
 
 class TestPlayer:
@@ -541,6 +578,20 @@ class TestChoices:
 @pytest.mark.browser
 class TestPage:
     """The page itself: offline, readable on a phone, accessible."""
+
+    @pytest.mark.parametrize("name", catalog.names())
+    def test_reads_its_timelines(self, browser: Browser, pages: Path, name: str) -> None:
+        """The page's script reads each variant's timeline at each range point as runstrength built it."""
+        workout = catalog.get(name)
+        page, _, errors = open_page(browser, pages / f"{name}.html")
+        data = embedded(pages.joinpath(f"{name}.html").read_text("utf-8"))
+        # As JSON text: a value the script leaves undefined drops its key rather than reading as null.
+        script = "() => JSON.stringify(__player.data.timelines.map((_, i) => __player.segmentsOf(i)))"
+        read = json.loads(page.evaluate(script))
+        assert [] == errors
+        for variant, points in data["choices"].items():
+            for point, index in points.items():
+                assert played(workout, variant, point) == read[index], (variant, point)
 
     @pytest.mark.parametrize("name", catalog.names())
     def test_no_network(self, browser: Browser, pages: Path, name: str) -> None:

@@ -11,14 +11,14 @@ import html
 import json
 import re
 from importlib.resources import files
-from typing import Any, Final
+from typing import Any, Final, get_type_hints
 
 import attrs
 
 from runstrength._errors import ValidationError
 from runstrength._model import Amrap, Exercise, ForTime, ModificationKind, Workout
 from runstrength._pacing import Pacing
-from runstrength._timeline import Timeline, build_timeline
+from runstrength._timeline import ROW_KEYS, SegmentRow, Timeline, build_timeline
 from runstrength._values import RangePoint
 
 __all__ = ["Player", "export_html"]
@@ -55,9 +55,9 @@ def script_json(value: object) -> str:
     ``<!--``) can end the element or start markup; the JSON means the same.
 
     >>> print(script_json({"name": "</script>"}))
-    {"name": "\u003c/script\u003e"}
+    {"name":"\u003c/script\u003e"}
     """
-    text = json.dumps(value, ensure_ascii=False, allow_nan=False)
+    text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
     return re.sub("[<>&\u2028\u2029]", lambda match: _JSON_ESCAPES[match.group()], text)
 
 
@@ -83,12 +83,33 @@ def _variants(workout: Workout) -> dict[str, Workout]:
     return variants
 
 
-def _segments(timeline: Timeline) -> list[dict[str, Any]]:
-    # The page counts each segment's index and length itself.
-    return [
-        {key: value for key, value in row.items() if key not in ("index", "duration")}
-        for row in timeline.to_rows()
-    ]
+FIELDS: Final = tuple(key for key in ROW_KEYS if key not in ("index", "duration"))
+"""The values of a segment the page holds, in the order of each row (it counts index and length)."""
+TEXT_FIELDS: Final = tuple(
+    key for key, hint in get_type_hints(SegmentRow).items() if hint in (str, str | None)
+)
+"""The fields holding text: a row holds the index of its text in the page's table of texts."""
+
+
+def _rows(timeline: Timeline, texts: dict[str, int]) -> list[list[object]]:
+    """The timeline's segments as rows of `FIELDS`, each text replaced by its index in ``texts``.
+
+    A workout names few distinct texts (blocks, exercises, targets) in many segments, so each is
+    stored once: the timelines take about a quarter of the room of a JSON object per segment.
+    """
+    text_at = [key in TEXT_FIELDS for key in FIELDS]
+    rows = []
+    for row in timeline.to_rows():
+        values: list[object] = []
+        for key, is_text in zip(FIELDS, text_at, strict=True):
+            value = row[key]  # type: ignore[literal-required] # FIELDS are keys of SegmentRow
+            if is_text and value is not None:
+                value = texts.setdefault(value, len(texts))
+            elif type(value) is float and value.is_integer():  # a whole second: 30, not 30.0
+                value = int(value)
+            values.append(value)
+        rows.append(values)
+    return rows
 
 
 def _exercise_facts(exercise: Exercise) -> dict[str, Any]:
@@ -131,6 +152,9 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
 
     ``choices[variant][point]`` is the index of a timeline in ``timelines``; equal timelines
     are stored once.  A variant that cannot be expanded at some point is left out there.
+    A timeline holds its ``total`` length and its segments as ``rows``: lists of values in the
+    order of ``fields``, where a value of one of ``text_fields`` is the index of its text in
+    ``texts`` (``null`` stays ``null``).
     ``facts[exercises[variant][block][name]]`` holds the cues and details of the exercise a
     segment names, as that variant has them; equal facts are stored once.
 
@@ -139,6 +163,7 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
     """
     pacing = Pacing() if pacing is None else pacing
     timelines: list[dict[str, Any]] = []
+    texts: dict[str, int] = {}
     seen: dict[tuple[Any, ...], int] = {}
     choices: dict[str, dict[str, int]] = {}
     exercises: dict[str, dict[str, dict[str, int]]] = {}
@@ -155,7 +180,7 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
             key = timeline.segments
             if key not in seen:
                 seen[key] = len(timelines)
-                timelines.append({"total": timeline.total, "segments": _segments(timeline)})
+                timelines.append({"total": timeline.total, "rows": _rows(timeline, texts)})
             choices.setdefault(name, {})[which.value] = seen[key]
         if name in choices:
             exercises[name] = _facts(variant, facts, known)
@@ -168,6 +193,9 @@ def player_data(workout: Workout, pacing: Pacing | None = None) -> dict[str, Any
         },
         "point": pacing.range_point.value,
         "choices": choices,
+        "fields": list(FIELDS),
+        "text_fields": list(TEXT_FIELDS),
+        "texts": list(texts),
         "timelines": timelines,
         "exercises": exercises,
         "facts": facts,

@@ -29,13 +29,29 @@
 
   // --- the timeline -----------------------------------------------------------------------
 
+  // A timeline's segments come as rows of values in the order of DATA.fields; a text field holds
+  // the index of its text in DATA.texts. Each timeline is turned into objects when first chosen.
+  const TEXT_FIELDS = new Set(DATA.text_fields);
+  const segmentsOf = (index) => {
+    const timeline = DATA.timelines[index];
+    timeline.segments ??= timeline.rows.map((row) =>
+      Object.fromEntries(
+        DATA.fields.map((field, i) => {
+          const value = row[i];
+          return [field, TEXT_FIELDS.has(field) && value !== null ? DATA.texts[value] : value];
+        }),
+      ),
+    );
+    return timeline.segments;
+  };
+
   function choose(variant, point) {
     const points = DATA.choices[variant];
     state.variant = variant;
     state.point = point in points ? point : Object.keys(points)[0];
-    const timeline = DATA.timelines[points[state.point]];
-    state.segments = timeline.segments;
-    state.total = timeline.total;
+    const index = points[state.point];
+    state.segments = segmentsOf(index);
+    state.total = DATA.timelines[index].total;
     reset();
   }
 
@@ -463,5 +479,5 @@
   buildSetup();
   choose(state.variant, state.point);
   setInterval(tick, TICK_MS);
-  window.__player = { state, data: DATA };
+  window.__player = { state, data: DATA, segmentsOf };
 })();
