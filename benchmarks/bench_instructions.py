@@ -4,7 +4,9 @@ Run ``python benchmarks/bench_instructions.py`` (with the ``bench`` extra instal
 on the path) to print, for each built-in workout, the instructions one call of
 ``runstrength.loads`` executes, the same with the rules' checks switched off, and the
 instructions of pydantic's ``model_validate_json`` on the same text, with the ratios, their
-median and their worst.
+median and their worst. Then, per segment, the instructions of expanding `bench_timeline`'s
+large workout (``--rounds``, 10 by default; 0 leaves it out) against its floor, constructing
+each `Segment` again by keyword, and against constructing each from a ready dict.
 
 Timings on a shared machine move with its load (the same call here has varied by up to two
 times between runs), so a ratio near its target is hard to read from them, and so is the effect
@@ -38,7 +40,9 @@ from functools import partial
 from pathlib import Path
 
 import _pydantic_peer as peer
+import attrs
 from bench_document import LOADS_TARGET, document_text, loads_unchecked
+from bench_timeline import TARGET_FLOOR, by_dict, by_keyword, large_workout
 
 import runstrength
 
@@ -51,6 +55,21 @@ CALLS: dict[str, Callable[[str], object]] = {
     "pydantic": peer.Workout.model_validate_json,
 }
 """What is counted on each workout's text, in this order."""
+
+
+def timeline_calls(rounds: int) -> dict[str, Callable[[], object]]:
+    """What is counted of the timeline, in this order, on the large workout of ``rounds`` rounds.
+
+    Expanding it, constructing its segments again by keyword (the floor), and from ready dicts.
+    """
+    workout = large_workout(rounds)
+    segments = runstrength.build_timeline(workout).segments
+    fields = [attrs.asdict(segment, recurse=False) for segment in segments]
+    return {
+        "timeline": partial(runstrength.build_timeline, workout),
+        "keyword": partial(by_keyword, segments),
+        "dict": partial(by_dict, fields),
+    }
 
 
 class CountingError(Exception):
@@ -80,26 +99,54 @@ class Count:
         return self.unchecked / self.pydantic
 
 
-def measure(names: Sequence[str], *, number: int, warm_up: int) -> None:
-    """The measured program (run under callgrind): each reader's batch of ``number`` calls per workout.
+@dataclass(frozen=True)
+class TimelineCount:
+    """The instructions per segment of expanding the large workout, and of its floors."""
 
-    ``warm_up`` calls of each reader on each text come first, uncounted, so that caches are
-    filled and the interpreter has specialised the code, as in a long-running program.
+    segments: int
+    timeline: float
+    keyword: float
+    """Constructing each segment again by keyword, as the builder does: the floor."""
+    ready: float
+    """Constructing each segment from a ready dict of its fields (cheaper on CPython)."""
+
+    @property
+    def ratio(self) -> float:
+        """How many times the floor's instructions expanding takes."""
+        return self.timeline / self.keyword
+
+    @property
+    def ready_ratio(self) -> float:
+        """The same against constructing from ready dicts."""
+        return self.timeline / self.ready
+
+
+def measure(names: Sequence[str], *, number: int, warm_up: int, rounds: int = 0) -> None:
+    """The measured program (run under callgrind): a batch of calls of each, one count per batch.
+
+    Each reader's batch of ``number`` calls per workout, after ``warm_up`` uncounted calls, so
+    that caches are filled and the interpreter has specialised the code, as in a long-running
+    program. Then, unless ``rounds`` is 0, one call of each of `timeline_calls` after one
+    uncounted call: a call makes thousands of segments, so its count per segment is an average
+    already.
     """
-    chosen = [document_text(name) for name in names]
-    for text in chosen:
-        for call in CALLS.values():
-            for _ in range(warm_up):
-                call(text)
-    for text in chosen:
-        for call in CALLS.values():
-            gc.collect()  # each batch starts with nothing for the collector to find
-            functools.reduce(partial(_again, call, text), range(number), None)
+    texts = [document_text(name) for name in names]
+    batches: list[tuple[Callable[[], object], int, int]] = [
+        (partial(call, text), number, warm_up) for text in texts for call in CALLS.values()
+    ]
+    if rounds:
+        batches += [(call, 1, 1) for call in timeline_calls(rounds).values()]
+    for call, _, warm in batches:
+        for _ in range(warm):
+            call()
+    for call, calls, _ in batches:
+        gc.collect()  # each batch starts with nothing for the collector to find
+        functools.reduce(partial(_again, call), range(calls), None)
 
 
-def _again(call: Callable[[str], object], text: str, _: object, __: int) -> object:
+def _again(call: Callable[[], object], _: object, __: int) -> object:
     """One more call, as `functools.reduce` makes it (the running value and the item are unused)."""
-    return call(text)
+    return call()
 
 
 def summaries(folder: Path, stem: str) -> list[int]:
@@ -116,8 +163,13 @@ def summaries(folder: Path, stem: str) -> list[int]:
     return totals
 
 
-def counts(names: Sequence[str], *, number: int, warm_up: int) -> list[Count]:
-    """Run `measure` under callgrind and read its counts, per call, for each of ``names``.
+def counts(
+    names: Sequence[str], *, number: int, warm_up: int, rounds: int = 0
+) -> tuple[list[Count], TimelineCount | None]:
+    """Run `measure` under callgrind and read its counts, per call and per segment.
+
+    One `Count` per call for each of ``names``; the timeline's per segment, for the large
+    workout of ``rounds`` rounds (``None`` when it is 0).
 
     Raises:
         CountingError: valgrind is missing, fails, or counted nothing (an interpreter without
@@ -140,6 +192,7 @@ def counts(names: Sequence[str], *, number: int, warm_up: int) -> list[Count]:
             "--measure",
             f"--number={number}",
             f"--warm-up={warm_up}",
+            f"--rounds={rounds}",
             *names,
         ]
         env = {**os.environ, "PYTHONHASHSEED": "0"}
@@ -148,17 +201,21 @@ def counts(names: Sequence[str], *, number: int, warm_up: int) -> list[Count]:
             msg = f"valgrind failed (exit status {run.returncode}):\n{run.stderr[-2000:]}"
             raise CountingError(msg)
         totals = summaries(Path(folder), stem)
-    expected = len(names) * len(CALLS)
+    expected = len(names) * len(CALLS) + (3 if rounds else 0)
     if len(totals) != expected:
         why = "no symbol of that name in this interpreter?" if not totals else "a call used it too?"
         msg = f"expected {expected} counts inside {MARKER}, got {len(totals)} ({why})"
         raise CountingError(msg)
-    per_call = [total / number for total in totals]
+    per_call = [total / number for total in totals[: len(names) * len(CALLS)]]
     result = []
     for index, name in enumerate(names):
         loads, unchecked, pydantic = per_call[index * len(CALLS) : (index + 1) * len(CALLS)]
         result.append(Count(name, len(document_text(name).encode()), loads, unchecked, pydantic))
-    return result
+    if not rounds:
+        return result, None
+    segments = len(runstrength.build_timeline(large_workout(rounds)))
+    timeline, keyword, ready = (count / segments for count in totals[len(names) * len(CALLS) :])
+    return result, TimelineCount(segments, timeline, keyword, ready)
 
 
 def table(found: Sequence[Count]) -> str:
@@ -187,12 +244,32 @@ def table(found: Sequence[Count]) -> str:
     return "\n".join(lines)
 
 
+def timeline_table(found: TimelineCount) -> str:
+    """The timeline's counts per segment, and its ratios to the floors."""
+    floor = f"ratio {found.ratio:.2f} (target for the timed ratio ≤ {TARGET_FLOOR:g})"
+    ready = f"ratio {found.ready_ratio:.2f}"
+    return "\n".join(
+        [
+            f"Timeline of the large workout ({found.segments} segments), instructions per segment:",
+            f"  build_timeline {found.timeline:,.0f}",
+            f"  constructing each Segment by keyword (the floor) {found.keyword:,.0f}: {floor}",
+            f"  constructing each Segment from a ready dict {found.ready:,.0f}: {ready}",
+        ]
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Count and print the table; 2 with a message when instructions cannot be counted here."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("names", nargs="*", help="built-in workouts to count (default: all)")
     parser.add_argument("--number", type=int, default=20, help="calls per count (default 20)")
     parser.add_argument("--warm-up", type=int, default=10, help="uncounted calls first (default 10)")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=10,
+        help="rounds of the large workout whose timeline is counted (0: none)",
+    )
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the program counted
     args = parser.parse_args(argv)
     names = args.names or runstrength.catalog.names()
@@ -200,14 +277,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unknown:
         parser.error(f"no built-in workout named {', '.join(unknown)}")
     if args.measure:
-        measure(names, number=args.number, warm_up=args.warm_up)
+        measure(names, number=args.number, warm_up=args.warm_up, rounds=args.rounds)
         return 0
     try:
-        found = counts(names, number=args.number, warm_up=args.warm_up)
+        found, timeline = counts(names, number=args.number, warm_up=args.warm_up, rounds=args.rounds)
     except CountingError as error:
         print(f"cannot count instructions: {error}", file=sys.stderr)
         return 2
     print(table(found))
+    if timeline is not None:
+        print(f"\n{timeline_table(timeline)}")
     return 0
 
 

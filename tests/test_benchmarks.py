@@ -425,22 +425,29 @@ SMALLEST = min(
 class TestInstructionCounts:
     """``bench_instructions.py`` counts what each reader executes, one count per batch."""
 
-    def test_counts_each_reader_on_a_workout(self, instructions: ModuleType) -> None:
-        """Under callgrind: the rules add work to loading, and pydantic's count is of the same text."""
+    @pytest.mark.valgrind
+    def test_counts_each_reader_on_a_workout(self, instructions: ModuleType, expansion: ModuleType) -> None:
+        """Under callgrind: the rules add work to loading, and pydantic's count is of the same text.
+
+        The timeline's count is per segment of the large workout: expanding does more than
+        constructing the segments by keyword, which does more than constructing them from dicts.
+        """
         if shutil.which("valgrind") is None:  # then the script says so, and what would help
             with pytest.raises(instructions.CountingError, match="valgrind is not installed"):
                 instructions.counts([SMALLEST], number=1, warm_up=1)
             return
-        (count,) = instructions.counts([SMALLEST], number=2, warm_up=2)
+        (count,), timeline = instructions.counts([SMALLEST], number=2, warm_up=2, rounds=1)
         size = len(runstrength.dumps(runstrength.catalog.get(SMALLEST)).encode())
         assert (count.name, count.size) == (SMALLEST, size)
         assert count.loads > count.unchecked > 0
         assert count.pydantic > 0
+        assert len(runstrength.build_timeline(expansion.large_workout(1))) == timeline.segments
+        assert timeline.timeline > timeline.keyword > timeline.ready > 0
 
     def test_measure_runs_one_batch_per_reader_and_workout(
         self, instructions: ModuleType, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        """Warm-up calls first, then each workout's batches in the readers' order, one reduce each."""
+        """Warm-up calls first, then the readers' batches by workout, then the timeline's: one reduce each."""
         calls: list[tuple[str, int]] = []
         names = runstrength.catalog.names()[:2]
         readers = {
@@ -453,13 +460,24 @@ class TestInstructionCounts:
             reduced.append(len(calls))
             return real_reduce(function, items, start)
 
+        expansions = {name: functools.partial(calls.append, (name, 0)) for name in ("x", "y")}
         monkeypatch.setattr(instructions, "CALLS", readers)
+        monkeypatch.setattr(instructions, "timeline_calls", lambda rounds: expansions if rounds == 7 else {})
         monkeypatch.setattr(instructions.functools, "reduce", counting_reduce)
-        instructions.measure(names, number=3, warm_up=1)
+        instructions.measure(names, number=3, warm_up=1, rounds=7)
         sizes = [len(instructions.document_text(name)) for name in names]
-        warm = [(reader, size) for size in sizes for reader in "abc"]
+        warm = [(reader, size) for size in sizes for reader in "abc"] + [("x", 0), ("y", 0)]
         batches = [(reader, size) for size in sizes for reader in "abc" for _ in range(3)]
-        assert (calls, reduced) == (warm + batches, list(range(len(warm), len(calls), 3)))
+        starts = list(range(len(warm), len(warm) + len(batches), 3))
+        batches += [("x", 0), ("y", 0)]  # one call each: each makes thousands of segments
+        assert (calls, reduced) == (warm + batches, [*starts, len(calls) - 2, len(calls) - 1])
+
+    def test_timeline_calls_count_the_same_segments(self, instructions: ModuleType) -> None:
+        """The floors construct again exactly the segments the expansion makes."""
+        calls = instructions.timeline_calls(1)
+        assert list(calls) == ["timeline", "keyword", "dict"]
+        expanded = calls["timeline"]().segments
+        assert expanded == tuple(calls["keyword"]()) == tuple(calls["dict"]())
 
     def test_reads_the_dumps_in_order(self, instructions: ModuleType, tmp_path: Path) -> None:
         """Dumps are read by their number (10 after 9), the final file without one is not a count."""
@@ -485,6 +503,13 @@ class TestInstructionCounts:
         assert lines[3].split()[-3:] == ["3.00", "0.2", "2.00"]
         assert lines[-1].startswith("median ratio 2.00, worst 3.00 (a)")
         assert lines[-1].endswith("without the rules' checks: median 1.50")
+
+    def test_timeline_table_gives_both_ratios(self, instructions: ModuleType) -> None:
+        """Expanding's count per segment over the keyword floor's, and over the ready dicts'."""
+        lines = instructions.timeline_table(instructions.TimelineCount(10, 300.0, 200.0, 150.0)).splitlines()
+        assert lines[0] == "Timeline of the large workout (10 segments), instructions per segment:"
+        assert lines[2].endswith("200: ratio 1.50 (target for the timed ratio ≤ 2)")
+        assert lines[3].endswith("150: ratio 2.00")
 
     def test_main_without_valgrind_says_why(
         self, instructions: ModuleType, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
