@@ -57,6 +57,10 @@ CALLS: dict[str, Callable[[str], object]] = {
 """What is counted on each workout's text, in this order."""
 
 
+TIMELINE = ("timeline", "keyword", "dict")
+"""What is counted of the timeline, in this order (see `timeline_calls`)."""
+
+
 def timeline_calls(rounds: int) -> dict[str, Callable[[], object]]:
     """What is counted of the timeline, in this order, on the large workout of ``rounds`` rounds.
 
@@ -65,11 +69,12 @@ def timeline_calls(rounds: int) -> dict[str, Callable[[], object]]:
     workout = large_workout(rounds)
     segments = runstrength.build_timeline(workout).segments
     fields = [attrs.asdict(segment, recurse=False) for segment in segments]
-    return {
-        "timeline": partial(runstrength.build_timeline, workout),
-        "keyword": partial(by_keyword, segments),
-        "dict": partial(by_dict, fields),
-    }
+    calls = (
+        partial(runstrength.build_timeline, workout),
+        partial(by_keyword, segments),
+        partial(by_dict, fields),
+    )
+    return dict(zip(TIMELINE, calls, strict=True))
 
 
 class CountingError(Exception):
@@ -136,12 +141,12 @@ def measure(names: Sequence[str], *, number: int, warm_up: int, rounds: int = 0)
     ]
     if rounds:
         batches += [(call, 1, 1) for call in timeline_calls(rounds).values()]
-    for call, _, warm in batches:
-        for _ in range(warm):
+    for call, _counted, uncounted in batches:
+        for _ in range(uncounted):
             call()
-    for call, calls, _ in batches:
+    for call, counted, _uncounted in batches:
         gc.collect()  # each batch starts with nothing for the collector to find
-        functools.reduce(partial(_again, call), range(calls), None)
+        functools.reduce(partial(_again, call), range(counted), None)
 
 
 def _again(call: Callable[[], object], _: object, __: int) -> object:
@@ -201,7 +206,7 @@ def counts(
             msg = f"valgrind failed (exit status {run.returncode}):\n{run.stderr[-2000:]}"
             raise CountingError(msg)
         totals = summaries(Path(folder), stem)
-    expected = len(names) * len(CALLS) + (3 if rounds else 0)
+    expected = len(names) * len(CALLS) + (len(TIMELINE) if rounds else 0)
     if len(totals) != expected:
         why = "no symbol of that name in this interpreter?" if not totals else "a call used it too?"
         msg = f"expected {expected} counts inside {MARKER}, got {len(totals)} ({why})"

@@ -475,7 +475,7 @@ class TestInstructionCounts:
     def test_timeline_calls_count_the_same_segments(self, instructions: ModuleType) -> None:
         """The floors construct again exactly the segments the expansion makes."""
         calls = instructions.timeline_calls(1)
-        assert list(calls) == ["timeline", "keyword", "dict"]
+        assert list(calls) == ["timeline", "keyword", "dict"] == list(instructions.TIMELINE)
         expanded = calls["timeline"]().segments
         assert expanded == tuple(calls["keyword"]()) == tuple(calls["dict"]())
 

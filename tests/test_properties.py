@@ -41,7 +41,7 @@ from runstrength import (
     strategies,
     to_dict,
 )
-from runstrength._document.text import _integral, _write_json
+from runstrength._document.text import _write_json, integral
 
 Format = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[Format, ...]] = ("json", "yaml", "toml")
@@ -351,7 +351,7 @@ class TestJsonText:
     def test_workouts_as_json_writes_them(self, workout: Workout) -> None:
         """A workout's JSON text is json.dumps of its document (whole floats as integers), indented by two."""
         expected = (
-            json.dumps(_integral(to_dict(workout)), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+            json.dumps(integral(to_dict(workout)), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
         )
         assert expected == dumps(workout)
 

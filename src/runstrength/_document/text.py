@@ -130,12 +130,16 @@ def _represent_text(dumper: Any, text: str) -> Any:
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
-def _integral(data: Any) -> Any:
-    """``data`` with every whole float written as an integer: ``24.0`` reads back as ``24``, equal."""
+def integral(data: Any) -> Any:
+    """Plain ``data`` with every whole float written as an integer: ``24.0`` reads back as ``24``.
+
+    Documents and the identities of exported files (`runstrength._export.identity`) write whole
+    numbers this way. Plain data only: dicts and lists, as `to_dict` gives them.
+    """
     if type(data) is dict:
-        return {key: _integral(value) for key, value in data.items()}
+        return {key: integral(value) for key, value in data.items()}
     if type(data) is list:
-        return [_integral(value) for value in data]
+        return [integral(value) for value in data]
     if type(data) is float and data.is_integer():
         return int(data)
     return data
@@ -264,7 +268,7 @@ def dumps(workout: Workout, format: DocumentFormat = "json") -> str:  # noqa: A0
     """
     _expect(workout, Workout, "dumps() writes a Workout")
     _check_format(format)
-    return _WRITERS[format](_integral(to_dict(workout)))
+    return _WRITERS[format](integral(to_dict(workout)))
 
 
 def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # noqa: A002

@@ -5,24 +5,14 @@ from __future__ import annotations
 import json
 
 from runstrength._document.convert import to_dict
+from runstrength._document.text import integral
 from runstrength._model import Workout
 from runstrength._pacing import Pacing
 
 
-def _integral(data: object) -> object:
-    """The data with integral floats as ints: ``24.0`` and ``24`` are the same content."""
-    if isinstance(data, float) and data.is_integer():
-        return int(data)
-    if isinstance(data, dict):
-        return {key: _integral(value) for key, value in data.items()}
-    if isinstance(data, list | tuple):
-        return [_integral(value) for value in data]
-    return data
-
-
 def canonical_text(data: object) -> str:
     """Plain data as canonical JSON: keys sorted, no spaces, text as is, integral floats as ints."""
-    return json.dumps(_integral(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return json.dumps(integral(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def canonical(value: Workout | Pacing) -> str:
