@@ -8,21 +8,11 @@ next to json alone, reading every built-in workout with runstrength and with pyd
 hot spots of ``runstrength.loads``.
 
 What stands in the way of matching pydantic: its peer parses, checks and builds in compiled
-code, where runstrength runs Python for each object and each field. Counted with callgrind
-on the worst workout here (front-squats-on-the-minute, 2.5 KB), ``loads`` executes about
-552 000 instructions to pydantic's 231 000: parsing 138 000 (``json`` alone takes 101 000;
-the rest is mostly the hook that refuses duplicate keys, which pydantic's parser does not
-do: it keeps the last), reading the data into objects 405 000 (the reader, attrs' generated
-``__init__`` and its converters, called for defaults too: frozen classes set each field
-through ``object.__setattr__``; then the rules' quick checks and the relations), and
-``loads`` itself 8 000. No one of these is large enough to remove the gap; the small
-workouts, where per-object costs dominate, are the worst ratios.
-
-The largest single part is the rules: switched off (the catalogue table's "no rules"
-column, and 140 000 fewer instructions on that workout), ``loads`` takes about 1.2 times
-pydantic's time on the median workout and 1.5 times on the worst. About half of the rules'
-time goes to text (no whitespace at either end, no control characters, a bounded length),
-which pydantic checks with one compiled regular expression per value.
+code, where runstrength runs Python for each object and each field. The small workouts, where
+per-object costs dominate, are the worst ratios, and newer interpreters widen the gap. Where
+the work goes (parsing, the hook refusing duplicate keys, the rules, building the objects) is
+counted in CONTRIBUTING.md's "Measuring", with ``bench_instructions.py``; the "no rules" column
+here shows what the rules cost in time.
 """
 
 from __future__ import annotations
