@@ -31,14 +31,14 @@
 
   // A timeline's segments come as rows of values in the order of DATA.fields; a text field holds
   // the index of its text in DATA.texts. Each timeline is turned into objects when first chosen.
-  const TEXT_FIELDS = new Set(DATA.text_fields);
+  const IS_TEXT = DATA.fields.map((field) => DATA.text_fields.includes(field));
   const segmentsOf = (index) => {
     const timeline = DATA.timelines[index];
     timeline.segments ??= timeline.rows.map((row) =>
       Object.fromEntries(
         DATA.fields.map((field, i) => {
           const value = row[i];
-          return [field, TEXT_FIELDS.has(field) && value !== null ? DATA.texts[value] : value];
+          return [field, IS_TEXT[i] && value !== null ? DATA.texts[value] : value];
         }),
       ),
     );
