@@ -3,7 +3,9 @@
 Run ``python benchmarks/bench_document.py`` (with the ``bench`` extra installed) to print
 microseconds per call, best of several repeats: reading one built-in workout's JSON text
 next to json alone, reading every built-in workout with runstrength and with pydantic
-(the ratio per workout, its median and its worst), writing, and the import time of
+(the ratio per workout, its median and its worst; runstrength parses JSON with jiter when the
+``fast`` extra is installed, which the ``bench`` extra brings, and a "stdlib" column reads each
+workout again as without it), writing, and the import time of
 ``runstrength`` next to that of ``attrs`` and ``cattrs`` alone.  ``--profile`` adds the
 hot spots of ``runstrength.loads``.
 
@@ -37,10 +39,12 @@ from functools import partial
 import _pydantic_peer as peer
 
 import runstrength
+from runstrength._document.syntax import jiter_parser, reading_json_with
 from runstrength._spec.validated import trusted
 
 LOADS_TARGET = 2.0
 """``runstrength.loads`` may take at most this many times pydantic's ``model_validate_json``."""
+FAST = "loads reads JSON with jiter" if jiter_parser() is not None else "jiter is not installed"
 IMPORT_TARGET = 1.3
 """``import runstrength`` may take at most this many times ``import attrs, cattrs``."""
 
@@ -110,11 +114,18 @@ class Comparison:
     peer: float
     unchecked: float
     """runstrength's cost with the rules' checks switched off: what parsing and building cost."""
+    stdlib: float
+    """runstrength's cost with JSON parsed by the standard library alone (without the fast extra)."""
 
     @property
     def ratio(self) -> float:
         """How many times pydantic's cost runstrength's is."""
         return self.ours / self.peer
+
+    @property
+    def stdlib_ratio(self) -> float:
+        """How many times pydantic's cost runstrength's is without the fast extra."""
+        return self.stdlib / self.peer
 
     @property
     def unchecked_ratio(self) -> float:
@@ -132,6 +143,12 @@ def loads_unchecked(text: str) -> runstrength.Workout:
         return runstrength.loads(text)
 
 
+def loads_stdlib(text: str) -> runstrength.Workout:
+    """``runstrength.loads`` as without the ``fast`` extra: JSON parsed by the standard library."""
+    with reading_json_with(None):
+        return runstrength.loads(text)
+
+
 def catalogue_timings(texts: Mapping[str, str], *, number: int, repeat: int) -> list[Comparison]:
     """``runstrength.loads``, with and without its checks, against pydantic's on each document."""
     comparisons: list[Comparison] = []
@@ -140,9 +157,12 @@ def catalogue_timings(texts: Mapping[str, str], *, number: int, repeat: int) -> 
             ("ours", partial(runstrength.loads, text)),
             ("peer", partial(peer.Workout.model_validate_json, text)),
             ("unchecked", partial(loads_unchecked, text)),
+            ("stdlib", partial(loads_stdlib, text)),
         ]
-        ours, theirs, unchecked = best_micros(cases, number=number, repeat=repeat)
-        comparisons.append(Comparison(name, len(text.encode()), ours.micros, theirs.micros, unchecked.micros))
+        ours, theirs, unchecked, stdlib = best_micros(cases, number=number, repeat=repeat)
+        comparisons.append(
+            Comparison(name, len(text.encode()), ours.micros, theirs.micros, unchecked.micros, stdlib.micros)
+        )
     return comparisons
 
 
@@ -151,15 +171,16 @@ def catalogue_table(comparisons: Sequence[Comparison]) -> str:
     width = max(len(c.name) for c in comparisons)
     lines = [
         "Reading every built-in workout (ratio: runstrength.loads × pydantic model_validate_json;",
-        "no rules: runstrength.loads with the rules' checks switched off, and its ratio)",
+        "no rules: runstrength.loads with the rules' checks switched off; stdlib: JSON parsed",
+        f"by the standard library alone, as without the fast extra; {FAST})",
         (
             f"{'':{width}}  {'bytes':>7}  {'loads µs':>9}  {'pydantic µs':>11}  {'ratio':>6}"
-            f"  {'no rules µs':>11}  {'ratio':>6}"
+            f"  {'no rules µs':>11}  {'ratio':>6}  {'stdlib µs':>9}  {'ratio':>6}"
         ),
     ]
     lines += [
         f"{c.name:{width}}  {c.size:7}  {c.ours:9.1f}  {c.peer:11.1f}  {c.ratio:6.2f}"
-        f"  {c.unchecked:11.1f}  {c.unchecked_ratio:6.2f}"
+        f"  {c.unchecked:11.1f}  {c.unchecked_ratio:6.2f}  {c.stdlib:9.1f}  {c.stdlib_ratio:6.2f}"
         for c in comparisons
     ]
     worst = max(comparisons, key=lambda c: c.ratio)
@@ -168,7 +189,9 @@ def catalogue_table(comparisons: Sequence[Comparison]) -> str:
             f"median ratio {statistics.median(c.ratio for c in comparisons):.2f}, "
             f"worst {worst.ratio:.2f} ({worst.name}); without the rules' checks: median "
             f"{statistics.median(c.unchecked_ratio for c in comparisons):.2f}, "
-            f"worst {max(c.unchecked_ratio for c in comparisons):.2f}"
+            f"worst {max(c.unchecked_ratio for c in comparisons):.2f}; with the stdlib parser: "
+            f"median {statistics.median(c.stdlib_ratio for c in comparisons):.2f}, "
+            f"worst {max(c.stdlib_ratio for c in comparisons):.2f}"
         )
     ]
     return "\n".join(lines)

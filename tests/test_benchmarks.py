@@ -140,7 +140,7 @@ class TestCatalogueTimings:
         comparisons = bench.catalogue_timings(texts, **TINY)
         assert list(runstrength.catalog.names()) == [c.name for c in comparisons]
         assert [len(text.encode()) for text in texts.values()] == [c.size for c in comparisons]
-        assert all(c.ours > 0 and c.peer > 0 and c.unchecked > 0 for c in comparisons)
+        assert all(c.ours > 0 and c.peer > 0 and c.unchecked > 0 and c.stdlib > 0 for c in comparisons)
 
     def test_unchecked_loading_skips_only_the_checks(self, bench: ModuleType) -> None:
         """With the checks off, a document still reads to its workout; an invalid one gets through."""
@@ -152,19 +152,37 @@ class TestCatalogueTimings:
             runstrength.from_dict(document)
         assert 0 == bench.loads_unchecked(json.dumps(document)).blocks[0].rounds
 
+    def test_stdlib_loading_reads_without_jiter(
+        self, bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The stdlib column reads each workout the same, without calling the fast parser."""
+        from runstrength._document import syntax  # noqa: PLC0415 - the switch the column flips
+
+        def refuse(_: bytes) -> object:
+            raise AssertionError("the fast parser was called")
+
+        monkeypatch.setattr(syntax, "_fast_json", lambda: refuse)
+        workout = runstrength.catalog.get("fran")
+        assert workout == bench.loads_stdlib(runstrength.dumps(workout))
+        with pytest.raises(AssertionError, match="fast parser"):
+            runstrength.loads(runstrength.dumps(workout))
+
     def test_table_ends_with_the_median_and_the_worst(self, bench: ModuleType) -> None:
         """The table lists each workout's ratio, then the median ratio and the worst one, named."""
         comparisons = [
-            bench.Comparison("a", 100, 30.0, 10.0, 15.0),
-            bench.Comparison("b", 100, 10.0, 10.0, 8.0),
-            bench.Comparison("c", 100, 20.0, 10.0, 12.0),
+            bench.Comparison("a", 100, 30.0, 10.0, 15.0, 35.0),
+            bench.Comparison("b", 100, 10.0, 10.0, 8.0, 11.0),
+            bench.Comparison("c", 100, 20.0, 10.0, 12.0, 24.0),
         ]
         lines = bench.catalogue_table(comparisons).splitlines()
         expected = (
-            ["a", "100", "30.0", "10.0", "3.00", "15.0", "1.50"],
-            "median ratio 2.00, worst 3.00 (a); without the rules' checks: median 1.20, worst 1.50",
+            ["a", "100", "30.0", "10.0", "3.00", "15.0", "1.50", "35.0", "3.50"],
+            (
+                "median ratio 2.00, worst 3.00 (a); without the rules' checks: median 1.20, worst 1.50;"
+                " with the stdlib parser: median 2.40, worst 3.50"
+            ),
         )
-        assert expected == (lines[3].split(), lines[-1])
+        assert expected == (lines[4].split(), lines[-1])
 
 
 class TestTable:

@@ -12,7 +12,7 @@ import runstrength
 from runstrength import MissingExtraError, RunstrengthError
 from runstrength._extras import require
 
-HEAVY = ("hypothesis", "yaml", "tomli_w", "pandas", "matplotlib", "numpy")
+HEAVY = ("hypothesis", "yaml", "tomli_w", "pandas", "matplotlib", "numpy", "jiter")
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import math
 import pickle
 import sys
 from collections import OrderedDict
@@ -360,6 +361,13 @@ class TestDeclarations:
         for field in spec_of(cls).fields:
             if field.name in defaults:
                 assert [] == field.rule.findings(defaults[field.name]), field.name
+
+    @pytest.mark.parametrize("rule", RULES, ids=repr)
+    @pytest.mark.parametrize("number", [math.inf, -math.inf, math.nan, 10**700, -(10**700)])
+    def test_no_rule_accepts_a_number_a_parser_refuses(self, rule: Rule, number: float) -> None:
+        """No rule takes a non-finite or huge number: only a refused part may hold one (`confirm_refusal`)."""
+        assert not rule.accepts(number)
+        assert rule.findings(number)
 
     @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
     def test_relations_are_documented(self, cls: type) -> None:

@@ -18,6 +18,15 @@ line and column where the parser stopped:
 ``too_deep``
     values nested more than `MAX_DEPTH` levels.
 
+JSON is read by the standard library's parser, made strict with hooks. With the ``fast``
+extra, `parse` for `runstrength.loads` first tries jiter (pydantic's compiled parser) with the
+same strictness (no duplicate keys, no NaN or infinities, no lone surrogates): whatever it
+refuses, the standard library's parser reads again, to name the problem and where it is. The one
+thing jiter reads that the standard library refuses is a number too large to be finite (and an
+integer longer than Python's limit, when that is set lower than jiter's 4300 digits); no rule of
+the model accepts such a number, so a refused document is read again when a refused part holds
+one (`confirm_refusal`). ``RUNSTRENGTH_NO_JITER=1`` switches jiter off.
+
 YAML is read with the YAML 1.2 core schema, as editors and JSON Schema tools read it:
 ``012`` is twelve, ``yes``, ``1:30``, ``1_000`` and ``2024-01-01`` are text, and only
 ``true``/``false`` (also ``True``/``TRUE``...) are flags.
@@ -26,9 +35,11 @@ YAML is read with the YAML 1.2 core schema, as editors and JSON Schema tools rea
 from __future__ import annotations
 
 import math
+import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import cache, partial
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
@@ -105,7 +116,8 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
             `MAX_NODES` values unchecked; the caller then calls
             `check_text_limits` unless the workout structures.  Any workout the converter
             accepts is far shallower than `MAX_DEPTH` (its types nest about 15 levels), so
-            valid documents skip a walk over their data.
+            valid documents skip a walk over their data.  JSON is then read with jiter
+            when it is installed, and the caller calls `confirm_refusal` as well.
 
     Returns:
         The data, and for YAML the node tree it was built from (``None`` otherwise), which
@@ -116,10 +128,85 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     """
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
-    data = _PARSERS[fmt](text)
+    if defer_limits and fmt == "json" and (fast := _fast_json()) is not None:
+        try:
+            data = fast(text.encode())
+        except ValueError:  # refused (or lone surrogates, which UTF-8 cannot encode)
+            data = parse_json(text)  # the stdlib parser names the problem and where it is
+    else:
+        data = _PARSERS[fmt](text)
     if not (defer_limits and defers_limits(text, fmt)):
         check_text_limits(data, text, fmt)
     return data, None
+
+
+def confirm_refusal(text: str, fmt: str, parts: Iterable[object]) -> None:
+    """Raise the stdlib parser's problem with a refused text, should jiter have read it otherwise.
+
+    For a document `parse` read with ``defer_limits`` and the model refused. jiter reads a
+    number too large to be finite as an infinity (and an integer longer than a limit on digits
+    set lower than its own 4300) where the stdlib parser refuses the text (``not_finite``,
+    ``number_too_long``). No rule of the model accepts such a number, so it can only be in a
+    refused part (``parts``: the values at the problems' paths, or the whole data): when one
+    holds one, the stdlib parser reads the text again and names the problem.
+    """
+    if fmt == "json" and _fast_json() is not None and not _numbers_read_alike(parts):
+        parse_json(text)
+
+
+_LONGEST_ALIKE: Final = 2000
+"""Bits of the longest integer both parsers read whatever Python's limit on digits (at least 640)."""
+
+
+def _numbers_read_alike(parts: Iterable[object]) -> bool:
+    """Whether ``parts`` hold only numbers the stdlib parser reads as jiter does (finite, not huge)."""
+    level: list[Any] = list(parts)
+    while level:
+        below: list[Any] = []
+        for value in level:
+            kind = type(value)
+            if kind is dict or kind is list:
+                below.extend(value.values() if kind is dict else value)
+            elif (kind is float and not -_INFINITY < value < _INFINITY) or (
+                kind is int and value.bit_length() > _LONGEST_ALIKE
+            ):
+                return False
+        level = below
+    return True
+
+
+FAST_JSON: Final = os.environ.get("RUNSTRENGTH_NO_JITER", "") != "1"
+"""Whether `parse` tries jiter, when installed (``RUNSTRENGTH_NO_JITER=1``: never)."""
+
+
+@cache
+def _fast_json() -> Callable[[bytes], Any] | None:
+    """`jiter_parser`, unless ``RUNSTRENGTH_NO_JITER=1`` switched it off."""
+    return jiter_parser() if FAST_JSON else None
+
+
+@contextmanager
+def reading_json_with(parser: Callable[[bytes], Any] | None) -> Iterator[None]:
+    """`parse` tries ``parser`` first for JSON (``None``: the stdlib parser alone) in the block.
+
+    For tests and benchmarks that compare the two ways in one process (not thread-safe).
+    """
+    global _fast_json  # noqa: PLW0603 - swapped for the block, then restored
+    saved = _fast_json
+    _fast_json = lambda: parser  # type: ignore[assignment] # noqa: E731 - stands in for the cached function
+    try:
+        yield
+    finally:
+        _fast_json = saved
+
+
+def jiter_parser() -> Callable[[bytes], Any] | None:
+    """The parser of jiter, as strict as `parse_json`, if the ``fast`` extra is installed."""
+    try:
+        import jiter  # noqa: PLC0415 - optional, loaded when first needed
+    except ImportError:
+        return None
+    return partial(jiter.from_json, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
 
 
 def defers_limits(text: str, fmt: str) -> bool:

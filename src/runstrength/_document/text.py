@@ -241,9 +241,11 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
+        # Only the refused parts can hold what the model never read: a number only jiter reads
+        # (refused as the stdlib parser refuses it), or nesting deeper than the limit.
+        parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
+        syntax.confirm_refusal(text, format, [data] if parts is None else [value for value, _ in parts])
         if syntax.defers_limits(text, format):  # `parse` left the limits to here
-            # An over-deep document is refused as that; only the refused parts can be too deep.
-            parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
             syntax.check_text_limits(data, text, format, parts)
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise
