@@ -167,6 +167,12 @@ class TestRuleObjects:
             assert [] == rule.findings(value)
 
     @given(value=URL_LIKE)
+    @example("https://a/ b")
+    @example("https://a/\x7f")
+    @example("https://a/\xe9")
+    @example("https://a?\t")
+    @example("https://a#\x00")
+    @example("https://a:8/\u3000")
     def test_url_quick_check(self, value: str) -> None:
         """The URL rule's quick check accepts only URLs its findings accept, and the common ones."""
         rule = Url()

@@ -893,13 +893,22 @@ class Block(Validated):
                 yield item
 
 
+_A_TIMING: Final[dict[type, str]] = {
+    Intervals: "an interval",
+    Emom: "an EMOM",
+    Amrap: "an AMRAP",
+    ForTime: "a for-time",
+}
+"""Each format's name with its article: ``an EMOM``, ``a for-time``."""
+
+
 def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Finding]:  # noqa: C901, PLR0912
     """The rules an item of a block must follow given the block's format and rounds."""
     if timing is None:
         if isinstance(item, Exercise) and item.sets == 1:
             return _ladders_fit(item, rounds, "rounds")
         return []
-    name = _a_timing(timing)
+    name = _A_TIMING[type(timing)]
     if isinstance(item, Superset):
         if not isinstance(timing, Emom):
             return [((), f"{name} block holds exercises, not supersets", "not_allowed_here")]
@@ -940,11 +949,6 @@ def _item_fits(item: Item, timing: Timing | None, rounds: Amount) -> list[Findin
             reason = f"a load ladder needs fixed rounds, not {name} block"
             findings.append((("load",), reason, "ladder_mismatch"))
     return findings
-
-
-def _a_timing(timing: Timing) -> str:
-    """The format's name with its article: ``an EMOM``, ``a for-time``."""
-    return {Intervals: "an interval", Emom: "an EMOM", Amrap: "an AMRAP", ForTime: "a for-time"}[type(timing)]
 
 
 def to_benefits(value: list[str] | tuple[str, ...]) -> tuple[str, ...]:

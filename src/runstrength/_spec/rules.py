@@ -44,8 +44,9 @@ URL_PATTERN: Final = r"^https?://[^\s\u0000-\u001f\u007f-\u009f]+" + _END
 """An http(s) URL without whitespace or control characters."""
 
 
-_PLAIN_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#]|\Z)")
-"""The start of an http(s) URL whose host is a plain name, for `Url`'s quick check."""
+_PLAIN_URL: Final = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][!-~]*)?")
+"""An http(s) URL whose host is a plain name, all printable ASCII without spaces, for `Url`'s
+quick check (whole: ``fullmatch``)."""
 
 
 def unwritable(value: str) -> re.Match[str] | None:
@@ -319,12 +320,7 @@ class Url(Rule):
         # The common shape only: printable ASCII without spaces (so nothing unwritable and no
         # whitespace) and a plain host name (so `urlsplit` cannot refuse it and finds a host).
         return (
-            type(value) is str
-            and len(value) <= self.max_length
-            and value.isascii()
-            and value.isprintable()
-            and " " not in value
-            and _PLAIN_URL.match(value) is not None
+            type(value) is str and len(value) <= self.max_length and _PLAIN_URL.fullmatch(value) is not None
         )
 
     def schema(self) -> dict[str, Any]:
