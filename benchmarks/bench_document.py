@@ -39,12 +39,19 @@ from functools import partial
 import _pydantic_peer as peer
 
 import runstrength
-from runstrength._document.syntax import jiter_parser, reading_json_with
+from runstrength._document.syntax import FAST_JSON, jiter_parser, reading_json_with
 from runstrength._spec.validated import trusted
 
 LOADS_TARGET = 2.0
 """``runstrength.loads`` may take at most this many times pydantic's ``model_validate_json``."""
-FAST = "loads reads JSON with jiter" if jiter_parser() is not None else "jiter is not installed"
+FAST = (
+    "jiter is not installed"
+    if jiter_parser() is None
+    else "loads reads JSON with jiter"
+    if FAST_JSON
+    else "RUNSTRENGTH_NO_JITER=1: loads too parses JSON with the standard library"
+)
+"""What the table's loads column parses JSON with."""
 IMPORT_TARGET = 1.3
 """``import runstrength`` may take at most this many times ``import attrs, cattrs``."""
 

@@ -129,15 +129,21 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
     if defer_limits and fmt == "json" and (fast := _fast_json()) is not None:
-        try:
-            data = fast(text.encode())
-        except ValueError:  # refused (or lone surrogates, which UTF-8 cannot encode)
-            data = parse_json(text)  # the stdlib parser names the problem and where it is
+        data = _parse_json_fast(fast, text)
     else:
         data = _PARSERS[fmt](text)
     if not (defer_limits and defers_limits(text, fmt)):
         check_text_limits(data, text, fmt)
     return data, None
+
+
+def _parse_json_fast(fast: Callable[[bytes], Any], text: str) -> Any:
+    """JSON text read by ``fast``, or by `parse_json` when ``fast`` refuses it."""
+    try:
+        return fast(text.encode())
+    except ValueError:  # refused (or lone surrogates, which UTF-8 cannot encode)
+        pass
+    return parse_json(text)  # the stdlib parser names the problem and where it is
 
 
 def confirm_refusal(text: str, fmt: str, parts: Iterable[object]) -> None:
