@@ -95,6 +95,29 @@ def test_yaml_nested_past_libyaml_is_placed_at_our_limit(depth: int) -> None:
     assert ("too_deep", 1, len("a: ") + MAX_DEPTH) == (problem.code, problem.line, problem.column)
 
 
+@pytest.mark.parametrize("depth", [MAX_DEPTH + 1, 199, 201, 999, 5000])
+def test_json_nested_too_deep_is_placed_at_our_limit(depth: int) -> None:
+    """However deep (past jiter's limit, past Python's recursion), JSON is refused at `MAX_DEPTH`."""
+    text = '{"a": ' + "[" * depth + "]" * depth + "}"
+    with pytest.raises(ValidationError) as caught:
+        loads(text)
+    [problem] = caught.value.problems
+    assert ("too_deep", 1, len('{"a": ') + MAX_DEPTH) == (problem.code, problem.line, problem.column)
+
+
+@pytest.mark.parametrize("tables", [0, 20, 30])
+def test_toml_nested_too_deep_is_placed_at_our_limit(tables: int) -> None:
+    """A TOML document nested past `MAX_DEPTH` (tables, then arrays) is refused where it passes it."""
+    header = f"[{'.'.join(['a'] * tables)}]\n" if tables else ""
+    arrays = MAX_DEPTH - tables + 1  # the root is the first level, each table one more
+    text = header + "b = " + "[" * arrays + "]" * arrays + "\n"
+    with pytest.raises(ValidationError) as caught:
+        loads(text, "toml")
+    [problem] = caught.value.problems
+    expected = ("too_deep", 1 + bool(tables), len("b = ") + MAX_DEPTH - tables)
+    assert expected == (problem.code, problem.line, problem.column)
+
+
 @given(
     name=st.sampled_from(catalog.names()),
     choice=st.randoms(use_true_random=False),
