@@ -250,6 +250,7 @@ class TestSameAsTheStdlibParser:
             ),  # under an unknown key
             ('"targets": [', '"targets": [[[{}]], '),  # inside a list item of the wrong type
             ('"rounds": 8', '"rounds": 0, "notes": [{}]'),  # beside another problem
+            ('"type": "intervals"', '"type": "no such type", "extra": [{}]'),  # beside a tag naming no class
         ],
     )
     def test_number_too_large_to_be_finite(self, number: str, written: str, where: str) -> None:

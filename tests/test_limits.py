@@ -124,19 +124,22 @@ def test_toml_nested_too_deep_is_placed_at_our_limit(tables: int) -> None:
     too_deep=st.booleans(),
     unknown_key=st.booleans(),
     missing_title=st.booleans(),
+    bad_tag=st.booleans(),
 )
-def test_deep_nesting_anywhere_is_refused_as_that(
+def test_deep_nesting_anywhere_is_refused_as_that(  # noqa: PLR0917 - one parameter per thing drawn
     name: str,
     choice: random.Random,
     too_deep: bool,  # noqa: FBT001 - drawn by hypothesis
     unknown_key: bool,  # noqa: FBT001
     missing_title: bool,  # noqa: FBT001
+    bad_tag: bool,  # noqa: FBT001
 ) -> None:
     """A short JSON text is walked for depth only where it was refused: deep nesting anywhere still shows.
 
-    Wherever the nested lists stand (in place of any value, or under an unknown key), and
-    whatever else is wrong, ``loads`` reports ``too_deep`` exactly when ``from_dict`` (which
-    walks the whole data) does.
+    Wherever the nested lists stand (in place of any value, or under an unknown key, beside a
+    ``type`` tag naming no class, which stops the reading of its mapping), and whatever else is
+    wrong, ``loads`` reports ``too_deep`` exactly when ``from_dict`` (which walks the whole
+    data) does.
     """
     document = to_dict(catalog.get(name))
     if missing_title:  # before the nesting is placed, so it is never placed at the title
@@ -148,6 +151,8 @@ def test_deep_nesting_anywhere_is_refused_as_that(
         key: Any = "extra"
     else:
         key = path[-1]
+    if bad_tag and isinstance(parent, dict) and key != "type":
+        parent["type"] = "no such type"
     value: object = 1
     for _ in range(MAX_DEPTH + 1 - levels + (1 if too_deep else 0)):
         value = [value]
@@ -161,6 +166,36 @@ def test_deep_nesting_anywhere_is_refused_as_that(
     else:
         refused = set()
     assert too_deep == ("too_deep" in refused)
+
+
+def _deep() -> object:
+    value: object = 1
+    for _ in range(MAX_DEPTH + 5):
+        value = [value]
+    return value
+
+
+SPOILED_BESIDE: dict[str, Callable[[dict[str, Any]], None]] = {
+    "an item's unknown type": lambda block: block["items"][0].update(type="no such type", extra=_deep()),
+    "an item's type that is no text": lambda block: block["items"][0].update(type=5, extra=_deep()),
+    "a dose of max_reps false": lambda block: block["items"][0]["exercises"][0].update(
+        dose={"max_reps": False, "extra": _deep()}
+    ),
+    "a format's unknown type": lambda block: block.update(format={"type": "no such type", "extra": _deep()}),
+}
+"""Mappings the collecting pass stops reading at one key (in fran's first block), with nesting
+past the limit beside that key."""
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("spoil", sorted(SPOILED_BESIDE))
+def test_deep_nesting_beside_a_key_that_stops_the_reading(spoil: str, fmt: str) -> None:
+    """Nested too deep beside a ``type`` tag or dose key that stops the reading: too deep, as from_dict."""
+    document = to_dict(catalog.get("fran"))
+    SPOILED_BESIDE[spoil](document["blocks"][0])
+    assert "too_deep" in codes(lambda: from_dict(document))
+    text = written(document, fmt)
+    assert "too_deep" in codes(lambda: loads(text, fmt))  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -930,18 +930,20 @@ def check_limits(
 
 
 def refused_parts(data: object, error: ValidationError) -> list[tuple[object, int]]:
-    """The parts of refused data that may nest deeper than the model, each with its depth.
+    """The parts of refused data the model may not have read, each with its depth.
 
     Whatever the loader read into objects has the model's shape, which nests far less than
-    `MAX_DEPTH`; only the values at the problems' paths can hide deeper nesting (for a path
-    the data lacks, such as a missing field, the nearest value above it). With problems beyond
-    the cap, whose paths are not known, the whole data.
+    `MAX_DEPTH`, and passed its rules; only the mappings and lists holding the problems' paths
+    can hide anything else. Not the value at a path alone: a mapping refused for its ``type``
+    tag is not read past the tag, so its other keys are part of it (for a path the data lacks,
+    such as a missing field, the nearest value above it). With problems beyond the cap, whose
+    paths are not known, the whole data.
     """
     if error.omitted:
         return [(data, 0)]
     parts: dict[int, tuple[object, int]] = {}
     for problem in error.problems:
-        value, depth = deepest(data, problem.location)
+        value, depth = deepest(data, problem.location[:-1])
         parts[id(value)] = value, depth
     return list(parts.values())
 

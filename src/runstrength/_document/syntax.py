@@ -153,8 +153,9 @@ def confirm_refusal(text: str, fmt: str, parts: Iterable[object]) -> None:
     number too large to be finite as an infinity (and an integer longer than a limit on digits
     set lower than its own 4300) where the stdlib parser refuses the text (``not_finite``,
     ``number_too_long``). No rule of the model accepts such a number, so it can only be in a
-    refused part (``parts``: the values at the problems' paths, or the whole data): when one
-    holds one, the stdlib parser reads the text again and names the problem.
+    refused part (``parts``: `refused_parts`, the mappings and lists holding the problems'
+    paths, or the whole data): when one holds one, the stdlib parser reads the text again and
+    names the problem.
     """
     if fmt == "json" and _fast_json() is not None and not _numbers_read_alike(parts):
         parse_json(text)
