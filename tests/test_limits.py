@@ -21,13 +21,18 @@ from runstrength._document.convert import MAX_DEPTH, MAX_NODES, deepest
 FORMATS = ("json", "yaml", "toml")
 
 
+def lists(count: int) -> object:
+    """``1`` inside ``count`` nested lists: ``lists(2)`` is ``[[1]]``."""
+    value: object = 1
+    for _ in range(count):
+        value = [value]
+    return value
+
+
 def nested_document(depth: int) -> dict[str, Any]:
     """The built-in workout with ``notes`` a list nested so the document is ``depth`` levels deep."""
     document = to_dict(catalog.get("tabata-protocol"))
-    value: object = 1
-    for _ in range(depth - 1):  # the document itself is the first level
-        value = [value]
-    document["notes"] = value
+    document["notes"] = lists(depth - 1)  # the document itself is the first level
     return document
 
 
@@ -153,10 +158,7 @@ def test_deep_nesting_anywhere_is_refused_as_that(  # noqa: PLR0917 - one parame
         key = path[-1]
     if bad_tag and isinstance(parent, dict) and key != "type":
         parent["type"] = "no such type"
-    value: object = 1
-    for _ in range(MAX_DEPTH + 1 - levels + (1 if too_deep else 0)):
-        value = [value]
-    parent[key] = value
+    parent[key] = lists(MAX_DEPTH + 1 - levels + (1 if too_deep else 0))
     text = json.dumps(document)
     assert ("too_deep" in codes(lambda: from_dict(document))) == too_deep
     try:
@@ -168,20 +170,19 @@ def test_deep_nesting_anywhere_is_refused_as_that(  # noqa: PLR0917 - one parame
     assert too_deep == ("too_deep" in refused)
 
 
-def _deep() -> object:
-    value: object = 1
-    for _ in range(MAX_DEPTH + 5):
-        value = [value]
-    return value
-
-
 SPOILED_BESIDE: dict[str, Callable[[dict[str, Any]], None]] = {
-    "an item's unknown type": lambda block: block["items"][0].update(type="no such type", extra=_deep()),
-    "an item's type that is no text": lambda block: block["items"][0].update(type=5, extra=_deep()),
-    "a dose of max_reps false": lambda block: block["items"][0]["exercises"][0].update(
-        dose={"max_reps": False, "extra": _deep()}
+    "an item's unknown type": lambda block: block["items"][0].update(
+        type="no such type", extra=lists(MAX_DEPTH + 5)
     ),
-    "a format's unknown type": lambda block: block.update(format={"type": "no such type", "extra": _deep()}),
+    "an item's type that is no text": lambda block: block["items"][0].update(
+        type=5, extra=lists(MAX_DEPTH + 5)
+    ),
+    "a dose of max_reps false": lambda block: block["items"][0]["exercises"][0].update(
+        dose={"max_reps": False, "extra": lists(MAX_DEPTH + 5)}
+    ),
+    "a format's unknown type": lambda block: block.update(
+        format={"type": "no such type", "extra": lists(MAX_DEPTH + 5)}
+    ),
 }
 """Mappings the collecting pass stops reading at one key (in fran's first block), with nesting
 past the limit beside that key."""
@@ -224,11 +225,9 @@ def test_deep_nesting_past_the_cap_is_refused_as_that(fmt: str) -> None:
     """
     document = to_dict(catalog.get("tabata-protocol"))
     document["blocks"][0]["items"] = [{} for _ in range(600)]  # 1200 problems in the first block
-    value: object = 1
-    for _ in range(MAX_DEPTH - 4):  # the notes are at the sixth level: n lists there reach 5 + n
-        value = [value]
+    notes = lists(MAX_DEPTH - 4)  # the notes are at the sixth level: n lists there reach 5 + n
     document["blocks"].append(
-        {"name": "Deep", "items": [{"name": "Curl", "dose": {"reps": 5}, "notes": value}]}
+        {"name": "Deep", "items": [{"name": "Curl", "dose": {"reps": 5}, "notes": notes}]}
     )
     assert "too_deep" in codes(lambda: from_dict(document))
     assert "too_deep" in codes(lambda: loads(written(document, fmt), fmt))  # type: ignore[arg-type]

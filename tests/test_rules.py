@@ -371,7 +371,7 @@ class TestDeclarations:
     @pytest.mark.parametrize("rule", RULES, ids=repr)
     @pytest.mark.parametrize("number", [math.inf, -math.inf, math.nan, 10**700, -(10**700)])
     def test_no_rule_accepts_a_number_a_parser_refuses(self, rule: Rule, number: float) -> None:
-        """No rule takes a non-finite or huge number: only a refused part may hold one (`confirm_refusal`)."""
+        """No rule takes a non-finite or huge number: only a refused part may hold one (`check_refused`)."""
         assert not rule.accepts(number)
         assert rule.findings(number)
 

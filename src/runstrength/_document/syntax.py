@@ -25,7 +25,7 @@ refuses, the standard library's parser reads again, to name the problem and wher
 thing jiter reads that the standard library refuses is a number too large to be finite (and an
 integer longer than Python's limit, when that is set lower than jiter's 4300 digits); no rule of
 the model accepts such a number, so a refused document is read again when a refused part holds
-one (`confirm_refusal`). ``RUNSTRENGTH_NO_JITER=1`` switches jiter off.
+one (`check_refused`). ``RUNSTRENGTH_NO_JITER=1`` switches jiter off.
 
 YAML is read with the YAML 1.2 core schema, as editors and JSON Schema tools read it:
 ``012`` is twelve, ``yes``, ``1:30``, ``1_000`` and ``2024-01-01`` are text, and only
@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from runstrength._errors import Problem, ValidationError
 
-from .convert import MAX_DEPTH, MAX_NODES, MAX_SIZE, TOO_DEEP, TOO_MANY, check_limits
+from .convert import MAX_DEPTH, MAX_NODES, MAX_SIZE, TOO_DEEP, TOO_MANY, check_limits, refused_parts
 
 if TYPE_CHECKING:
     import yaml
@@ -106,18 +106,18 @@ def _refuse(fmt: str, text: str, refusal: _Refusal) -> NoReturn:
     raise syntax_problem(fmt, refusal.code, refusal.reason, *line_column(text, refusal.offset)) from None
 
 
-def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]:
+def parse(text: str, fmt: str, *, deferred: bool = False) -> tuple[Any, Any]:
     """The plain data a document's text holds, within the limits, or a located problem.
 
     Args:
         text: the document.
         fmt: ``"json"``, ``"yaml"`` or ``"toml"``.
-        defer_limits: leave the depth of a JSON text too short to hold more than
-            `MAX_NODES` values unchecked; the caller then calls
-            `check_text_limits` unless the workout structures.  Any workout the converter
-            accepts is far shallower than `MAX_DEPTH` (its types nest about 15 levels), so
-            valid documents skip a walk over their data.  JSON is then read with jiter
-            when it is installed, and the caller calls `confirm_refusal` as well.
+        deferred: leave to the caller what only matters should the workout be refused;
+            it then calls `check_refused` if it is. Any workout the converter accepts is
+            far shallower than `MAX_DEPTH` (its types nest about 15 levels) and holds only
+            finite numbers, so a JSON text too short to hold more than `MAX_NODES` values is
+            not walked for depth, and is read with jiter when it is installed (which reads
+            ``1e400`` as an infinity where the stdlib parser refuses it).
 
     Returns:
         The data, and for YAML the node tree it was built from (``None`` otherwise), which
@@ -128,11 +128,11 @@ def parse(text: str, fmt: str, *, defer_limits: bool = False) -> tuple[Any, Any]
     """
     if fmt == "yaml":  # the tree is checked while it is read
         return parse_yaml_tree(text)
-    if defer_limits and fmt == "json" and (fast := _fast_json()) is not None:
+    if deferred and fmt == "json" and (fast := _fast_json()) is not None:
         data = _parse_json_fast(fast, text)
     else:
         data = _PARSERS[fmt](text)
-    if not (defer_limits and defers_limits(text, fmt)):
+    if not (deferred and _defers_limits(text, fmt)):
         check_text_limits(data, text, fmt)
     return data, None
 
@@ -146,19 +146,30 @@ def _parse_json_fast(fast: Callable[[bytes], Any], text: str) -> Any:
     return parse_json(text)  # the stdlib parser names the problem and where it is
 
 
-def confirm_refusal(text: str, fmt: str, parts: Iterable[object]) -> None:
-    """Raise the stdlib parser's problem with a refused text, should jiter have read it otherwise.
+def check_refused(data: object, text: str, fmt: str, error: ValidationError | RecursionError) -> None:
+    """What `parse` with ``deferred`` left undone, for data the model refused with ``error``.
 
-    For a document `parse` read with ``defer_limits`` and the model refused. jiter reads a
-    number too large to be finite as an infinity (and an integer longer than a limit on digits
-    set lower than its own 4300) where the stdlib parser refuses the text (``not_finite``,
-    ``number_too_long``). No rule of the model accepts such a number, so it can only be in a
-    refused part (``parts``: `refused_parts`, the mappings and lists holding the problems'
-    paths, or the whole data): when one holds one, the stdlib parser reads the text again and
-    names the problem.
+    Only the refused parts (`refused_parts`: the mappings and lists holding the problems'
+    paths; the whole data after a `RecursionError`) can hold what the model never read:
+
+    - a number jiter reads but the stdlib parser refuses (``1e400``, read as an infinity; an
+      integer longer than a limit on digits set lower than jiter's 4300): the stdlib parser
+      then reads the text again and raises its own problem (``not_finite``,
+      ``number_too_long``), as it would have without jiter;
+    - nesting deeper than `MAX_DEPTH`, in a text `parse` did not walk for depth.
+
+    Raises:
+        ValidationError: one problem at ``$``, located, when either is found.
     """
-    if fmt == "json" and _fast_json() is not None and not _numbers_read_alike(parts):
+    if fmt != "json":
+        return
+    parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
+    if _fast_json() is not None and not _numbers_read_alike(
+        [data] if parts is None else [value for value, _ in parts]
+    ):
         parse_json(text)
+    if _defers_limits(text, fmt):
+        check_text_limits(data, text, fmt, parts)
 
 
 _LONGEST_ALIKE: Final = 2000
@@ -216,8 +227,8 @@ def jiter_parser() -> Callable[[bytes], Any] | None:
     return partial(jiter.from_json, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
 
 
-def defers_limits(text: str, fmt: str) -> bool:
-    """Whether `parse` with ``defer_limits`` leaves the limits of ``text`` to its caller."""
+def _defers_limits(text: str, fmt: str) -> bool:
+    """Whether `parse` with ``deferred`` leaves the limits of ``text`` to `check_refused`."""
     # Each JSON value takes a character, and each but the first a separator or a bracket:
     # a text shorter than twice the limit cannot hold more values than the limit.
     return fmt == "json" and len(text) < 2 * MAX_NODES

@@ -10,7 +10,7 @@ from typing import Any, Final, Literal, NoReturn, TypeAlias
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
 
-from .convert import MAX_SIZE, refused_parts, structure_workout, to_dict
+from .convert import MAX_SIZE, structure_workout, to_dict
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -234,19 +234,14 @@ def loads(text: str | bytes, format: DocumentFormat = "json") -> Workout:  # noq
         _check_format(format)
     if len(text) > MAX_SIZE:
         raise syntax.syntax_problem(format, "too_large", syntax.TOO_LONG)
-    data, tree = syntax.parse(text, format, defer_limits=True)
+    data, tree = syntax.parse(text, format, deferred=True)
     if format == "yaml" and tree is None:  # no document at all: nothing but comments, if anything
         reason = "the document is empty: expected a mapping with schema_version and the workout's fields"
         raise ValidationError([Problem((), reason, "wrong_type")])
     try:
         return structure_workout(data)
     except (ValidationError, RecursionError) as error:
-        # Only the refused parts can hold what the model never read: a number only jiter reads
-        # (refused as the stdlib parser refuses it), or nesting deeper than the limit.
-        parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
-        syntax.confirm_refusal(text, format, [data] if parts is None else [value for value, _ in parts])
-        if syntax.defers_limits(text, format):  # `parse` left the limits to here
-            syntax.check_text_limits(data, text, format, parts)
+        syntax.check_refused(data, text, format, error)  # what `parse` left to a refusal
         if isinstance(error, RecursionError):  # pragma: no cover - the limits stop deep data
             raise
         # Only now is the text read for positions: a valid document pays nothing for them.
