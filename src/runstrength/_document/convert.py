@@ -34,7 +34,7 @@ import attrs
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, ForTime, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
-from runstrength._spec.validated import Validated, doubting, spec_of, trusted
+from runstrength._spec.validated import Validated, doubting, read_doubting, spec_of, trusted
 from runstrength._values import (
     DOSES,
     Ascending,
@@ -336,9 +336,9 @@ def _choice_reader(classes: tuple[type, ...]) -> Read:
     raise TypeError(msg)  # pragma: no cover
 
 
-def _model_reader(cls: type) -> Read:
-    """The reader of a model class (every one has a reader)."""
-    read = _reader(cls)
+def _model_reader(cls: type, extra_key: str | None = None) -> Read:
+    """The reader of a model class (every one has a reader); ``extra_key``: see `_reader`."""
+    read = _reader(cls, extra_key)
     if read is None:  # pragma: no cover - a model class always has a reader
         msg = f"no reader for {cls}"
         raise TypeError(msg)
@@ -846,8 +846,7 @@ def structure_workout(data: object) -> Workout:
     out: _Problems | None = None
     if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
         try:
-            with doubting():
-                workout: Workout = _reader(Workout, _VERSION_KEY)(data)  # type: ignore[misc]
+            workout: Workout = read_doubting(_read_workout(), data)
         except _Doubt as doubt:
             # What the doubt found, not the doubt: kept in a local, it would hold this frame
             # through its traceback, a cycle only the garbage collector frees.
@@ -855,6 +854,12 @@ def structure_workout(data: object) -> Workout:
         else:
             return workout
     return _explain_document(data, out or _Problems())
+
+
+@cache
+def _read_workout() -> Read:
+    """The fast path's reader of a workout's mapping (beside its ``schema_version``)."""
+    return _model_reader(Workout, _VERSION_KEY)
 
 
 def _explain_document(data: object, out: _Problems) -> Workout:
@@ -881,11 +886,11 @@ def _explain_workout(data: object, out: _Problems) -> Workout:
 
 def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
+    try:
+        return read_doubting(_model_reader(cls), data)
+    except _Doubt as doubt:
+        out = _Problems(doubt)
     with doubting():
-        try:
-            return _reader(cls)(data)  # type: ignore[misc]
-        except _Doubt as doubt:
-            out = _Problems(doubt)
         value = _explain_object(cls, data, (), out)
     if out.found or out.omitted:
         raise ValidationError(out.found, omitted=out.omitted)

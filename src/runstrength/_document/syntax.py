@@ -224,7 +224,12 @@ def jiter_parser() -> Callable[[bytes], Any] | None:
         import jiter  # noqa: PLC0415 - optional, loaded when first needed
     except ImportError:
         return None
-    return partial(jiter.from_json, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
+    from_json = jiter.from_json
+
+    def parse_jiter(data: bytes) -> Any:  # a function: `partial` merges its keywords on every call
+        return from_json(data, allow_inf_nan=False, catch_duplicate_keys=True, cache_mode="keys")
+
+    return parse_jiter
 
 
 def _defers_limits(text: str, fmt: str) -> bool:
