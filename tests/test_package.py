@@ -34,6 +34,26 @@ class TestImport:
         expected: list[str] = []
         assert expected == json.loads(result.stdout)
 
+    def test_loads_little_beyond_attrs(self) -> None:
+        """Besides its own modules, the package loads only what attrs does, and contextvars.
+
+        pathlib (which loads urllib.parse on Python 3.11 and 3.12) loads when a file is first
+        read, and urllib.parse when a URL is first doubted: both would add to the import time.
+        """
+        code = (
+            "import json, sys, attrs\n"
+            "before = set(sys.modules)\n"
+            "import runstrength\n"
+            "added = set(sys.modules) - before\n"
+            "print(json.dumps(sorted(m for m in added if not m.startswith('runstrength'))))"
+        )
+        result = subprocess.run(  # noqa: S603 - our own interpreter and code
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+
+        expected = ["_contextvars", "contextvars"]
+        assert expected == json.loads(result.stdout)
+
     def test_loads_features_on_first_use(self) -> None:
         """The catalogue, timeline, exports, schema and batch load when a name of theirs is first used."""
         later = [

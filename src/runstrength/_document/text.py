@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import cache
-from pathlib import Path
-from typing import Any, Final, Literal, NoReturn, TypeAlias
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn, TypeAlias
 
 from runstrength._errors import Problem, ValidationError
 from runstrength._model import Workout
 
 from .convert import MAX_SIZE, structure_workout, to_dict
+
+if TYPE_CHECKING:
+    from pathlib import Path  # loaded when a path is first read: `import runstrength` need not
 
 DocumentFormat: TypeAlias = Literal["json", "yaml", "toml"]
 FORMATS: Final[tuple[DocumentFormat, ...]] = ("json", "yaml", "toml")
@@ -186,6 +188,8 @@ def format_of(path: str | Path) -> DocumentFormat:
     Raises:
         ValidationError: the suffix is not .json, .yaml, .yml or .toml.
     """
+    from pathlib import Path  # noqa: PLC0415 - see the import at the top
+
     suffix = Path(path).suffix.lower()
     try:
         return SUFFIXES[suffix]
@@ -275,6 +279,8 @@ def load(path: str | Path, format: DocumentFormat | None = None) -> Workout:  # 
         ValidationError: as `loads`.
         OSError: the file cannot be read.
     """
+    from pathlib import Path  # noqa: PLC0415 - see the import at the top
+
     fmt = format or format_of(path)
     _check_format(fmt)
     with Path(path).open("rb") as file:

@@ -20,7 +20,6 @@ import reprlib
 from collections.abc import Mapping
 from enum import Enum
 from typing import Any, Final
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -308,6 +307,9 @@ class Url(Rule):
             return _found(f"expected a URL, got {describe(value)}", "not_a_url")
         if bad := _unwritable_finding(value):
             return bad
+        # Loaded here, for the URLs the quick check doubts: `import runstrength` need not load it.
+        from urllib.parse import urlsplit  # noqa: PLC0415
+
         try:
             parts = urlsplit(value)
         except ValueError:  # e.g. a host that changes under NFKC normalization
