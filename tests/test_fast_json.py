@@ -310,6 +310,24 @@ class TestSwitch:
         )
         assert json.loads(result.stdout) == [False, used]
 
+    def test_refusal_reads_again_only_for_such_a_number(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The stdlib parser reads a refused document again only when it holds a number only jiter reads."""
+        read_again: list[str] = []
+        stdlib = syntax.parse_json
+
+        def counting(text: str) -> Any:
+            read_again.append(text)
+            return stdlib(text)
+
+        monkeypatch.setattr(syntax, "parse_json", counting)
+        finite = TEXTS["tabata-protocol"].replace('"per_week": 5', '"per_week": 1e300', 1)
+        infinite = finite.replace("1e300", "1e400")
+        with syntax.reading_json_with(JITER):
+            assert codes(outcome(finite)) == ["not_whole_number"]
+            assert read_again == []
+            assert codes(outcome(infinite)) == ["not_finite"]
+        assert read_again == [infinite]
+
     def test_used_by_loads(self) -> None:
         """`runstrength.loads` reads a valid JSON document with jiter, when it is switched on."""
         calls: list[bytes] = []

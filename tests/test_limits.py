@@ -280,6 +280,14 @@ def test_toml_past_the_value_limit(
     assert [("too_large", *place)] == [(p.code, p.line, p.column) for p in info.value.problems]
 
 
+def test_yaml_past_the_value_limit() -> None:
+    """A YAML text of `MAX_NODES` values with the root is within the limit; one more is refused."""
+    text = "\n".join(f"- {n}" for n in range(MAX_NODES - 1))  # the root list and its items
+    assert codes(lambda: loads(text, "yaml")) == {"wrong_type"}  # not a mapping, but not too large
+    text += f"\n- {MAX_NODES - 1}"
+    assert codes(lambda: loads(text, "yaml")) == {"too_large"}
+
+
 PLAIN = st.recursive(
     st.integers(0, 3) | st.text(max_size=2),
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from("ab"), inner, max_size=2),

@@ -225,6 +225,8 @@ class TestSyntaxProblems:
             ('{"a": 1,\n "b": }', "json", ("syntax_error", 2, 7)),
             (b'{"a": "\xff"}', "json", ("syntax_error", None, None)),
             ("a: 1\na: 2\n", "yaml", ("duplicate_key", 2, 1)),
+            ("true: 1\nTrue: 2\n", "yaml", ("duplicate_key", 2, 1)),  # equal keys written apart
+            ("x: 1\n1: a\n1.0: b\n", "yaml", ("duplicate_key", 3, 1)),
             ("a: [1, 2\nb: 3\n", "yaml", ("syntax_error", 2, 2)),
             ("a:\n  b: " + "9" * 5000 + "\n", "yaml", ("number_too_long", 2, 6)),
             ("a: 'x\n", "yaml", ("syntax_error", 2, 1)),
