@@ -372,8 +372,7 @@ def _json_offending(text: str, code: str) -> int | None:
             if path[-1] in seen:
                 return key_offset
             seen.add(str(path[-1]))
-        token = text[offset : offset + 12]
-        if code == "not_finite" and token.startswith(("NaN", "Infinity", "-Infinity")):
+        if code == "not_finite" and text.startswith(("NaN", "Infinity", "-Infinity"), offset):
             return offset
         if (
             code == "not_finite"
