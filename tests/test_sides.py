@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from runstrength import (
+    Ascending,
     Block,
     Duration,
     Exercise,
@@ -88,6 +89,14 @@ class TestRules:
                 {"sides": "each", "per_side": False, "dose": Ladder([Reps(10), Reps(7)]), "sets": 2},
                 [("dose.ladder[1].reps", "uneven_split")],
             ),
+            (
+                {"sides": "each", "per_side": False, "dose": Ascending(3, by=2), "sets": 3},
+                [("dose.ascending", "uneven_split")],
+            ),
+            (
+                {"sides": "each", "per_side": False, "dose": Ascending(2, by=1), "sets": 3},
+                [("dose.by", "uneven_split")],
+            ),
             ({"sides": "each", "switch_sides": 601}, [("switch_sides", "out_of_range")]),
             ({"sides": "each", "first_side": "top"}, [("first_side", "not_one_of")]),
             ({"sides": "each", "per_side": 0}, [("per_side", "not_true_or_false")]),
@@ -104,6 +113,7 @@ class TestRules:
             {"sides": "alternating", "first_side": "left", "per_side": False, "dose": Reps(15)},
             {"sides": "each", "per_side": False, "dose": Reps(Range(10, 12))},
             {"sides": "each", "per_side": False, "dose": Duration(45)},
+            {"sides": "each", "per_side": False, "dose": Ascending(2, by=2), "sets": 3},
         ],
     )
     def test_accepted(self, fields: dict[str, Any]) -> None:

@@ -275,9 +275,7 @@ class Text(Rule):
             )
         if len(value) > self.max_length:
             return _found(f"expected at most {self.max_length} characters, got {len(value)}", "too_long")
-        if bad := _unwritable_finding(value):
-            return bad
-        return []
+        return _unwritable_finding(value)
 
     def accepts(self, value: object) -> bool:
         # CPython's strip() returns the very string when there is nothing to strip; elsewhere
