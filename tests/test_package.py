@@ -5,6 +5,7 @@ import subprocess
 import sys
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,14 @@ HEAVY = ("hypothesis", "yaml", "tomli_w", "pandas", "matplotlib", "numpy", "jite
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def fresh(code: str) -> Any:
+    """What ``code`` prints as JSON, run in a fresh interpreter (nothing imported yet)."""
+    result = subprocess.run(  # noqa: S603 - our own interpreter and code
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
 class TestImport:
     """What ``import runstrength`` costs."""
 
@@ -27,12 +36,8 @@ class TestImport:
             "import json, sys, runstrength\n"
             f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
         )
-        result = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-
         expected: list[str] = []
-        assert expected == json.loads(result.stdout)
+        assert expected == fresh(code)
 
     def test_loads_little_beyond_attrs(self) -> None:
         """Besides its own modules, the package loads only what attrs does, and contextvars.
@@ -47,12 +52,8 @@ class TestImport:
             "added = set(sys.modules) - before\n"
             "print(json.dumps(sorted(m for m in added if not m.startswith('runstrength'))))"
         )
-        result = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-
         expected = ["_contextvars", "contextvars"]
-        assert expected == json.loads(result.stdout)
+        assert expected == fresh(code)
 
     def test_loads_features_on_first_use(self) -> None:
         """The catalogue, timeline, exports, schema and batch load when a name of theirs is first used."""
@@ -70,12 +71,8 @@ class TestImport:
             "after = 'runstrength._timeline' in sys.modules\n"
             "print(json.dumps([before, after, 'build_timeline' in dir(runstrength)]))"
         )
-        result = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-
         expected = [[], True, True]
-        assert expected == json.loads(result.stdout)
+        assert expected == fresh(code)
 
     def test_loads_cattrs_when_first_writing(self) -> None:
         """Reading workouts never loads cattrs; writing one does, on first use."""
@@ -86,12 +83,8 @@ class TestImport:
             "runstrength.dumps(workout)\n"
             "print(json.dumps([read, 'cattrs' in sys.modules]))"
         )
-        result = subprocess.run(  # noqa: S603 - our own interpreter and code
-            [sys.executable, "-c", code], capture_output=True, text=True, check=True
-        )
-
         expected = [False, True]
-        assert expected == json.loads(result.stdout)
+        assert expected == fresh(code)
 
 
 class TestAll:
