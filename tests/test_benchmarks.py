@@ -152,20 +152,18 @@ class TestCatalogueTimings:
             runstrength.from_dict(document)
         assert 0 == bench.loads_unchecked(json.dumps(document)).blocks[0].rounds
 
-    def test_stdlib_loading_reads_without_jiter(
-        self, bench: ModuleType, monkeypatch: pytest.MonkeyPatch
-    ) -> None:
+    def test_stdlib_loading_reads_without_jiter(self, bench: ModuleType) -> None:
         """The stdlib column reads each workout the same, without calling the fast parser."""
         from runstrength._document import syntax  # noqa: PLC0415 - the switch the column flips
 
         def refuse(_: bytes) -> object:
             raise AssertionError("the fast parser was called")
 
-        monkeypatch.setattr(syntax, "_fast_json", lambda: refuse)
         workout = runstrength.catalog.get("fran")
-        assert workout == bench.loads_stdlib(runstrength.dumps(workout))
-        with pytest.raises(AssertionError, match="fast parser"):
-            runstrength.loads(runstrength.dumps(workout))
+        with syntax.reading_json_with(refuse):
+            assert workout == bench.loads_stdlib(runstrength.dumps(workout))
+            with pytest.raises(AssertionError, match="fast parser"):
+                runstrength.loads(runstrength.dumps(workout))
 
     def test_table_ends_with_the_median_and_the_worst(self, bench: ModuleType) -> None:
         """The table lists each workout's ratio, then the median ratio and the worst one, named."""

@@ -34,7 +34,7 @@ import attrs
 from runstrength._errors import MAX_PROBLEMS, Location, Problem, ValidationError
 from runstrength._model import Amrap, Emom, Exercise, ForTime, Intervals, Superset, Workout
 from runstrength._spec.rules import Rule, describe
-from runstrength._spec.validated import Validated, doubting, read_doubting, spec_of, trusted
+from runstrength._spec.validated import Validated, doubting, spec_of, trusted
 from runstrength._values import (
     DOSES,
     Ascending,
@@ -586,7 +586,7 @@ class _Plan:
         if out.misses >= _MISSES:
             return _FAILED  # mappings keep failing here: explain this one without trying
         try:
-            read = self.read(data)  # type: ignore[misc] # the caller is doubting()
+            read = self.read(data)  # type: ignore[misc] # the caller is doubting
         except _Doubt as doubt:
             out.built.update(doubt.built)
             out.failed |= doubt.failed
@@ -846,7 +846,7 @@ def structure_workout(data: object) -> Workout:
     out: _Problems | None = None
     if type(data) is dict and type(data.get(_VERSION_KEY)) is int and data[_VERSION_KEY] == SCHEMA_VERSION:
         try:
-            workout: Workout = read_doubting(_read_workout(), data)
+            workout: Workout = doubting(_read_workout(), data)
         except _Doubt as doubt:
             # What the doubt found, not the doubt: kept in a local, it would hold this frame
             # through its traceback, a cycle only the garbage collector frees.
@@ -863,8 +863,7 @@ def _read_workout() -> Read:
 
 
 def _explain_document(data: object, out: _Problems) -> Workout:
-    with doubting():  # the parts the fast path reads now only need to pass or fail
-        return _explain_workout(data, out)
+    return doubting(_explain_workout, data, out)  # what the fast path reads need only pass or fail
 
 
 def _explain_workout(data: object, out: _Problems) -> Workout:
@@ -887,11 +886,10 @@ def _explain_workout(data: object, out: _Problems) -> Workout:
 def _structure(cls: type, data: object) -> Any:
     """An object of ``cls`` from a mapping: the fast path, else every problem explained."""
     try:
-        return read_doubting(_model_reader(cls), data)
+        return doubting(_model_reader(cls), data)
     except _Doubt as doubt:
         out = _Problems(doubt)
-    with doubting():
-        value = _explain_object(cls, data, (), out)
+    value = doubting(_explain_object, cls, data, (), out)
     if out.found or out.omitted:
         raise ValidationError(out.found, omitted=out.omitted)
     return value

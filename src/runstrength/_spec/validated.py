@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
 from operator import attrgetter
-from typing import Any, ClassVar, Final, TypeVar
+from typing import Any, ClassVar, Final, TypeVar, TypeVarTuple
 
 import attrs
 
@@ -29,6 +29,7 @@ from .declared import Declared
 from .rules import Finding, Optional, Rule
 
 T = TypeVar("T")
+Args = TypeVarTuple("Args")
 _RULE: Final = "runstrength.rule"
 _DESCRIPTION: Final = "description"  # the key griffe-fieldz reads for the API reference
 PICKLE_VERSION: Final = 2
@@ -196,23 +197,17 @@ def trusted() -> AbstractContextManager[None]:
     return _Setting(_TRUSTED, True)
 
 
-def doubting() -> AbstractContextManager[None]:
-    """Refuse objects without working out why: for the loader's fast path, which explains later.
+def doubting(function: Callable[[*Args], T], *args: *Args) -> T:
+    """``function(*args)``, refusing objects without working out why: for the loader.
 
     A constructor that refuses its values raises a `ValidationError` without problems; the
-    loader's collecting pass then finds them, once, for the whole document.
-    """
-    return _Setting(_DOUBTING, True)
-
-
-def read_doubting(read: Callable[[Any], T], data: object) -> T:
-    """``read(data)`` inside `doubting`: the loader's fast path, in one call rather than a ``with``.
-
-    The loader reads each document this way, so it pays for no context manager's three calls.
+    loader's collecting pass then finds them, once, for the whole document. A call rather than
+    a ``with`` block: the loader's fast path reads every document this way, and a context
+    manager costs three calls.
     """
     token = _DOUBTING.set(True)
     try:
-        return read(data)
+        return function(*args)
     finally:
         _DOUBTING.reset(token)
 
@@ -229,8 +224,8 @@ def explaining() -> AbstractContextManager[None]:
 class _Setting:
     """Set ``flag`` to ``value`` for the ``with`` block, in this context only.
 
-    A class rather than a ``contextlib.contextmanager``: the loader enters one per document,
-    and a generator-based manager costs several times as many calls.
+    A class rather than a ``contextlib.contextmanager``: the loader's collecting pass enters one
+    per refused mapping, and a generator-based manager costs several times as many calls.
     """
 
     __slots__ = ("flag", "token", "value")
