@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import functools
 import importlib
+import importlib.util
 import json
 import shutil
+import subprocess
 from collections.abc import Iterator
+from importlib import metadata
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -548,3 +551,97 @@ class TestInstructionCounts:
             2,
             True,
         )
+
+
+@pytest.fixture(scope="module")
+def revision(scripts: None) -> ModuleType:  # noqa: ARG001 - imported from the scripts' folder
+    """The before-and-after benchmark, ``benchmarks/bench_revision.py``."""
+    return importlib.import_module("bench_revision")
+
+
+def _git(folder: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)  # noqa: S603, S607 - git from PATH
+
+
+class TestRevision:
+    """``bench_revision.py`` times another revision's ``loads`` beside this tree's and the peer's."""
+
+    @pytest.mark.parametrize("reader", ["loads", "pydantic"])
+    def test_times_each_text_and_marks_the_refused(self, revision: ModuleType, reader: str) -> None:
+        """A text the reader accepts gets its time per call; one it refuses gets none."""
+        texts = {SMALLEST: runstrength.dumps(runstrength.catalog.get(SMALLEST)), "refused": "{}"}
+        found = revision.time_reader(reader, texts, number=1, repeat=1)
+        assert (list(found), found["refused"], found[SMALLEST] > 0) == ([SMALLEST, "refused"], None, True)
+
+    def test_exports_the_named_revision(self, revision: ModuleType, tmp_path: Path) -> None:
+        """The files as that revision has them, not as the working tree or a later commit does."""
+        repository = tmp_path / "repository"
+        repository.mkdir()
+        _git(repository, "init", "-q")
+        for text in ("first", "second"):
+            (repository / "file.txt").write_text(text)
+            _git(repository, "add", "file.txt")
+            _git(repository, "-c", "user.name=a", "-c", "user.email=a@b.c", "commit", "-q", "-m", text)
+        (repository / "file.txt").write_text("not committed")
+        revision.export(repository, "HEAD~1", tmp_path / "out")
+        assert "first" == (tmp_path / "out" / "file.txt").read_text()
+
+    def test_an_unknown_revision_is_said_without_a_traceback(
+        self, revision: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """Status 2, and what git said about it."""
+        status = revision.main(["no-such-revision"])
+        error = capsys.readouterr().err
+        assert (status, error.startswith("cannot export no-such-revision: ")) == (2, True), error
+
+    def test_shares_this_environments_versions(self, revision: ModuleType) -> None:
+        """The versions of attrs and cattrs (and of jiter, when installed) installed here."""
+        expected = [f"{name}=={metadata.version(name)}" for name in ("attrs", "cattrs")]
+        if importlib.util.find_spec("jiter") is not None:
+            expected.append(f"jiter=={metadata.version('jiter')}")
+        assert expected == revision.shared_requirements()
+
+    def test_keeps_the_best_round(self, revision: ModuleType) -> None:
+        """The least time per workout; none where any round refused the text."""
+        rounds = [{"a": 3.0, "b": None, "c": 1.0}, {"a": 2.0, "b": 1.0, "c": 4.0}]
+        assert {"a": 2.0, "b": None, "c": 1.0} == revision.best_of(rounds)
+
+    def test_report_gives_ratios_medians_and_worsts(self, revision: ModuleType) -> None:
+        """Each side over pydantic per workout, then each side's median and worst; the refused named."""
+        timings = {
+            "revision": {"a": 30.0, "b": 20.0, "c": 10.0, "d": None},
+            "this tree": {"a": 20.0, "b": 20.0, "c": 30.0, "d": 5.0},
+            "pydantic": {"a": 10.0, "b": 10.0, "c": 10.0, "d": 5.0},
+        }
+        lines = revision.report(timings).splitlines()
+        assert [line.split() for line in lines[2:5]] == [
+            ["a", "30.0", "3.00", "20.0", "2.00", "10.0"],
+            ["b", "20.0", "2.00", "20.0", "2.00", "10.0"],
+            ["c", "10.0", "1.00", "30.0", "3.00", "10.0"],
+        ]
+        assert lines[5:] == [
+            "revision: median 2.00, worst 3.00 (a)",
+            "this tree: median 2.00, worst 3.00 (c)",
+            "left out (refused by a side): d",
+        ]
+
+    def test_worker_prints_its_timings_as_json(
+        self, revision: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """What the comparing side reads back from each fresh process."""
+        texts = tmp_path / "texts.json"
+        texts.write_text(json.dumps({SMALLEST: runstrength.dumps(runstrength.catalog.get(SMALLEST))}))
+        status = revision.main(["--worker", "loads", str(texts), "--number=1", "--repeat=1"])
+        found = json.loads(capsys.readouterr().out)
+        assert (status, list(found), found[SMALLEST] > 0) == (0, [SMALLEST], True)
+
+    @pytest.mark.install
+    def test_compares_a_revision_installed_on_its_own(
+        self, revision: ModuleType, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """HEAD, installed in a new environment from the package index, against this tree, every workout."""
+        status = revision.main(["HEAD", "--rounds=1", "--number=1", "--repeat=1"])
+        lines = capsys.readouterr().out.splitlines()
+        rows = {line.split()[0] for line in lines[4:-2]}
+        assert (status, rows) == (0, set(runstrength.catalog.names())), lines
+        assert [line.split(":")[0] for line in lines[-2:]] == ["revision", "this tree"]
