@@ -141,6 +141,14 @@ class TestGeneratedValidators:
         generated = [frame for frame in frames if frame.filename.startswith("<runstrength validator")]
         assert ["_settle(self)"] == [frame.line for frame in generated]
 
+    def test_traceback_goes_straight_to_the_refusal(self) -> None:
+        """Between the call and the raise: attrs' ``__init__``, the hook, the loop and `_settle`, no more."""
+        with pytest.raises(ValidationError) as caught:
+            Exercise(name="Row", dose=Reps(8), sets=0)
+        names = [frame.name for frame in traceback.extract_tb(caught.value.__traceback__)]
+        loop = validator_of(Exercise).__code__.co_name
+        assert ["__init__", "__attrs_post_init__", loop, "_settle"] == names[1:]
+
     def test_switch(self) -> None:
         """The classes validate through generated code unless RUNSTRENGTH_NO_CODEGEN=1 switched it off."""
         validate = validator_of(Exercise)

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from contextvars import ContextVar
+from functools import partial
 from operator import attrgetter
 from typing import Any, ClassVar, Final, TypeVar, TypeVarTuple
 
@@ -302,7 +303,7 @@ def generated_validator(cls: type) -> Callable[[object], None] | None:
         [(r.fields, r.check, skippable) for r, skippable in zip(spec.relations, spec.skippable, strict=True)],
         no_default=attrs.NOTHING,
         trusted=_TRUSTED.get,
-        settle=lambda obj: _settle(spec, obj),
+        settle=partial(_settle, spec),  # no frame of its own in a traceback
     )
 
 
