@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from runstrength import (
     Ascending,
     Block,
+    Distance,
     Duration,
     Exercise,
     Intervals,
@@ -409,6 +410,22 @@ class TestTimeline:
         """One effort of {seconds: 30}: per side twice over alternating, half of it split."""
         exercise = Exercise(name="Plank", dose=Duration(30), sides=sides, per_side=per_side)
         assert (seconds, False) == dose_seconds(exercise, exercise.dose, work_share(exercise), Pacing())  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("dose", "target"),
+        [
+            (Reps(20), "10 reps (20 reps in all)"),
+            (Duration(30), "15 s (30 s in all)"),
+            (Distance(40), "half of 40 m (40 m in all)"),
+        ],
+    )
+    def test_each_side_shows_its_half_and_the_whole(
+        self, dose: Reps | Duration | Distance, target: str
+    ) -> None:
+        """Reps and seconds shared between the sides are halved on each; another dose says "half of"."""
+        exercise = Exercise(name="Lunge", dose=dose, sides=Sides.EACH, per_side=False)
+        segments = build_timeline(workout(exercise)).segments
+        assert [target, target] == [s.target for s in segments if s.kind is SegmentKind.WORK]
 
     def test_an_interval_station_keeps_the_work(self) -> None:
         """Inside a 40 s interval a split dose is one station of 20 s a side; per side it takes two."""

@@ -70,6 +70,7 @@ class TestRange:
             (6, float("nan"), ["max"]),
             (6, float("inf"), ["max"]),
             (-1, "x", ["max", "min"]),
+            (-2, -1, ["max", "min"]),
         ],
     )
     def test_rejects_ends_that_are_not_numbers(self, low: object, high: object, paths: list[str]) -> None:
@@ -207,6 +208,11 @@ class TestDistance:
         """100 km is the longest distance in any unit."""
         assert dose.metres <= 100_000
 
+    @pytest.mark.parametrize("dose", [Distance(1), Distance(0.001, "km"), Distance(0.0007, "mi")])
+    def test_from_1_m_in_all(self, dose: Distance) -> None:
+        """1 m is the shortest distance in any unit."""
+        assert dose.metres >= 1
+
     @pytest.mark.parametrize(("seconds", "text"), [(60, "1:00/km"), (373, "6:13/km"), (3599, "59:59/km")])
     def test_pace_text(self, seconds: int, text: str) -> None:
         """A pace in seconds per km reads as minutes and seconds per km."""
@@ -220,6 +226,8 @@ class TestDistance:
         ("make", "path"),
         [
             (lambda: Distance(0), "distance"),
+            (lambda: Distance(0.5), "distance"),
+            (lambda: Distance(0.0009, "km"), "distance"),
             (lambda: Distance(-400), "distance"),
             (lambda: Distance(True), "distance"),
             (lambda: Distance("400"), "distance"),  # type: ignore[arg-type]
