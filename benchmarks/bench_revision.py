@@ -48,13 +48,6 @@ SHARED = ("attrs", "cattrs", "jiter")
 """What the revision's environment gets at this environment's versions (those installed)."""
 
 
-def catalogue_texts() -> dict[str, str]:
-    """Every built-in workout's JSON text, as this tree's ``dumps`` writes it, by name."""
-    import runstrength  # noqa: PLC0415 - the worker side never needs it here
-
-    return {name: runstrength.dumps(runstrength.catalog.get(name)) for name in runstrength.catalog.names()}
-
-
 def time_reader(reader: str, texts: Mapping[str, str], *, number: int, repeat: int) -> Timings:
     """Best processor time of ``repeat`` runs of ``number`` calls per text, in µs per call.
 
@@ -181,10 +174,12 @@ def compare(
     revision: str, *, rounds: int, options: Sequence[str], env: Mapping[str, str]
 ) -> dict[str, Timings]:
     """Each side's best timings over ``rounds`` turns, ``revision`` installed in a temporary folder."""
+    import bench_document  # noqa: PLC0415 - this tree's side only: the worker imports nothing of ours
+
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         texts_file = work / "texts.json"
-        texts_file.write_text(json.dumps(catalogue_texts()), encoding="utf-8")
+        texts_file.write_text(json.dumps(bench_document.catalogue_texts()), encoding="utf-8")
         export(HERE.parent, revision, work / "source")
         print(f"Installing {revision} in a virtual environment of its own…", file=sys.stderr)
         theirs = install(work / "source", work / "venv")
