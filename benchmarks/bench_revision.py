@@ -52,7 +52,8 @@ def time_reader(reader: str, texts: Mapping[str, str], *, number: int, repeat: i
     """Best processor time of ``repeat`` runs of ``number`` calls per text, in µs per call.
 
     ``reader``: ``"loads"`` (the runstrength installed in this interpreter) or ``"pydantic"``
-    (the peer, from this folder).
+    (the peer, from this folder). Not `bench_document.best_micros`: importing that script
+    imports this tree's peer, which the revision's runstrength may not be able to serve.
     """
     read: Callable[[str], object]
     if reader == "pydantic":

@@ -161,14 +161,13 @@ def check_refused(data: object, text: str, fmt: str, error: ValidationError | Re
     Raises:
         ValidationError: one problem at ``$``, located, when either is found.
     """
-    if fmt != "json":
+    read_fast, limits_left = fmt == "json" and _fast_json() is not None, _defers_limits(text, fmt)
+    if not (read_fast or limits_left):  # `parse` did it all: the text was read and walked in full
         return
     parts = refused_parts(data, error) if isinstance(error, ValidationError) else None
-    if _fast_json() is not None and not _numbers_read_alike(
-        [data] if parts is None else [value for value, _ in parts]
-    ):
+    if read_fast and not _numbers_read_alike([data] if parts is None else [value for value, _ in parts]):
         parse_json(text)
-    if _defers_limits(text, fmt):
+    if limits_left:
         check_text_limits(data, text, fmt, parts)
 
 
